@@ -1,0 +1,118 @@
+//! Service endpoints: health, metrics, runtime config for the SPA, the OpenAPI document, and
+//! the profanity word list for live hints.
+
+use std::sync::atomic::Ordering;
+
+use hyper::StatusCode;
+use serde_json::json;
+
+use super::Ctx;
+use crate::domain::accounts::{self, Role};
+use crate::error::{Error, Result};
+use crate::http::openapi;
+use crate::http::response::{Response, json_response, ok, with_body};
+
+/// `GET/HEAD /healthz`: 200 when the database answers a query.
+pub async fn healthz(cx: &mut Ctx<'_>) -> Result<Response> {
+    let one = cx
+        .app
+        .db
+        .read(|c| {
+            c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))
+                .map_err(Error::from)
+        })
+        .await;
+    match one {
+        Ok(1) => Ok(ok(&json!({ "status": "ok", "version": crate::VERSION }))),
+        _ => Ok(json_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &json!({ "status": "unavailable", "error": { "code": "database_unavailable", "message": "The database is not answering." } }),
+        )),
+    }
+}
+
+/// `GET /metrics`: Prometheus text.
+pub async fn metrics(cx: &mut Ctx<'_>) -> Result<Response> {
+    let app = cx.app;
+    let rss = crate::memory::rss_bytes().unwrap_or(0) as f64;
+    let stats = &app.db.stats;
+    let gauges = [
+        (
+            "pixeltales_process_resident_memory_bytes",
+            "Resident set size.",
+            rss,
+        ),
+        (
+            "pixeltales_uptime_seconds",
+            "Seconds since start.",
+            app.uptime_secs() as f64,
+        ),
+        (
+            "pixeltales_db_reads_total",
+            "Read closures run.",
+            stats.reads.load(Ordering::Relaxed) as f64,
+        ),
+        (
+            "pixeltales_db_writes_total",
+            "Write transactions run.",
+            stats.writes.load(Ordering::Relaxed) as f64,
+        ),
+        (
+            "pixeltales_db_wait_timeouts_total",
+            "Callers that gave up waiting for a connection.",
+            stats.timeouts.load(Ordering::Relaxed) as f64,
+        ),
+        (
+            "pixeltales_profanity_words",
+            "Active words in the filter.",
+            app.profanity.active_count() as f64,
+        ),
+    ];
+    Ok(with_body(
+        StatusCode::OK,
+        "text/plain; version=0.0.4; charset=utf-8",
+        app.metrics.render(&gauges),
+    ))
+}
+
+/// `GET /api/config`: what the SPA needs to know about this server.
+pub async fn config(cx: &mut Ctx<'_>) -> Result<Response> {
+    let c = &cx.app.config;
+    Ok(ok(&json!({
+        "name": "PixelTales",
+        "version": crate::VERSION,
+        "asset_version": cx.app.spa.version(),
+        "signup_roles": ["child", "parent", "teacher"],
+        "languages": ["en", "tl"],
+        "themes": accounts::THEMES,
+        "access_token_ttl": c.access_ttl_secs,
+        "limits": {
+            "json_body_bytes": c.max_json_bytes,
+            "upload_bytes": c.max_upload_bytes,
+            "username_min": accounts::USERNAME_MIN,
+            "username_max": accounts::USERNAME_MAX,
+            "display_name_max": accounts::DISPLAY_NAME_MAX,
+            "bio_max": accounts::BIO_MAX,
+            "password_max": accounts::MAX_PASSWORD_CHARS,
+            "password_min": {
+                "child": Role::Child.min_password_len(),
+                "parent": Role::Parent.min_password_len(),
+                "teacher": Role::Teacher.min_password_len(),
+            },
+        },
+    })))
+}
+
+/// `GET /api/openapi.json`.
+pub async fn openapi(_cx: &mut Ctx<'_>) -> Result<Response> {
+    Ok(with_body(
+        StatusCode::OK,
+        "application/json",
+        openapi::document_bytes(),
+    ))
+}
+
+/// `GET /api/profanity/words`.
+pub async fn profanity_words(cx: &mut Ctx<'_>) -> Result<Response> {
+    Ok(cx.app.profanity.words_response(cx.req.headers()))
+}

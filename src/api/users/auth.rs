@@ -1,0 +1,288 @@
+//! `POST /api/auth/{register,login,refresh,logout}`.
+
+use serde::Deserialize;
+use serde_json::json;
+
+use super::store::{self, NewUser};
+use super::{refresh_ttl, session_json, tokens_json};
+use crate::api::{Ctx, audit};
+use crate::auth::guard::suspended;
+use crate::auth::ratelimit::Refusal;
+use crate::auth::sessions::{self, Rotation};
+use crate::domain::accounts::{self, Role, Standing, standing};
+use crate::error::{Error, Result};
+use crate::http::response::{Response, created, empty, ok};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegisterBody {
+    username: String,
+    password: String,
+    display_name: String,
+    role: String,
+    #[serde(default)]
+    language: Option<String>,
+}
+
+/// Records the first refusal of a rate-limit streak, then answers 429.
+async fn limited(cx: &Ctx<'_>, refusal: Refusal, what: &'static str, key: String) -> Error {
+    if refusal.first {
+        let ip = cx.ip();
+        let detail = json!({ "limit": what, "key": key });
+        let res = cx
+            .app
+            .db
+            .write(move |tx| {
+                audit::record(tx, None, "rate_limited", None, Some(&ip), &detail)
+                    .map_err(Error::from)
+            })
+            .await;
+        if let Err(e) = res {
+            crate::log_warn!("could not record a rate-limit event: {e}");
+        }
+    }
+    Error::RateLimited {
+        retry_after: refusal.retry_after,
+    }
+}
+
+/// `POST /api/auth/register`: a child, parent or teacher signs up and is signed in.
+pub async fn register(cx: &mut Ctx<'_>) -> Result<Response> {
+    if let Err(r) = cx.app.limits.register_ip.hit(&cx.ip()) {
+        return Err(limited(cx, r, "register_ip", cx.ip()).await);
+    }
+    let body: RegisterBody = cx.req.json().await?;
+    let role = match Role::parse(&body.role) {
+        Some(r) if r.self_service() => r,
+        Some(_) => {
+            return Err(Error::forbidden(
+                "role_not_allowed",
+                "Admin accounts are made by the person who runs PixelTales.",
+            ));
+        }
+        None => {
+            return Err(Error::invalid(
+                "role",
+                "invalid_role",
+                "Pick child, parent or teacher.",
+            ));
+        }
+    };
+    let username = accounts::normalize_username(&body.username)?;
+    let display_name = accounts::validate_display_name(&body.display_name)?;
+    accounts::validate_password("password", &body.password, role)?;
+    let language = match &body.language {
+        Some(l) => accounts::validate_language("language", l)?,
+        None => "en".to_string(),
+    };
+    cx.app.profanity.refuse("username", &username)?;
+    cx.app.profanity.refuse("display_name", &display_name)?;
+
+    let password_hash = cx.app.passwords.hash(&body.password).await?;
+    let new = NewUser {
+        username,
+        password_hash,
+        role,
+        display_name,
+        language,
+    };
+    let (now, ttl, ua, ip) = (
+        crate::time::now(),
+        refresh_ttl(cx.app),
+        cx.req.user_agent(),
+        cx.ip(),
+    );
+    let (view, issued) = cx
+        .app
+        .db
+        .write(move |tx| {
+            let id = store::insert(tx, &new, now)?;
+            let issued = sessions::create(tx, id, now, ttl, &ua, &ip)?;
+            let detail = json!({ "username": new.username, "role": new.role.as_str() });
+            audit::record(
+                tx,
+                Some(id),
+                "user_registered",
+                Some(("user", id.to_string())),
+                Some(&ip),
+                &detail,
+            )?;
+            let view =
+                store::load_view(tx, id)?.ok_or_else(|| Error::internal("new user vanished"))?;
+            Ok((view, issued))
+        })
+        .await?;
+    Ok(created(&session_json(cx.app, &view, &issued)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LoginBody {
+    username: String,
+    password: String,
+}
+
+/// `POST /api/auth/login`.
+pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
+    if let Err(r) = cx.app.limits.login_ip.hit(&cx.ip()) {
+        return Err(limited(cx, r, "login_ip", cx.ip()).await);
+    }
+    let body: LoginBody = cx.req.json().await?;
+    // A malformed username is just an unknown user: same work, same answer.
+    let username = accounts::normalize_username(&body.username).unwrap_or_default();
+    let account_key = format!("login:{username}");
+    if let Err(retry_after) = cx.app.limits.login_account.check(&account_key) {
+        return Err(Error::RateLimited { retry_after });
+    }
+    let lookup = username.clone();
+    let creds = if username.is_empty() {
+        None
+    } else {
+        cx.app
+            .db
+            .read(move |c| store::credentials_by_username(c, &lookup).map_err(Error::from))
+            .await?
+    };
+    let verified = cx
+        .app
+        .passwords
+        .verify(
+            &body.password,
+            creds.as_ref().map(|c| c.password_hash.clone()),
+        )
+        .await?;
+    let ip = cx.ip();
+    let Some(creds) = creds.filter(|_| verified) else {
+        let refusal = cx.app.limits.login_account.hit(&account_key).err();
+        let detail = json!({ "username": username });
+        let ip2 = ip.clone();
+        cx.app
+            .db
+            .write(move |tx| {
+                audit::record(tx, None, "login_failed", None, Some(&ip2), &detail)
+                    .map_err(Error::from)
+            })
+            .await?;
+        if let Some(r) = refusal {
+            return Err(limited(cx, r, "login_account", username).await);
+        }
+        return Err(Error::unauthorized(
+            "invalid_credentials",
+            "That username and password do not match.",
+        ));
+    };
+    let now = crate::time::now();
+    match standing(&creds.status, creds.suspended_until, now) {
+        Standing::Active => {}
+        Standing::Suspended(until) => return Err(suspended(until)),
+        Standing::Archived => {
+            return Err(Error::forbidden(
+                "account_closed",
+                "This account has been closed.",
+            ));
+        }
+    }
+    cx.app.limits.login_account.reset(&account_key);
+    let (ttl, ua, id) = (refresh_ttl(cx.app), cx.req.user_agent(), creds.id);
+    let (view, issued) = cx
+        .app
+        .db
+        .write(move |tx| {
+            store::touch_login(tx, id, now)?;
+            let issued = sessions::create(tx, id, now, ttl, &ua, &ip)?;
+            let view = store::load_view(tx, id)?.ok_or_else(|| Error::internal("user vanished"))?;
+            Ok((view, issued))
+        })
+        .await?;
+    Ok(ok(&session_json(cx.app, &view, &issued)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RefreshBody {
+    refresh_token: String,
+}
+
+/// `POST /api/auth/refresh`: exchanges a refresh token; reuse revokes the session.
+pub async fn refresh(cx: &mut Ctx<'_>) -> Result<Response> {
+    let body: RefreshBody = cx.req.json().await?;
+    let (now, ttl, ip) = (crate::time::now(), refresh_ttl(cx.app), cx.ip());
+    let outcome = cx
+        .app
+        .db
+        .write(move |tx| {
+            let r = sessions::rotate(tx, &body.refresh_token, now, ttl)?;
+            if let Rotation::Reused {
+                user_id,
+                session_id,
+            } = &r
+            {
+                let detail = json!({ "session": session_id });
+                audit::record(
+                    tx,
+                    Some(*user_id),
+                    "refresh_token_reused",
+                    None,
+                    Some(&ip),
+                    &detail,
+                )?;
+            }
+            Ok(r)
+        })
+        .await?;
+    match outcome {
+        Rotation::Rotated {
+            user_id,
+            role,
+            issued,
+        } => Ok(ok(&tokens_json(cx.app, user_id, role.as_str(), &issued))),
+        Rotation::Reused { .. } => Err(Error::unauthorized(
+            "refresh_token_reused",
+            "This sign-in was used twice, so it has been closed for safety. Please log in again.",
+        )),
+        Rotation::Invalid => Err(Error::unauthorized(
+            "invalid_refresh_token",
+            "Your sign-in has ended. Please log in again.",
+        )),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LogoutBody {
+    #[serde(default)]
+    refresh_token: Option<String>,
+}
+
+/// `POST /api/auth/logout`: ends this device's session (by access token or refresh token).
+pub async fn logout(cx: &mut Ctx<'_>) -> Result<Response> {
+    let body: LogoutBody = cx.req.json_opt().await?.unwrap_or_default();
+    let from_token = cx.user.as_ref().map(|u| (u.session_id.clone(), u.id));
+    let session = match (from_token, body.refresh_token) {
+        (Some(s), _) => Some(s),
+        (None, Some(rt)) => {
+            cx.app
+                .db
+                .read(move |c| sessions::session_of_token(c, &rt).map_err(Error::from))
+                .await?
+        }
+        (None, None) => None,
+    };
+    let Some((session_id, user_id)) = session else {
+        return Err(Error::unauthorized(
+            "missing_token",
+            "There is no sign-in to end.",
+        ));
+    };
+    let now = crate::time::now();
+    cx.app
+        .db
+        .write(move |tx| {
+            if sessions::revoke(tx, &session_id, "logout", now)? {
+                audit::record(tx, Some(user_id), "logout", None, None, &json!({}))?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}

@@ -1,0 +1,241 @@
+//! `GET/PATCH/DELETE /api/me` and `POST /api/me/password`.
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::store::{self, ProfileChanges};
+use super::{refresh_ttl, tokens_json};
+use crate::api::{Ctx, audit};
+use crate::auth::sessions;
+use crate::domain::accounts::{self, Role};
+use crate::error::{Error, Result};
+use crate::http::response::{Response, empty, ok};
+
+/// Largest stored preferences object, serialised.
+const MAX_PREFS_BYTES: usize = 4096;
+
+/// `GET /api/me`.
+pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
+    let id = cx.user()?.id;
+    let view = cx
+        .app
+        .db
+        .read(move |c| store::load_view(c, id).map_err(Error::from))
+        .await?
+        .ok_or_else(|| Error::not_found("user_not_found", "This account no longer exists."))?;
+    Ok(ok(&view))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MePatch {
+    display_name: Option<String>,
+    bio: Option<String>,
+    avatar_emoji: Option<String>,
+    theme: Option<String>,
+    language: Option<String>,
+    privacy: Option<String>,
+    prefs: Option<Value>,
+    // Named so the refusal can say why, instead of "unknown field".
+    role: Option<Value>,
+    username: Option<Value>,
+}
+
+/// `PATCH /api/me`: changes profile fields; the role and username never change here.
+pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
+    let id = cx.user()?.id;
+    let patch: MePatch = cx.req.json().await?;
+    if patch.role.is_some() {
+        return Err(Error::forbidden(
+            "role_change_forbidden",
+            "Only an admin can change a role.",
+        ));
+    }
+    if patch.username.is_some() {
+        return Err(Error::invalid(
+            "username",
+            "username_fixed",
+            "A username cannot be changed.",
+        ));
+    }
+    let p = &cx.app.profanity;
+    let mut changes = ProfileChanges::default();
+    if let Some(name) = &patch.display_name {
+        let name = accounts::validate_display_name(name)?;
+        p.refuse("display_name", &name)?;
+        changes.display_name = Some(name);
+    }
+    if let Some(bio) = &patch.bio {
+        let bio = accounts::validate_bio(bio)?;
+        p.refuse("bio", &bio)?;
+        changes.bio = Some(bio);
+    }
+    if let Some(e) = &patch.avatar_emoji {
+        changes.avatar_emoji = Some(accounts::validate_avatar_emoji(e)?);
+    }
+    if let Some(t) = &patch.theme {
+        changes.theme = Some(accounts::validate_theme(t)?);
+    }
+    if let Some(l) = &patch.language {
+        changes.language = Some(accounts::validate_language("language", l)?);
+    }
+    if let Some(v) = &patch.privacy {
+        changes.privacy = Some(accounts::validate_privacy(v)?);
+    }
+    if let Some(prefs) = &patch.prefs {
+        if !prefs.is_object() {
+            return Err(Error::invalid(
+                "prefs",
+                "invalid_prefs",
+                "Preferences must be a JSON object.",
+            ));
+        }
+        let text = prefs.to_string();
+        if text.len() > MAX_PREFS_BYTES {
+            return Err(Error::invalid(
+                "prefs",
+                "invalid_prefs",
+                format!("Preferences can take at most {MAX_PREFS_BYTES} bytes."),
+            ));
+        }
+        changes.prefs = Some(text);
+    }
+    let now = crate::time::now();
+    let view = cx
+        .app
+        .db
+        .write(move |tx| {
+            store::update_profile(tx, id, &changes, now)?;
+            store::load_view(tx, id)?
+                .ok_or_else(|| Error::not_found("user_not_found", "This account no longer exists."))
+        })
+        .await?;
+    Ok(ok(&view))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PasswordConfirm {
+    password: String,
+}
+
+/// Checks the caller's password, counting failures against the per-account limit.
+async fn confirm_password(cx: &Ctx<'_>, id: i64, password: &str) -> Result<store::Credentials> {
+    let key = format!("account:{id}");
+    if let Err(retry_after) = cx.app.limits.login_account.check(&key) {
+        return Err(Error::RateLimited { retry_after });
+    }
+    let creds = cx
+        .app
+        .db
+        .read(move |c| store::credentials_by_id(c, id).map_err(Error::from))
+        .await?
+        .ok_or_else(|| Error::not_found("user_not_found", "This account no longer exists."))?;
+    if !cx
+        .app
+        .passwords
+        .verify(password, Some(creds.password_hash.clone()))
+        .await?
+    {
+        if let Err(r) = cx.app.limits.login_account.hit(&key) {
+            return Err(Error::RateLimited {
+                retry_after: r.retry_after,
+            });
+        }
+        return Err(Error::forbidden(
+            "wrong_password",
+            "That password is not right.",
+        ));
+    }
+    Ok(creds)
+}
+
+/// `DELETE /api/me`: deletes the account after confirming the password.
+pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
+    let user = cx.user()?.clone();
+    let body: PasswordConfirm = cx.req.json().await?;
+    confirm_password(cx, user.id, &body.password).await?;
+    let ip = cx.ip();
+    cx.app
+        .db
+        .write(move |tx| {
+            if user.role == Role::Admin && store::other_admins(tx, user.id)? == 0 {
+                return Err(Error::conflict(
+                    "last_admin",
+                    "This is the only admin account. Make another admin before deleting it.",
+                ));
+            }
+            let username: String =
+                tx.query_row("SELECT username FROM users WHERE id = ?1", [user.id], |r| {
+                    r.get(0)
+                })?;
+            store::delete(tx, user.id)?;
+            let detail = json!({ "username": username });
+            audit::record(
+                tx,
+                None,
+                "account_deleted",
+                Some(("user", user.id.to_string())),
+                Some(&ip),
+                &detail,
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PasswordChange {
+    current_password: String,
+    new_password: String,
+}
+
+/// `POST /api/me/password`: every session ends; this device gets a fresh one.
+pub async fn change_password(cx: &mut Ctx<'_>) -> Result<Response> {
+    let user = cx.user()?.clone();
+    let body: PasswordChange = cx.req.json().await?;
+    accounts::validate_password("new_password", &body.new_password, user.role)?;
+    if body.new_password == body.current_password {
+        return Err(Error::invalid(
+            "new_password",
+            "password_unchanged",
+            "The new password must be different from the old one.",
+        ));
+    }
+    confirm_password(cx, user.id, &body.current_password).await?;
+    let hash = cx.app.passwords.hash(&body.new_password).await?;
+    let (now, ttl, ua, ip) = (
+        crate::time::now(),
+        refresh_ttl(cx.app),
+        cx.req.user_agent(),
+        cx.ip(),
+    );
+    let id = user.id;
+    let issued = cx
+        .app
+        .db
+        .write(move |tx| {
+            store::set_password(tx, id, &hash, now)?;
+            let ended = sessions::revoke_all(tx, id, "password_changed", now, None)?;
+            let issued = sessions::create(tx, id, now, ttl, &ua, &ip)?;
+            let detail = json!({ "sessions_ended": ended });
+            audit::record(
+                tx,
+                Some(id),
+                "password_changed",
+                Some(("user", id.to_string())),
+                Some(&ip),
+                &detail,
+            )?;
+            Ok(issued)
+        })
+        .await?;
+    Ok(ok(&tokens_json(
+        cx.app,
+        user.id,
+        user.role.as_str(),
+        &issued,
+    )))
+}

@@ -1,0 +1,122 @@
+//! The shared application state and the startup sequence that builds it.
+
+use std::time::Instant;
+
+use crate::api::profanity::Profanity;
+use crate::auth::passwords::Passwords;
+use crate::auth::ratelimit::Limits;
+use crate::auth::secret;
+use crate::auth::tokens::TokenKeys;
+use crate::config::Config;
+use crate::db::lock::DataDirLock;
+use crate::db::{self, Db, Tuning};
+use crate::http::metrics::Metrics;
+use crate::http::static_files::Spa;
+
+/// Why the server could not start; each prints as one line.
+#[derive(Debug)]
+pub enum StartError {
+    /// A setting is out of range.
+    Config(String),
+    /// The data directory could not be created or locked.
+    DataDir(String),
+    /// The database could not be opened or migrated.
+    Database(String),
+    /// The signing secret could not be read or created.
+    Secret(String),
+    /// The listener failed.
+    Io(String),
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartError::Config(m) => write!(f, "invalid configuration: {m}"),
+            StartError::DataDir(m) => write!(f, "data directory: {m}"),
+            StartError::Database(m) => write!(f, "database: {m}"),
+            StartError::Secret(m) => write!(f, "signing secret: {m}"),
+            StartError::Io(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// Everything request handlers share.
+pub struct App {
+    /// Settings.
+    pub config: Config,
+    /// The database.
+    pub db: Db,
+    /// Password hashing.
+    pub passwords: Passwords,
+    /// Token signing.
+    pub tokens: TokenKeys,
+    /// The profanity filter.
+    pub profanity: Profanity,
+    /// Rate limiters.
+    pub limits: Limits,
+    /// Counters.
+    pub metrics: Metrics,
+    /// The embedded SPA.
+    pub spa: Spa,
+    /// When the process started serving.
+    pub started: Instant,
+    _lock: DataDirLock,
+}
+
+impl App {
+    /// Validates config, locks the data dir, opens and migrates the database, loads the signing
+    /// secret and the word list. Blocking: run it on a blocking thread.
+    pub fn open(config: Config) -> Result<App, StartError> {
+        config.validate().map_err(StartError::Config)?;
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+            StartError::DataDir(format!("cannot create {}: {e}", config.data_dir.display()))
+        })?;
+        let lock = DataDirLock::acquire(&config.data_dir)
+            .map_err(|e| StartError::DataDir(e.to_string()))?;
+        let tuning = Tuning {
+            sync_full: config.sync_full,
+        };
+        let (db, outcome) =
+            db::open(&config.db_path(), config.read_pool, tuning).map_err(StartError::Database)?;
+        match outcome {
+            db::migrations::Outcome::Created => {
+                crate::log_info!("created a new database at {}", config.db_path().display())
+            }
+            db::migrations::Outcome::Upgraded { from } => crate::log_info!(
+                "upgraded the database from schema {from} to {}",
+                db::migrations::SCHEMA_VERSION
+            ),
+            db::migrations::Outcome::Current => {}
+        }
+        let key =
+            secret::load_or_create(&config.jwt_secret_path(), config.jwt_secret_file.is_none())
+                .map_err(StartError::Secret)?;
+        let passwords = Passwords::new(
+            config.argon2_memory_kib,
+            config.argon2_iterations,
+            config.hash_concurrency,
+        )
+        .map_err(StartError::Config)?;
+        let profanity =
+            Profanity::open(&db, config.profanity_cache_entries).map_err(StartError::Database)?;
+        Ok(App {
+            limits: Limits::from_config(&config),
+            config,
+            db,
+            passwords,
+            tokens: TokenKeys::new(key),
+            profanity,
+            metrics: Metrics::default(),
+            spa: Spa::new(),
+            started: Instant::now(),
+            _lock: lock,
+        })
+    }
+
+    /// Seconds since the server started.
+    pub fn uptime_secs(&self) -> u64 {
+        self.started.elapsed().as_secs()
+    }
+}

@@ -1,0 +1,10 @@
+//! Identity: passwords, tokens, device sessions, the request guard and rate limits.
+
+pub mod guard;
+pub mod passwords;
+pub mod ratelimit;
+pub mod secret;
+pub mod sessions;
+pub mod tokens;
+
+pub use guard::AuthUser;

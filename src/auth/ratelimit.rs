@@ -1,0 +1,241 @@
+//! Keyed token buckets for login, sign-up and password endpoints.
+//!
+//! A bucket holds up to `burst` tokens and regains `per_sec` tokens a second. The map is
+//! bounded: full (idle) buckets are swept, and if an attacker floods it with keys past the cap
+//! the map is cleared rather than allowed to grow (failing open on counting, never on memory).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// Most keys one limiter remembers.
+const MAX_KEYS: usize = 50_000;
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+    /// A refusal was already reported since the last allowed hit.
+    refused: bool,
+}
+
+/// A refused hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refusal {
+    /// Seconds until a token is available.
+    pub retry_after: u64,
+    /// True for the first refusal in a row, so callers log an attack once, not per request.
+    pub first: bool,
+}
+
+/// One keyed limiter.
+#[derive(Debug)]
+pub struct RateLimiter {
+    burst: f64,
+    per_sec: f64,
+    buckets: Mutex<HashMap<String, Bucket>>,
+}
+
+impl RateLimiter {
+    /// A limiter allowing `burst` at once and `per_minute` more each minute.
+    pub fn per_minute(burst: u32, per_minute: u32) -> RateLimiter {
+        RateLimiter::new(burst, f64::from(per_minute) / 60.0)
+    }
+
+    /// A limiter allowing `burst` at once and `per_hour` more each hour.
+    pub fn per_hour(burst: u32, per_hour: u32) -> RateLimiter {
+        RateLimiter::new(burst, f64::from(per_hour) / 3600.0)
+    }
+
+    fn new(burst: u32, per_sec: f64) -> RateLimiter {
+        RateLimiter {
+            burst: f64::from(burst.max(1)),
+            per_sec,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn refill(&self, b: &mut Bucket, now: Instant) {
+        let elapsed = now.saturating_duration_since(b.at).as_secs_f64();
+        b.tokens = (b.tokens + elapsed * self.per_sec).min(self.burst);
+        b.at = now;
+    }
+
+    fn retry_after(&self, b: &Bucket) -> u64 {
+        let missing = (1.0 - b.tokens).max(0.0);
+        (missing / self.per_sec).ceil().max(1.0) as u64
+    }
+
+    /// Takes one token for `key`, or says when to retry.
+    pub fn hit(&self, key: &str) -> Result<(), Refusal> {
+        self.hit_at(key, Instant::now())
+    }
+
+    /// Fails when `key` has no token left, without taking one.
+    pub fn check(&self, key: &str) -> Result<(), u64> {
+        let now = Instant::now();
+        let mut map = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        match map.get_mut(key) {
+            None => Ok(()),
+            Some(b) => {
+                self.refill(b, now);
+                if b.tokens >= 1.0 {
+                    Ok(())
+                } else {
+                    Err(self.retry_after(b))
+                }
+            }
+        }
+    }
+
+    fn hit_at(&self, key: &str, now: Instant) -> Result<(), Refusal> {
+        let mut map = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= MAX_KEYS && !map.contains_key(key) {
+            self.sweep_locked(&mut map, now);
+            if map.len() >= MAX_KEYS {
+                crate::log_warn!("rate limiter full ({} keys); clearing it", map.len());
+                map.clear();
+            }
+        }
+        let fresh = Bucket {
+            tokens: self.burst,
+            at: now,
+            refused: false,
+        };
+        let b = map.entry(key.to_string()).or_insert(fresh);
+        self.refill(b, now);
+        if b.tokens >= 1.0 {
+            b.tokens -= 1.0;
+            b.refused = false;
+            Ok(())
+        } else {
+            let first = !b.refused;
+            b.refused = true;
+            Err(Refusal {
+                retry_after: self.retry_after(b),
+                first,
+            })
+        }
+    }
+
+    /// Forgets `key` (after a successful login, failures start over).
+    pub fn reset(&self, key: &str) {
+        self.buckets
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(key);
+    }
+
+    /// Drops buckets that have refilled completely; call periodically.
+    pub fn sweep(&self) {
+        let mut map = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        self.sweep_locked(&mut map, Instant::now());
+    }
+
+    fn sweep_locked(&self, map: &mut HashMap<String, Bucket>, now: Instant) {
+        map.retain(|_, b| {
+            self.refill(b, now);
+            b.tokens < self.burst
+        });
+    }
+
+    /// Keys currently tracked.
+    pub fn len(&self) -> usize {
+        self.buckets.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    /// True when no key is tracked.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The limiters the account endpoints use.
+#[derive(Debug)]
+pub struct Limits {
+    /// Login attempts per client IP.
+    pub login_ip: RateLimiter,
+    /// Failed logins (and password checks) per account.
+    pub login_account: RateLimiter,
+    /// Sign-ups per client IP.
+    pub register_ip: RateLimiter,
+}
+
+impl Limits {
+    /// Builds the limiters from config.
+    pub fn from_config(c: &crate::Config) -> Limits {
+        Limits {
+            login_ip: RateLimiter::per_minute(c.login_ip_burst, c.login_ip_per_minute),
+            login_account: RateLimiter::per_minute(
+                c.login_account_burst,
+                c.login_account_per_minute,
+            ),
+            register_ip: RateLimiter::per_hour(c.register_ip_burst, c.register_ip_per_hour),
+        }
+    }
+
+    /// Sweeps every limiter.
+    pub fn sweep(&self) {
+        self.login_ip.sweep();
+        self.login_account.sweep();
+        self.register_ip.sweep();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn bursts_then_refills() {
+        let l = RateLimiter::per_minute(3, 60);
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            assert!(l.hit_at("ip", t0).is_ok());
+        }
+        assert_eq!(
+            l.hit_at("ip", t0),
+            Err(Refusal {
+                retry_after: 1,
+                first: true
+            })
+        );
+        assert_eq!(
+            l.hit_at("ip", t0),
+            Err(Refusal {
+                retry_after: 1,
+                first: false
+            })
+        );
+        assert!(l.hit_at("other", t0).is_ok(), "keys are independent");
+        assert!(l.hit_at("ip", t0 + Duration::from_millis(1100)).is_ok());
+    }
+
+    #[test]
+    fn retry_after_reflects_the_refill_rate() {
+        let l = RateLimiter::per_minute(1, 1);
+        let t0 = Instant::now();
+        assert!(l.hit_at("a", t0).is_ok());
+        assert_eq!(l.hit_at("a", t0).map_err(|r| r.retry_after), Err(60));
+    }
+
+    #[test]
+    fn check_does_not_consume_and_reset_forgets() {
+        let l = RateLimiter::per_minute(1, 1);
+        assert!(l.check("a").is_ok());
+        assert!(l.hit("a").is_ok());
+        assert!(l.check("a").is_err());
+        l.reset("a");
+        assert!(l.check("a").is_ok());
+    }
+
+    #[test]
+    fn sweep_drops_idle_keys() {
+        let l = RateLimiter::per_minute(2, 6000);
+        l.hit("a").expect("first");
+        std::thread::sleep(Duration::from_millis(30));
+        l.sweep();
+        assert!(l.is_empty());
+    }
+}

@@ -1,0 +1,411 @@
+//! Runtime settings: every one is a flag with an environment twin and a default.
+//!
+//! `PORT` is Render's name; everything else is `PIXELTALES_*`. [`Config::validate`] rejects bad
+//! combinations at start with one line, because Render shows crash loops, not stack traces.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::log::Level;
+
+/// Everything the server and the CLI read from flags and environment.
+#[derive(Args, Debug, Clone)]
+pub struct Config {
+    /// Directory holding the database, the signing key and backups.
+    #[arg(
+        long,
+        env = "PIXELTALES_DATA_DIR",
+        default_value = "./data",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+
+    /// Address to listen on.
+    #[arg(long, env = "PIXELTALES_ADDR", default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED), global = true)]
+    pub addr: IpAddr,
+
+    /// Port to listen on (Render sets PORT).
+    #[arg(long, env = "PORT", default_value_t = 8080, global = true)]
+    pub port: u16,
+
+    /// Public origin, e.g. https://tales.example.org (WebSocket origin check, HSTS).
+    #[arg(long, env = "PIXELTALES_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
+    /// Async worker threads.
+    #[arg(long, env = "PIXELTALES_WORKERS", default_value_t = 2, global = true)]
+    pub workers: usize,
+
+    /// Upper bound on blocking threads (SQLite calls and password hashing run there).
+    #[arg(
+        long,
+        env = "PIXELTALES_BLOCKING_THREADS",
+        default_value_t = 8,
+        global = true
+    )]
+    pub blocking_threads: usize,
+
+    /// Read-only SQLite connections in the pool (writes use one dedicated connection).
+    #[arg(long, env = "PIXELTALES_READ_POOL", default_value_t = 3, global = true)]
+    pub read_pool: u32,
+
+    /// Use synchronous=FULL instead of NORMAL (survives power loss, slower writes).
+    #[arg(long, env = "PIXELTALES_SYNC_FULL", global = true)]
+    pub sync_full: bool,
+
+    /// Largest JSON request body in bytes.
+    #[arg(long, env = "PIXELTALES_MAX_JSON_BYTES", default_value_t = 1 << 20, global = true)]
+    pub max_json_bytes: usize,
+
+    /// Largest upload (images) in bytes.
+    #[arg(long, env = "PIXELTALES_MAX_UPLOAD_BYTES", default_value_t = 5 << 20, global = true)]
+    pub max_upload_bytes: usize,
+
+    /// Largest request head (request line and headers) in bytes.
+    #[arg(long, env = "PIXELTALES_MAX_HEADER_BYTES", default_value_t = 16 * 1024, global = true)]
+    pub max_header_bytes: usize,
+
+    /// Seconds a client has to send request headers (also the keep-alive idle limit).
+    #[arg(
+        long,
+        env = "PIXELTALES_HEADER_TIMEOUT",
+        default_value_t = 10,
+        global = true
+    )]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a request (body and handling) may take before it is answered with an error.
+    #[arg(
+        long,
+        env = "PIXELTALES_REQUEST_TIMEOUT",
+        default_value_t = 30,
+        global = true
+    )]
+    pub request_timeout_secs: u64,
+
+    /// Open connections (HTTP and WebSocket) accepted at once.
+    #[arg(
+        long,
+        env = "PIXELTALES_MAX_CONNECTIONS",
+        default_value_t = 12_000,
+        global = true
+    )]
+    pub max_connections: usize,
+
+    /// Seconds to let requests finish after SIGTERM before closing them.
+    #[arg(
+        long,
+        env = "PIXELTALES_SHUTDOWN_GRACE",
+        default_value_t = 10,
+        global = true
+    )]
+    pub shutdown_grace_secs: u64,
+
+    /// File holding the token signing secret (default: generated into the data dir).
+    #[arg(long, env = "PIXELTALES_JWT_SECRET_FILE", global = true)]
+    pub jwt_secret_file: Option<PathBuf>,
+
+    /// Access token lifetime in seconds.
+    #[arg(
+        long,
+        env = "PIXELTALES_ACCESS_TTL",
+        default_value_t = 900,
+        global = true
+    )]
+    pub access_ttl_secs: u64,
+
+    /// Refresh token (device session) lifetime in days.
+    #[arg(
+        long,
+        env = "PIXELTALES_REFRESH_TTL_DAYS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub refresh_ttl_days: u64,
+
+    /// argon2id memory per hash in KiB.
+    #[arg(
+        long,
+        env = "PIXELTALES_ARGON2_MEMORY_KIB",
+        default_value_t = 7168,
+        global = true
+    )]
+    pub argon2_memory_kib: u32,
+
+    /// argon2id passes.
+    #[arg(
+        long,
+        env = "PIXELTALES_ARGON2_ITERATIONS",
+        default_value_t = 5,
+        global = true
+    )]
+    pub argon2_iterations: u32,
+
+    /// Password hashes computed at once (each holds argon2 memory while it runs).
+    #[arg(
+        long,
+        env = "PIXELTALES_HASH_CONCURRENCY",
+        default_value_t = 2,
+        global = true
+    )]
+    pub hash_concurrency: usize,
+
+    /// Login attempts one IP may burst (a classroom shares one IP).
+    #[arg(
+        long,
+        env = "PIXELTALES_LOGIN_IP_BURST",
+        default_value_t = 40,
+        global = true
+    )]
+    pub login_ip_burst: u32,
+
+    /// Login attempts per minute one IP regains.
+    #[arg(
+        long,
+        env = "PIXELTALES_LOGIN_IP_PER_MINUTE",
+        default_value_t = 20,
+        global = true
+    )]
+    pub login_ip_per_minute: u32,
+
+    /// Failed logins one account may burst.
+    #[arg(
+        long,
+        env = "PIXELTALES_LOGIN_ACCOUNT_BURST",
+        default_value_t = 5,
+        global = true
+    )]
+    pub login_account_burst: u32,
+
+    /// Failed logins per minute one account regains.
+    #[arg(
+        long,
+        env = "PIXELTALES_LOGIN_ACCOUNT_PER_MINUTE",
+        default_value_t = 1,
+        global = true
+    )]
+    pub login_account_per_minute: u32,
+
+    /// Sign-ups one IP may burst.
+    #[arg(
+        long,
+        env = "PIXELTALES_REGISTER_IP_BURST",
+        default_value_t = 40,
+        global = true
+    )]
+    pub register_ip_burst: u32,
+
+    /// Sign-ups per hour one IP regains.
+    #[arg(
+        long,
+        env = "PIXELTALES_REGISTER_IP_PER_HOUR",
+        default_value_t = 60,
+        global = true
+    )]
+    pub register_ip_per_hour: u32,
+
+    /// Trust X-Forwarded-For from the peer (set on Render and behind any reverse proxy).
+    #[arg(long, env = "PIXELTALES_BEHIND_PROXY", global = true)]
+    pub behind_proxy: bool,
+
+    /// Profanity verdicts kept in the LRU cache.
+    #[arg(
+        long,
+        env = "PIXELTALES_PROFANITY_CACHE",
+        default_value_t = 4096,
+        global = true
+    )]
+    pub profanity_cache_entries: usize,
+
+    /// Log level.
+    #[arg(long, env = "PIXELTALES_LOG", value_enum, default_value_t = Level::Info, global = true)]
+    pub log: Level,
+}
+
+impl Config {
+    /// Parses a config from these flags (plus the environment, as the real CLI does).
+    pub fn from_args<I, T>(args: I) -> Result<Self, String>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        #[derive(clap::Parser)]
+        struct Wrapper {
+            #[command(flatten)]
+            config: Config,
+        }
+        let argv = std::iter::once(std::ffi::OsString::from("pixeltales"))
+            .chain(args.into_iter().map(Into::into));
+        <Wrapper as clap::Parser>::try_parse_from(argv)
+            .map(|w| w.config)
+            .map_err(|e| first_line(&e.to_string()))
+    }
+
+    /// The socket address to bind.
+    pub fn listen_addr(&self) -> SocketAddr {
+        SocketAddr::new(self.addr, self.port)
+    }
+
+    /// Path of the SQLite database file.
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.join("pixeltales.db")
+    }
+
+    /// Directory for backups.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.data_dir.join("backups")
+    }
+
+    /// Where the token signing secret lives.
+    pub fn jwt_secret_path(&self) -> PathBuf {
+        self.jwt_secret_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("jwt.key"))
+    }
+
+    /// Header read timeout.
+    pub fn header_timeout(&self) -> Duration {
+        Duration::from_secs(self.header_timeout_secs)
+    }
+
+    /// Whole-request timeout.
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs)
+    }
+
+    /// Public origin without a trailing slash, if configured.
+    pub fn public_origin(&self) -> Option<&str> {
+        self.public_url.as_deref().map(|u| u.trim_end_matches('/'))
+    }
+
+    /// Checks ranges and combinations; the error is one line naming the flag.
+    pub fn validate(&self) -> Result<(), String> {
+        fn range<T: PartialOrd + std::fmt::Display>(
+            name: &str,
+            v: T,
+            lo: T,
+            hi: T,
+        ) -> Result<(), String> {
+            if v < lo || v > hi {
+                Err(format!("--{name} must be between {lo} and {hi} (got {v})"))
+            } else {
+                Ok(())
+            }
+        }
+        range("workers", self.workers, 1, 64)?;
+        range("blocking-threads", self.blocking_threads, 2, 512)?;
+        range("read-pool", self.read_pool, 1, 32)?;
+        range("max-json-bytes", self.max_json_bytes, 1024, 64 << 20)?;
+        range("max-upload-bytes", self.max_upload_bytes, 1024, 256 << 20)?;
+        range("max-header-bytes", self.max_header_bytes, 1024, 1 << 20)?;
+        range("header-timeout", self.header_timeout_secs, 1, 3600)?;
+        range("request-timeout", self.request_timeout_secs, 1, 3600)?;
+        range("max-connections", self.max_connections, 8, 1_000_000)?;
+        range("shutdown-grace", self.shutdown_grace_secs, 0, 3600)?;
+        range("access-ttl", self.access_ttl_secs, 30, 86_400)?;
+        range("refresh-ttl-days", self.refresh_ttl_days, 1, 365)?;
+        range("argon2-memory-kib", self.argon2_memory_kib, 64, 1 << 20)?;
+        range("argon2-iterations", self.argon2_iterations, 1, 100)?;
+        range("hash-concurrency", self.hash_concurrency, 1, 64)?;
+        range("login-ip-burst", self.login_ip_burst, 1, 1_000_000)?;
+        range(
+            "login-ip-per-minute",
+            self.login_ip_per_minute,
+            1,
+            1_000_000,
+        )?;
+        range(
+            "login-account-burst",
+            self.login_account_burst,
+            1,
+            1_000_000,
+        )?;
+        range(
+            "login-account-per-minute",
+            self.login_account_per_minute,
+            1,
+            1_000_000,
+        )?;
+        range("register-ip-burst", self.register_ip_burst, 1, 1_000_000)?;
+        range(
+            "register-ip-per-hour",
+            self.register_ip_per_hour,
+            1,
+            1_000_000,
+        )?;
+        range(
+            "profanity-cache",
+            self.profanity_cache_entries,
+            1,
+            10_000_000,
+        )?;
+        if self.blocking_threads <= self.read_pool as usize {
+            return Err(format!(
+                "--blocking-threads ({}) must be larger than --read-pool ({}) so the writer and \
+                 password hashing always find a thread",
+                self.blocking_threads, self.read_pool
+            ));
+        }
+        if let Some(url) = &self.public_url {
+            let ok = (url.starts_with("http://") || url.starts_with("https://"))
+                && url.split("://").nth(1).is_some_and(|rest| {
+                    let host = rest.trim_end_matches('/');
+                    !host.is_empty() && !host.contains('/') && !host.contains(' ')
+                });
+            if !ok {
+                return Err(format!(
+                    "--public-url must be an origin like https://tales.example.org (got {url:?})"
+                ));
+            }
+        }
+        if self.data_dir.as_os_str().is_empty() {
+            return Err("--data-dir must not be empty".to_string());
+        }
+        Ok(())
+    }
+}
+
+/// The first line of a multi-line clap error, without its `error: ` prefix.
+pub fn first_line(text: &str) -> String {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text);
+    line.trim().trim_start_matches("error: ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        let c = Config::from_args(Vec::<String>::new()).expect("defaults parse");
+        c.validate().expect("defaults validate");
+        assert_eq!(c.workers, 2);
+        assert_eq!(c.max_json_bytes, 1 << 20);
+        assert_eq!(c.db_path(), PathBuf::from("./data/pixeltales.db"));
+    }
+
+    #[test]
+    fn out_of_range_values_name_the_flag() {
+        let c = Config::from_args(["--workers", "0"]).expect("parses");
+        let err = c.validate().expect_err("rejected");
+        assert_eq!(err, "--workers must be between 1 and 64 (got 0)");
+        let c = Config::from_args(["--public-url", "tales.example.org"]).expect("parses");
+        assert!(
+            c.validate()
+                .expect_err("rejected")
+                .starts_with("--public-url")
+        );
+        let c = Config::from_args(["--read-pool", "8", "--blocking-threads", "8"]).expect("parses");
+        assert!(c.validate().is_err());
+    }
+
+    #[test]
+    fn parse_errors_are_one_line() {
+        let err = Config::from_args(["--port", "eighty"]).expect_err("bad port");
+        assert!(!err.contains('\n'));
+        assert!(err.contains("eighty"), "{err}");
+    }
+}

@@ -1,0 +1,120 @@
+//! Small, dependency-free encoders: unpadded base64url (JWT, tokens) and lower-case hex.
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Unpadded base64url, as JWT and URL-safe tokens use.
+pub fn b64url_encode(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let chars = chunk.len() + 1;
+        for i in 0..chars {
+            out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn b64_value(c: u8) -> Option<u32> {
+    Some(match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'-' => 62,
+        b'_' => 63,
+        _ => return None,
+    } as u32)
+}
+
+/// Decodes unpadded base64url; `None` on any character or length that is not canonical.
+pub fn b64url_decode(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    if bytes.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= b64_value(c)? << (18 - 6 * i);
+        }
+        let produced = chunk.len() - 1;
+        let full = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&full[..produced]);
+        // Reject non-canonical trailing bits so one token has exactly one spelling.
+        let used_bits = produced * 8;
+        let total_bits = chunk.len() * 6;
+        if total_bits > used_bits && n & ((1 << (24 - used_bits)) - 1) != 0 {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Lower-case hex.
+pub fn hex(data: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(data.len() * 2);
+    for b in data {
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
+    }
+    out
+}
+
+/// `n` bytes from the operating system's random source.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut buf = [0u8; N];
+    // The OS random source failing is not something a server can run without.
+    if let Err(e) = getrandom::fill(&mut buf) {
+        panic!("the operating system's random source failed: {e}");
+    }
+    buf
+}
+
+/// A random URL-safe token with `N` bytes of entropy.
+pub fn random_token<const N: usize>() -> String {
+    b64url_encode(&random_bytes::<N>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_round_trips_and_matches_known_vectors() {
+        for (plain, enc) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(b64url_encode(plain.as_bytes()), enc);
+            assert_eq!(b64url_decode(enc).as_deref(), Some(plain.as_bytes()));
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(b64url_decode(&b64url_encode(&all)), Some(all));
+        assert_eq!(b64url_encode(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn base64url_rejects_bad_input() {
+        assert_eq!(b64url_decode("Zm9v="), None);
+        assert_eq!(b64url_decode("Z"), None);
+        assert_eq!(b64url_decode("Zm+v"), None);
+        assert_eq!(b64url_decode("Zh"), None, "non-canonical trailing bits");
+    }
+
+    #[test]
+    fn hex_is_lower_case() {
+        assert_eq!(hex(&[0, 15, 16, 255]), "000f10ff");
+    }
+}

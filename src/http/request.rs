@@ -1,0 +1,318 @@
+//! The request handlers see: parsed path parameters, client IP, limited body reading, JSON.
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use hyper::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, USER_AGENT};
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+/// How much of an oversized body is read and thrown away so the client sees the 413 instead of
+/// a reset connection.
+const DRAIN_CAP: usize = 16 << 20;
+/// How long that draining may take.
+const DRAIN_TIME: Duration = Duration::from_secs(5);
+
+/// Values taken from the path by the router.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params {
+    /// Numeric ids in path order.
+    pub ids: Vec<i64>,
+    /// Text keys in path order.
+    pub keys: Vec<String>,
+}
+
+impl Params {
+    /// The `i`-th numeric id.
+    pub fn id(&self, i: usize) -> Result<i64> {
+        self.ids
+            .get(i)
+            .copied()
+            .ok_or_else(|| Error::internal(format!("route has no id {i}")))
+    }
+    /// The `i`-th text key.
+    pub fn key(&self, i: usize) -> Result<&str> {
+        self.keys
+            .get(i)
+            .map(String::as_str)
+            .ok_or_else(|| Error::internal(format!("route has no key {i}")))
+    }
+}
+
+/// A request on its way to a handler.
+pub struct Request {
+    /// Method, URI, headers.
+    pub parts: hyper::http::request::Parts,
+    body: Option<Incoming>,
+    /// The client's address (from the proxy header when trusted).
+    pub ip: IpAddr,
+    /// Path parameters.
+    pub params: Params,
+    json_limit: usize,
+    body_timeout: Duration,
+}
+
+impl Request {
+    /// Wraps hyper's request; the body must arrive within `body_timeout` (else 408).
+    pub fn new(
+        req: hyper::Request<Incoming>,
+        ip: IpAddr,
+        json_limit: usize,
+        body_timeout: Duration,
+    ) -> Request {
+        let (parts, body) = req.into_parts();
+        Request {
+            parts,
+            body: Some(body),
+            ip,
+            params: Params::default(),
+            json_limit,
+            body_timeout,
+        }
+    }
+
+    /// A header as text, if present and valid.
+    pub fn header(&self, name: impl hyper::header::AsHeaderName) -> Option<&str> {
+        self.parts.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.parts.headers
+    }
+
+    /// The bearer token from `Authorization`, if any.
+    pub fn bearer(&self) -> Option<&str> {
+        let value = self.header(AUTHORIZATION)?;
+        let (scheme, token) = value.split_once(' ')?;
+        scheme
+            .eq_ignore_ascii_case("bearer")
+            .then(|| token.trim())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The user agent, shortened for storage.
+    pub fn user_agent(&self) -> String {
+        self.header(USER_AGENT)
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect()
+    }
+
+    /// A query parameter, percent-decoded (`+` is a space).
+    pub fn query(&self, key: &str) -> Option<String> {
+        let q = self.parts.uri.query()?;
+        q.split('&').find_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k).as_deref() == Some(key))
+                .then(|| percent_decode(v))
+                .flatten()
+        })
+    }
+
+    /// Reads the whole body, refusing more than `limit` bytes with 413 and a body that takes
+    /// longer than the request timeout with 408.
+    pub async fn body_bytes(&mut self, limit: usize) -> Result<Bytes> {
+        let Some(body) = self.body.take() else {
+            return Ok(Bytes::new());
+        };
+        let declared = self
+            .header(CONTENT_LENGTH)
+            .and_then(|v| v.parse::<u64>().ok());
+        tokio::time::timeout(self.body_timeout, read_limited(body, declared, limit))
+            .await
+            .unwrap_or(Err(Error::RequestTimeout))
+    }
+
+    /// Refuses bodies that say they are not JSON (415). A missing type is accepted.
+    fn require_json_type(&self) -> Result<()> {
+        match self.header(CONTENT_TYPE) {
+            None => Ok(()),
+            Some(ct) => {
+                let mime = ct.split(';').next().unwrap_or("").trim();
+                if mime.eq_ignore_ascii_case("application/json") {
+                    Ok(())
+                } else {
+                    Err(Error::UnsupportedMediaType {
+                        expected: "application/json",
+                    })
+                }
+            }
+        }
+    }
+
+    /// Reads and parses a JSON body (1 MiB limit by default).
+    pub async fn json<T: DeserializeOwned>(&mut self) -> Result<T> {
+        self.require_json_type()?;
+        let bytes = self.body_bytes(self.json_limit).await?;
+        parse_json(&bytes)
+    }
+
+    /// Like [`Request::json`], but an empty body gives `None`.
+    pub async fn json_opt<T: DeserializeOwned>(&mut self) -> Result<Option<T>> {
+        self.require_json_type()?;
+        let bytes = self.body_bytes(self.json_limit).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        parse_json(&bytes).map(Some)
+    }
+}
+
+/// Collects a body up to `limit` bytes.
+async fn read_limited(mut body: Incoming, declared: Option<u64>, limit: usize) -> Result<Bytes> {
+    if declared.is_some_and(|len| len > limit as u64) {
+        drain(body, 0).await;
+        return Err(Error::PayloadTooLarge { limit });
+    }
+    let mut buf = BytesMut::new();
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| {
+            Error::bad_request("body_read_failed", "The request body could not be read.")
+        })?;
+        if let Ok(data) = frame.into_data() {
+            if buf.len() + data.len() > limit {
+                drain(body, buf.len() + data.len()).await;
+                return Err(Error::PayloadTooLarge { limit });
+            }
+            buf.extend_from_slice(&data);
+        }
+    }
+    Ok(buf.freeze())
+}
+
+/// Parses JSON, telling malformed JSON (400 `invalid_json`) from well-formed JSON of the wrong
+/// shape (400 `invalid_body`, naming the field).
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::bad_request(
+            "invalid_json",
+            "The request needs a JSON body.",
+        ));
+    }
+    serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => {
+            let text = e.to_string();
+            let text = text.split(" at line ").next().unwrap_or(&text).to_string();
+            Error::bad_request(
+                "invalid_body",
+                format!("The request body has a problem: {text}."),
+            )
+        }
+        _ => Error::bad_request("invalid_json", "The request body is not valid JSON."),
+    })
+}
+
+/// Reads and discards what is left of a body, up to a cap and a time limit.
+async fn drain(mut body: Incoming, already: usize) {
+    let _ = tokio::time::timeout(DRAIN_TIME, async {
+        let mut seen = already;
+        while let Some(Ok(frame)) = body.frame().await {
+            if let Ok(data) = frame.into_data() {
+                seen += data.len();
+                if seen > DRAIN_CAP {
+                    break;
+                }
+            }
+        }
+    })
+    .await;
+}
+
+/// The client address: the peer, or the last `X-Forwarded-For` hop when behind a trusted proxy
+/// (the last hop is the one our proxy appended; earlier ones are client-supplied).
+pub fn client_ip(peer: IpAddr, headers: &HeaderMap, behind_proxy: bool) -> IpAddr {
+    if behind_proxy {
+        // Only the last hop: earlier entries are whatever the client chose to send.
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|s| s.trim().parse::<IpAddr>().ok());
+        if let Some(ip) = forwarded {
+            return ip;
+        }
+    }
+    peer
+}
+
+/// Decodes `%XX` escapes and `+`; `None` when the result is not UTF-8 or an escape is broken.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3)?;
+                let v = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+                out.push(v);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hyper::header::HeaderValue;
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("a%20b+c").as_deref(), Some("a b c"));
+        assert_eq!(percent_decode("%E2%9C%93").as_deref(), Some("✓"));
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%e"), None);
+        assert_eq!(percent_decode("%ff"), None);
+    }
+
+    #[test]
+    fn client_ip_trusts_the_proxy_header_only_when_told() {
+        let peer: IpAddr = "10.0.0.1".parse().expect("ip");
+        let mut h = HeaderMap::new();
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("1.2.3.4, 5.6.7.8"),
+        );
+        assert_eq!(client_ip(peer, &h, false), peer);
+        assert_eq!(
+            client_ip(peer, &h, true),
+            "5.6.7.8".parse::<IpAddr>().expect("ip")
+        );
+        h.insert("x-forwarded-for", HeaderValue::from_static("garbage"));
+        assert_eq!(client_ip(peer, &h, true), peer);
+    }
+
+    #[test]
+    fn json_errors_tell_syntax_from_shape() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            name: String,
+        }
+        let e = parse_json::<T>(b"{").expect_err("syntax");
+        assert_eq!(e.code(), "invalid_json");
+        let e = parse_json::<T>(br#"{"name": 5}"#).expect_err("shape");
+        assert_eq!(e.code(), "invalid_body");
+        assert!(!e.message().contains("line"), "{}", e.message());
+        let e = parse_json::<T>(b"  ").expect_err("empty");
+        assert_eq!(e.code(), "invalid_json");
+    }
+}
