@@ -70,7 +70,7 @@ pub struct Config {
 
     /// Seconds a client has to send request headers (also the keep-alive idle limit).
     #[arg(
-        long,
+        long = "header-timeout",
         env = "PIXELTALES_HEADER_TIMEOUT",
         default_value_t = 10,
         global = true
@@ -79,7 +79,7 @@ pub struct Config {
 
     /// Seconds a request (body and handling) may take before it is answered with an error.
     #[arg(
-        long,
+        long = "request-timeout",
         env = "PIXELTALES_REQUEST_TIMEOUT",
         default_value_t = 30,
         global = true
@@ -97,7 +97,7 @@ pub struct Config {
 
     /// Seconds to let requests finish after SIGTERM before closing them.
     #[arg(
-        long,
+        long = "shutdown-grace",
         env = "PIXELTALES_SHUTDOWN_GRACE",
         default_value_t = 10,
         global = true
@@ -110,7 +110,7 @@ pub struct Config {
 
     /// Access token lifetime in seconds.
     #[arg(
-        long,
+        long = "access-ttl",
         env = "PIXELTALES_ACCESS_TTL",
         default_value_t = 900,
         global = true
@@ -213,7 +213,7 @@ pub struct Config {
 
     /// Profanity verdicts kept in the LRU cache.
     #[arg(
-        long,
+        long = "profanity-cache",
         env = "PIXELTALES_PROFANITY_CACHE",
         default_value_t = 4096,
         global = true

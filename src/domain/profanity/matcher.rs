@@ -211,26 +211,28 @@ impl Matcher {
     }
 
     fn find_phrases(&self, tokens: &[Token], i: usize, hits: &mut Vec<Hit>) {
-        let first = Runs::encode(&tokens[i].folded);
-        let Some(candidates) = self.phrases.get(&first.letters) else {
-            return;
-        };
-        for p in candidates {
-            let n = p.tokens.len();
-            if i + n > tokens.len() {
+        for first in forms(&tokens[i]) {
+            let Some(candidates) = self.phrases.get(&first.letters) else {
                 continue;
-            }
-            let all = p
-                .tokens
-                .iter()
-                .zip(&tokens[i..i + n])
-                .all(|(want, have)| Runs::encode(&have.folded).covers(want));
-            if all {
-                hits.push(Hit {
-                    word: p.word,
-                    start: tokens[i].start,
-                    end: tokens[i + n - 1].end,
-                });
+            };
+            for p in candidates {
+                let n = p.tokens.len();
+                if i + n > tokens.len() {
+                    continue;
+                }
+                // "putang ina!" and "(putang ina)": any word may carry punctuation.
+                let all = p
+                    .tokens
+                    .iter()
+                    .zip(&tokens[i..i + n])
+                    .all(|(want, have)| forms(have).iter().any(|f| f.covers(want)));
+                if all {
+                    hits.push(Hit {
+                        word: p.word,
+                        start: tokens[i].start,
+                        end: tokens[i + n - 1].end,
+                    });
+                }
             }
         }
     }
@@ -251,6 +253,15 @@ impl Matcher {
     pub fn worst(&self, hits: &[Hit]) -> Option<Severity> {
         hits.iter().map(|h| self.words[h.word].severity).max()
     }
+}
+
+/// A token as runs, with and without its leading/trailing symbols.
+fn forms(t: &Token) -> Vec<Runs> {
+    let mut v = vec![Runs::encode(&t.folded)];
+    if let Some(tr) = &t.trimmed {
+        v.push(Runs::encode(tr));
+    }
+    v
 }
 
 fn expand(r: &Runs) -> Vec<char> {
@@ -403,6 +414,9 @@ mod tests {
         assert_eq!(found(&m, "putang ina mo"), vec!["putang ina"]);
         assert_eq!(found(&m, "PUTANGINA"), vec!["putang ina"]);
         assert_eq!(found(&m, "putang-ina"), vec!["putang ina"]);
+        assert_eq!(found(&m, "Putang ina!"), vec!["putang ina"]);
+        assert_eq!(found(&m, "(putang ina)"), vec!["putang ina"]);
+        assert_eq!(found(&m, "putang 1na!!"), vec!["putang ina"]);
         assert_eq!(found(&m, "g@go"), vec!["gago"]);
         assert_eq!(found(&m, "gagong bata"), vec!["gago"]);
     }

@@ -1,0 +1,421 @@
+//! Shared helpers for integration tests: start the real server on port 0 with a temp data dir
+//! (in-process, or as the real binary), and talk to it over real HTTP.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::header::HeaderMap;
+use hyper_util::rt::TokioIo;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+/// Flags that make tests fast: cheap password hashing.
+pub const FAST: &[&str] = &["--argon2-memory-kib", "64", "--argon2-iterations", "1"];
+
+/// The password every test account uses.
+pub const PASSWORD: &str = "password123";
+
+/// A server running inside the test process.
+pub struct TestServer {
+    pub addr: SocketAddr,
+    pub dir: Option<TempDir>,
+    pub data_dir: PathBuf,
+    stop: Option<oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<Result<(), pixeltales::StartError>>>,
+}
+
+impl TestServer {
+    /// Starts a server on a fresh temp data dir.
+    pub async fn start() -> TestServer {
+        TestServer::start_with(&[]).await
+    }
+
+    /// Starts a server on a fresh temp data dir with extra flags.
+    pub async fn start_with(extra: &[&str]) -> TestServer {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data_dir = dir.path().to_path_buf();
+        let mut s = TestServer::start_in(&data_dir, extra)
+            .await
+            .expect("server starts");
+        s.dir = Some(dir);
+        s
+    }
+
+    /// Starts a server on an existing data dir.
+    pub async fn start_in(
+        data_dir: &Path,
+        extra: &[&str],
+    ) -> Result<TestServer, pixeltales::StartError> {
+        let dd = data_dir.to_str().expect("utf-8 path").to_string();
+        let mut args: Vec<String> = vec!["--data-dir".into(), dd, "--port".into(), "0".into()];
+        args.extend(FAST.iter().map(|s| s.to_string()));
+        args.extend(["--log".to_string(), "warn".to_string()]);
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let config = pixeltales::Config::from_args(args).expect("config parses");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let (tx, rx) = oneshot::channel::<()>();
+        let handle = tokio::spawn(pixeltales::run(listener, config, async move {
+            let _ = rx.await;
+        }));
+        let mut server = TestServer {
+            addr,
+            dir: None,
+            data_dir: data_dir.to_path_buf(),
+            stop: Some(tx),
+            handle: Some(handle),
+        };
+        // Startup errors surface through the join handle; otherwise wait for /healthz.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if server.handle.as_ref().is_some_and(|h| h.is_finished()) {
+                let h = server.handle.take().expect("handle");
+                return match h.await.expect("join") {
+                    Err(e) => Err(e),
+                    Ok(()) => panic!("server exited during startup"),
+                };
+            }
+            if let Ok(r) = try_send(addr, "GET", "/healthz", &[], Vec::new()).await
+                && r.status == 200
+            {
+                return Ok(server);
+            }
+            assert!(Instant::now() < deadline, "server did not become healthy");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Stops the server gracefully and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            h.await.expect("join").expect("clean shutdown");
+        }
+    }
+
+    /// The database file.
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.join("pixeltales.db")
+    }
+
+    /// Opens the real SQLite file read-only, to check what the server stored.
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open_with_flags(
+            self.db_path(),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .expect("open db")
+    }
+
+    pub fn call(&self, method: &str, path: &str) -> Call {
+        Call::new(self.addr, method, path)
+    }
+    pub fn get(&self, path: &str) -> Call {
+        self.call("GET", path)
+    }
+    pub fn post(&self, path: &str) -> Call {
+        self.call("POST", path)
+    }
+    pub fn patch(&self, path: &str) -> Call {
+        self.call("PATCH", path)
+    }
+    pub fn delete(&self, path: &str) -> Call {
+        self.call("DELETE", path)
+    }
+
+    /// Registers an account and returns its session.
+    pub async fn register(&self, username: &str, role: &str) -> Session {
+        let r = self
+            .post("/api/auth/register")
+            .json(&json!({"username": username, "password": PASSWORD, "display_name": username, "role": role}))
+            .send()
+            .await;
+        assert_eq!(r.status, 201, "register {username}: {}", r.text());
+        Session::from(&r.json())
+    }
+
+    /// Logs in and returns the session.
+    pub async fn login(&self, username: &str, password: &str) -> Resp {
+        self.post("/api/auth/login")
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Tokens from a sign-in.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub access: String,
+    pub refresh: String,
+    pub user_id: i64,
+}
+
+impl From<&Value> for Session {
+    fn from(v: &Value) -> Self {
+        Session {
+            access: v["access_token"]
+                .as_str()
+                .expect("access_token")
+                .to_string(),
+            refresh: v["refresh_token"]
+                .as_str()
+                .expect("refresh_token")
+                .to_string(),
+            user_id: v["user"]["id"].as_i64().unwrap_or(0),
+        }
+    }
+}
+
+/// A response, fully read.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl Resp {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    /// The error code of a JSON error envelope.
+    pub fn code(&self) -> String {
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or("<no code>")
+            .to_string()
+    }
+}
+
+/// A request being built.
+pub struct Call {
+    addr: SocketAddr,
+    method: String,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Call {
+    pub fn new(addr: SocketAddr, method: &str, path: &str) -> Call {
+        Call {
+            addr,
+            method: method.into(),
+            path: path.into(),
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+    }
+    pub fn bearer(self, token: &str) -> Call {
+        self.header("authorization", &format!("Bearer {token}"))
+    }
+    pub fn header(mut self, name: &str, value: &str) -> Call {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+    pub fn json(self, v: &Value) -> Call {
+        self.raw(v.to_string().into_bytes(), "application/json")
+    }
+    pub fn raw(mut self, body: Vec<u8>, content_type: &str) -> Call {
+        self.body = body;
+        self.header("content-type", content_type)
+    }
+    pub async fn send(self) -> Resp {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        try_send(self.addr, &self.method, &self.path, &headers, self.body)
+            .await
+            .unwrap_or_else(|e| panic!("{} {} failed: {e}", self.method, self.path))
+    }
+}
+
+/// Sends one request on a new connection.
+pub async fn try_send(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Vec<u8>,
+) -> Result<Resp, String> {
+    let tcp = tokio::net::TcpStream::connect(addr)
+        .await
+        .map_err(|e| e.to_string())?;
+    let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(tcp))
+        .await
+        .map_err(|e| e.to_string())?;
+    tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    let mut req = hyper::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("host", addr.to_string());
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let req = req
+        .body(Full::new(Bytes::from(body)))
+        .map_err(|e| e.to_string())?;
+    let resp = sender.send_request(req).await.map_err(|e| e.to_string())?;
+    let status = resp.status().as_u16();
+    let headers = resp.headers().clone();
+    let body = resp
+        .into_body()
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?
+        .to_bytes();
+    Ok(Resp {
+        status,
+        headers,
+        body,
+    })
+}
+
+/// The pixeltales binary built by cargo for this test run.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_pixeltales"))
+}
+
+/// A CLI command against a data dir, with fast hashing; returns (exit code, stdout, stderr).
+pub fn cli(data_dir: &Path, args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    use std::io::Write;
+    let mut cmd = bin();
+    cmd.arg("--data-dir").arg(data_dir).args(FAST).args(args);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn pixeltales");
+    {
+        let mut input = child.stdin.take().expect("stdin");
+        if let Some(s) = stdin {
+            input.write_all(s.as_bytes()).expect("write stdin");
+        }
+    }
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The real binary serving on port 0; its log is captured.
+pub struct BinServer {
+    pub child: Child,
+    pub addr: SocketAddr,
+    pub log: Arc<Mutex<String>>,
+}
+
+impl BinServer {
+    /// Spawns `pixeltales serve` and waits for its "listening on" line.
+    pub fn spawn(data_dir: &Path, extra: &[&str]) -> BinServer {
+        let mut cmd = bin();
+        cmd.arg("--data-dir")
+            .arg(data_dir)
+            .args(["--addr", "127.0.0.1", "--port", "0"])
+            .args(FAST)
+            .args(["--log", "info"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("spawn pixeltales");
+        let stderr = child.stderr.take().expect("stderr");
+        let log = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let sink = Arc::clone(&log);
+        std::thread::spawn(move || {
+            let mut tx = Some(tx);
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("listening on http://").nth(1)
+                    && let Some(tx) = tx.take()
+                {
+                    let _ = tx.send(rest.split_whitespace().next().unwrap_or("").to_string());
+                }
+                sink.lock().expect("log").push_str(&(line + "\n"));
+            }
+        });
+        let addr = rx
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("server did not start: {}", log.lock().expect("log")));
+        BinServer {
+            child,
+            addr: addr.parse().expect("addr"),
+            log,
+        }
+    }
+
+    pub fn call(&self, method: &str, path: &str) -> Call {
+        Call::new(self.addr, method, path)
+    }
+
+    /// Sends a signal with the `kill` command.
+    pub fn signal(&self, sig: &str) {
+        let status = Command::new("kill")
+            .arg(format!("-{sig}"))
+            .arg(self.child.id().to_string())
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    }
+
+    /// Waits for exit (panics after `secs`).
+    pub fn wait(&mut self, secs: u64) -> std::process::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(st) = self.child.try_wait().expect("try_wait") {
+                return st;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "server did not exit; log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn log(&self) -> String {
+        self.log.lock().expect("log").clone()
+    }
+}
+
+impl Drop for BinServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
