@@ -1,0 +1,45 @@
+// Boot: read server settings, restore the sign-in, then route.
+
+import { api, hasSession, onSessionChange } from "./api.js";
+import { errorText } from "./i18n.js";
+import { startNav } from "./nav.js";
+import { navigate, route, start } from "./router.js";
+import { getState, setState } from "./store.js";
+import { homeView } from "./views/home.js";
+import { loginView } from "./views/login.js";
+import { notFoundView } from "./views/notfound.js";
+import { signupView } from "./views/signup.js";
+import { welcomeView } from "./views/welcome.js";
+
+route("/", (root) => (getState().user ? homeView(root) : welcomeView(root)));
+route("/login", loginView, "guest");
+route("/signup", signupView, "guest");
+route("*", notFoundView);
+
+async function boot() {
+  document.documentElement.lang = getState().lang;
+  try {
+    setState({ config: await api("GET", "/api/config", undefined, { auth: false }) });
+  } catch {
+    // The app still works with defaults; requests will report their own errors.
+  }
+  if (hasSession()) {
+    try {
+      setState({ user: await api("GET", "/api/me") });
+    } catch (err) {
+      if (err.code === "network") document.getElementById("boot-loading").textContent = errorText(err);
+      setState({ user: null });
+    }
+  }
+  // Logging out in one tab logs out every tab.
+  onSessionChange((session) => {
+    if (!session && getState().user) {
+      setState({ user: null });
+      navigate("/", { replace: true });
+    }
+  });
+  startNav();
+  start();
+}
+
+boot();

@@ -1,0 +1,136 @@
+// The one API client: JSON in and out, the error envelope, and tokens.
+//
+// Tokens live in localStorage so every tab shares one sign-in. Refreshing rotates the refresh
+// token and the server treats a second use of an old one as theft (it ends the session), so
+// only one tab may refresh at a time: a Web Lock serialises refreshes across tabs, and a tab
+// that waited re-reads storage and uses the token another tab already got.
+
+const KEY = "pt.session";
+const listeners = new Set();
+
+/** An error answered by the server (or a network failure, code "network"). */
+export class ApiError extends Error {
+  constructor(status, code, message, details = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+function readSession() {
+  try {
+    const s = JSON.parse(localStorage.getItem(KEY) || "null");
+    return s && s.access && s.refresh ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+function expiryOf(jwt) {
+  try {
+    const payload = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    return JSON.parse(atob(payload)).exp * 1000;
+  } catch {
+    return 0;
+  }
+}
+
+/** Stores tokens from a sign-in or refresh answer. */
+export function saveSession(answer) {
+  const s = { access: answer.access_token, refresh: answer.refresh_token, exp: expiryOf(answer.access_token) };
+  localStorage.setItem(KEY, JSON.stringify(s));
+  for (const fn of listeners) fn(s);
+}
+
+/** Forgets the tokens (this tab and, through the storage event, the others). */
+export function clearSession() {
+  localStorage.removeItem(KEY);
+  for (const fn of listeners) fn(null);
+}
+
+export function hasSession() {
+  return readSession() !== null;
+}
+
+/** Calls `fn(sessionOrNull)` when tokens change here or in another tab. */
+export function onSessionChange(fn) {
+  listeners.add(fn);
+  window.addEventListener("storage", (e) => {
+    if (e.key === KEY) fn(readSession());
+  });
+}
+
+async function withRefreshLock(fn) {
+  if (navigator.locks?.request) return navigator.locks.request("pt-refresh", fn);
+  return fn();
+}
+
+/** Exchanges the refresh token once; returns the new session or null when signed out. */
+async function refresh(staleAccess) {
+  return withRefreshLock(async () => {
+    const current = readSession();
+    if (!current) return null;
+    // Another tab refreshed while we waited for the lock.
+    if (current.access !== staleAccess && current.exp - Date.now() > 30_000) return current;
+    const res = await fetch("/api/auth/refresh", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ refresh_token: current.refresh }),
+    });
+    if (!res.ok) {
+      if (res.status === 401) clearSession();
+      return null;
+    }
+    saveSession(await res.json());
+    return readSession();
+  });
+}
+
+async function parse(res) {
+  if (res.status === 204 || res.status === 304) return null;
+  const type = res.headers.get("content-type") || "";
+  const body = type.includes("application/json") ? await res.json().catch(() => null) : await res.text();
+  if (res.ok) return body;
+  const err = body?.error ?? {};
+  throw new ApiError(res.status, err.code ?? "http_" + res.status, err.message ?? res.statusText, err);
+}
+
+/**
+ * Calls the API. `body` is sent as JSON. With `auth` (the default) the access token is sent and
+ * refreshed when it is about to expire or the server says it has.
+ */
+export async function api(method, path, body, { auth = true } = {}) {
+  const send = (session) => {
+    const headers = {};
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (auth && session) headers.authorization = `Bearer ${session.access}`;
+    return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  };
+  let session = auth ? readSession() : null;
+  try {
+    if (session && session.exp - Date.now() < 30_000) session = (await refresh(session.access)) ?? null;
+    let res = await send(session);
+    if (res.status === 401 && session) {
+      const fresh = await refresh(session.access);
+      if (fresh) res = await send(fresh);
+    }
+    return await parse(res);
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError(0, "network", String(e?.message ?? e));
+  }
+}
+
+/** Ends this device's session on the server, then locally. */
+export async function logout() {
+  const s = readSession();
+  if (s) {
+    await fetch("/api/auth/logout", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${s.access}` },
+      body: JSON.stringify({ refresh_token: s.refresh }),
+    }).catch(() => {});
+  }
+  clearSession();
+}

@@ -1,0 +1,45 @@
+// The top bar: language switch, and who is signed in.
+
+import { logout } from "./api.js";
+import { t } from "./i18n.js";
+import { navigate, render } from "./router.js";
+import { getState, setState, subscribe } from "./store.js";
+import { h, toast } from "./ui.js";
+
+function draw() {
+  const nav = document.getElementById("topnav");
+  if (!nav) return;
+  const { user, lang } = getState();
+  const langButton = (code, label) => {
+    const b = h("button", { type: "button", class: "btn btn-small", "aria-pressed": String(lang === code), lang: code }, label);
+    b.addEventListener("click", () => {
+      if (getState().lang !== code) {
+        setState({ lang: code });
+        render();
+      }
+    });
+    return b;
+  };
+  const items = [h("div", { class: "lang-switch", role: "group", "aria-label": "Language / Wika" }, langButton("en", "EN"), langButton("tl", "TL"))];
+  if (user) {
+    const out = h("button", { type: "button", class: "btn btn-small" }, t("logout"));
+    out.addEventListener("click", async () => {
+      await logout();
+      setState({ user: null });
+      toast(t("logged_out"));
+      navigate("/", { replace: true });
+    });
+    items.push(h("span", { class: "muted", dataset: { test: "nav-user" } }, `${user.avatar_emoji} ${user.display_name}`), out);
+  } else if (location.pathname !== "/login") {
+    items.push(h("a", { class: "btn btn-small", href: "/login", "data-link": true }, t("login")));
+  }
+  nav.replaceChildren(...items);
+}
+
+/** Keeps the top bar in step with the store and the location. */
+export function startNav() {
+  subscribe(draw);
+  window.addEventListener("popstate", draw);
+  document.addEventListener("click", () => setTimeout(draw, 0));
+  draw();
+}

@@ -1,0 +1,45 @@
+// History-based routing: a path picks a view; links with data-link navigate without reloading.
+
+import { getState } from "./store.js";
+
+const routes = [];
+let cleanup = null;
+
+/** Registers a view for an exact path; `needs` is "user", "guest" or "any". */
+export function route(path, view, needs = "any") {
+  routes.push({ path, view, needs });
+}
+
+/** Goes to `path` (adds a history entry unless `replace`). */
+export function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, "", path);
+  else history.pushState(null, "", path);
+  render();
+}
+
+/** Renders the view for the current location. */
+export function render() {
+  const path = location.pathname;
+  const { user } = getState();
+  let r = routes.find((x) => x.path === path) ?? routes.find((x) => x.path === "*");
+  if (r.needs === "user" && !user) return navigate("/login", { replace: true });
+  if (r.needs === "guest" && user) return navigate("/", { replace: true });
+  if (typeof cleanup === "function") cleanup();
+  const root = document.getElementById("app");
+  root.replaceChildren();
+  cleanup = r.view(root) ?? null;
+  // Views focus their first field; otherwise focus the page so screen readers start there.
+  if (!root.contains(document.activeElement)) root.focus({ preventScroll: true });
+}
+
+/** Wires link clicks and back/forward. */
+export function start() {
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest("a[data-link]");
+    if (!a || e.metaKey || e.ctrlKey || e.shiftKey || a.target) return;
+    e.preventDefault();
+    navigate(a.getAttribute("href"));
+  });
+  window.addEventListener("popstate", render);
+  render();
+}

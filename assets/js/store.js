@@ -1,0 +1,26 @@
+// The one store: a small observable state object shared by every view.
+
+const state = {
+  config: null, // GET /api/config
+  user: null, // the signed-in user, or null
+  lang: localStorage.getItem("pt.lang") === "tl" ? "tl" : "en",
+};
+const listeners = new Set();
+
+export function getState() {
+  return state;
+}
+
+export function setState(patch) {
+  Object.assign(state, patch);
+  if ("lang" in patch) {
+    localStorage.setItem("pt.lang", state.lang);
+    document.documentElement.lang = state.lang === "tl" ? "tl" : "en";
+  }
+  for (const fn of listeners) fn(state);
+}
+
+export function subscribe(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}

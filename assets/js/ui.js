@@ -1,0 +1,74 @@
+// Tiny DOM helpers shared by the views.
+
+/** Creates an element: h("button", {class: "btn", onclick}, "Go"). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else if (v === true) el.setAttribute(k, "");
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+let fieldSeq = 0;
+
+/** A labelled input with a hint and an error line; returns {wrap, input, setError}. */
+export function field({ label, name, type = "text", hint, autocomplete, value = "", attrs = {} }) {
+  const id = `f-${name}-${++fieldSeq}`;
+  const hintId = `${id}-hint`;
+  const errId = `${id}-err`;
+  const input = h("input", { id, name, type, autocomplete, value, "aria-describedby": `${hintId} ${errId}`, ...attrs });
+  const error = h("p", { class: "error", id: errId, "aria-live": "polite" });
+  const wrap = h("div", { class: "field", dataset: { field: name } }, h("label", { for: id }, label), hint ? h("p", { class: "hint", id: hintId }, hint) : null, input, error);
+  const setError = (msg) => {
+    error.textContent = msg || "";
+    wrap.classList.toggle("has-error", Boolean(msg));
+    input.setAttribute("aria-invalid", msg ? "true" : "false");
+  };
+  return { wrap, input, setError };
+}
+
+/** A password field with a show/hide button. */
+export function passwordField(opts, showText, hideText) {
+  const f = field({ ...opts, type: "password" });
+  const toggle = h("button", { type: "button", class: "btn btn-small", "aria-pressed": "false" }, showText);
+  toggle.addEventListener("click", () => {
+    const showing = f.input.type === "text";
+    f.input.type = showing ? "password" : "text";
+    toggle.textContent = showing ? showText : hideText;
+    toggle.setAttribute("aria-pressed", String(!showing));
+  });
+  const row = h("div", { class: "password-row" });
+  f.input.replaceWith(row);
+  row.append(f.input, toggle);
+  return f;
+}
+
+/** Shows a short message at the bottom of the screen. */
+export function toast(text, ms = 3500) {
+  const box = document.getElementById("toasts");
+  if (!box) return;
+  const el = h("div", { class: "toast" }, text);
+  box.append(el);
+  setTimeout(() => el.remove(), ms);
+}
+
+/** Puts a submit button into a busy state while `work` runs. */
+export async function busy(button, text, work) {
+  const label = button.innerHTML;
+  button.disabled = true;
+  button.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), text);
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    button.innerHTML = label;
+  }
+}

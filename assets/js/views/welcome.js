@@ -1,0 +1,18 @@
+// The first screen for someone not signed in.
+
+import { h } from "../ui.js";
+import { t } from "../i18n.js";
+
+export function welcomeView(root) {
+  root.append(
+    h("section", { class: "hero stack" },
+      h("div", { class: "big-emoji", "aria-hidden": "true" }, "📖✏️🎨"),
+      h("h1", {}, t("welcome_title")),
+      h("p", {}, t("welcome_text")),
+      h("div", { class: "btn-row btn-row-center" },
+        h("a", { class: "btn btn-primary btn-big", href: "/signup", "data-link": true, dataset: { test: "go-signup" } }, t("signup")),
+        h("a", { class: "btn btn-big", href: "/login", "data-link": true, dataset: { test: "go-login" } }, t("login")),
+      ),
+    ),
+  );
+}
