@@ -1,1 +1,307 @@
-fn main() {}
+//! `make bench`: startup, memory and login figures from the release binary, measured in its
+//! own process from this separate client process. Reports only; never fails the build.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+const BIN: &str = env!("CARGO_BIN_EXE_pixeltales");
+/// Limits high enough that the benchmark measures the server, not the rate limiter.
+const OPEN_LIMITS: &[&str] = &[
+    "--login-ip-burst",
+    "1000000",
+    "--register-ip-burst",
+    "1000000",
+    "--log",
+    "warn",
+];
+
+struct Row {
+    what: &'static str,
+    value: String,
+    target: &'static str,
+    met: Option<bool>,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port")
+}
+
+fn spawn(data_dir: &Path, port: u16, extra: &[&str]) -> Child {
+    Command::new(BIN)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(["--addr", "127.0.0.1", "--port", &port.to_string()])
+        .args(OPEN_LIMITS)
+        .args(extra)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn pixeltales")
+}
+
+/// Polls until `/healthz` answers 200; returns the time since `start`.
+async fn until_healthy(addr: SocketAddr, start: Instant) -> Duration {
+    loop {
+        if let Ok(r) = common::try_send(addr, "GET", "/healthz", &[], Vec::new()).await
+            && r.status == 200
+        {
+            return start.elapsed();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "server never became healthy"
+        );
+        tokio::time::sleep(Duration::from_micros(500)).await;
+    }
+}
+
+fn stop(mut child: Child) {
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status();
+    let _ = child.wait();
+}
+
+fn status_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[idx.min(sorted.len() - 1)]
+}
+
+async fn cold_start(rows: &mut Vec<Row>) {
+    // Warm: an existing database, the usual restart.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+    let first = spawn(dir.path(), port, &[]);
+    until_healthy(addr, Instant::now()).await;
+    stop(first);
+    let mut warm = Vec::new();
+    for _ in 0..15 {
+        let port = free_port();
+        let start = Instant::now();
+        let child = spawn(dir.path(), port, &[]);
+        warm.push(
+            until_healthy(([127, 0, 0, 1], port).into(), start)
+                .await
+                .as_secs_f64()
+                * 1000.0,
+        );
+        stop(child);
+    }
+    warm.sort_by(f64::total_cmp);
+    let median = percentile(&warm, 0.5);
+    rows.push(Row {
+        what: "cold start to first 200 (existing db), median of 15",
+        value: format!(
+            "{median:.1} ms (min {:.1}, max {:.1})",
+            warm[0],
+            warm[warm.len() - 1]
+        ),
+        target: "<= 20 ms",
+        met: Some(median <= 20.0),
+    });
+
+    // Fresh: first start creates the schema, the key and the word list.
+    let mut fresh = Vec::new();
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let port = free_port();
+        let start = Instant::now();
+        let child = spawn(dir.path(), port, &[]);
+        fresh.push(
+            until_healthy(([127, 0, 0, 1], port).into(), start)
+                .await
+                .as_secs_f64()
+                * 1000.0,
+        );
+        stop(child);
+    }
+    fresh.sort_by(f64::total_cmp);
+    rows.push(Row {
+        what: "first start on an empty data dir, median of 5",
+        value: format!("{:.1} ms", percentile(&fresh, 0.5)),
+        target: "(reported)",
+        met: None,
+    });
+}
+
+async fn memory_and_logins(rows: &mut Vec<Row>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+    let child = spawn(dir.path(), port, &[]);
+    let pid = child.id();
+    until_healthy(addr, Instant::now()).await;
+    // Let the start-up work (the dummy password hash) finish, then sit idle.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let idle = status_kib(pid, "VmRSS:");
+    rows.push(Row {
+        what: "idle RSS after start",
+        value: format!("{:.1} MiB", mib(idle)),
+        target: "<= 10 MiB",
+        met: Some(mib(idle) <= 10.0),
+    });
+
+    const USERS: usize = 200;
+    const CONCURRENCY: usize = 16;
+    run_concurrently(USERS, CONCURRENCY, move |i| async move {
+        let r = common::Call::new(addr, "POST", "/api/auth/register")
+            .json(&json!({
+                "username": format!("bench{i:03}"), "password": "bench-password",
+                "display_name": format!("Bench {i}"), "role": "child"
+            }))
+            .send()
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text());
+        0.0
+    })
+    .await;
+    let before = status_kib(pid, "VmRSS:");
+    // Reset the peak so it measures the login storm alone.
+    let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
+    let started = Instant::now();
+    let mut latencies = run_concurrently(USERS, CONCURRENCY, move |i| async move {
+        let t = Instant::now();
+        let r = common::Call::new(addr, "POST", "/api/auth/login")
+            .json(&json!({"username": format!("bench{i:03}"), "password": "bench-password"}))
+            .send()
+            .await;
+        assert_eq!(r.status, 200, "{}", r.text());
+        t.elapsed().as_secs_f64() * 1000.0
+    })
+    .await;
+    let wall = started.elapsed().as_secs_f64();
+    let peak = status_kib(pid, "VmHWM:");
+    let after = status_kib(pid, "VmRSS:");
+    latencies.sort_by(f64::total_cmp);
+    rows.push(Row {
+        what: "RSS peak during 200 logins, 16 at once",
+        value: format!(
+            "{:.1} MiB (before {:.1}, after {:.1})",
+            mib(peak),
+            mib(before),
+            mib(after)
+        ),
+        target: "<= 32 MiB",
+        met: Some(mib(peak) <= 32.0),
+    });
+    rows.push(Row {
+        what: "login latency p50 / p99 (argon2id 7 MiB, t=5)",
+        value: format!(
+            "{:.1} / {:.1} ms ({:.0} logins/s)",
+            percentile(&latencies, 0.5),
+            percentile(&latencies, 0.99),
+            USERS as f64 / wall
+        ),
+        target: "(reported)",
+        met: None,
+    });
+    stop(child);
+}
+
+async fn run_concurrently<F, Fut>(n: usize, concurrency: usize, f: F) -> Vec<f64>
+where
+    F: Fn(usize) -> Fut + Send + Sync + Clone + 'static,
+    Fut: std::future::Future<Output = f64> + Send,
+{
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let (next, f) = (std::sync::Arc::clone(&next), f.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut out = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= n {
+                    return out;
+                }
+                out.push(f(i).await);
+            }
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.expect("task"));
+    }
+    all
+}
+
+fn binary_size(rows: &mut Vec<Row>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release-static/pixeltales");
+    match std::fs::metadata(&path) {
+        Ok(m) => rows.push(Row {
+            what: "static release binary (make release)",
+            value: format!("{:.1} MiB", m.len() as f64 / 1048576.0),
+            target: "<= 12 MiB",
+            met: Some(m.len() <= 12 << 20),
+        }),
+        Err(_) => rows.push(Row {
+            what: "static release binary (make release)",
+            value: "not built (run make release)".into(),
+            target: "<= 12 MiB",
+            met: None,
+        }),
+    }
+}
+
+fn main() {
+    // `cargo bench` passes --bench; nothing here takes arguments.
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let mut rows = Vec::new();
+    rt.block_on(async {
+        cold_start(&mut rows).await;
+        memory_and_logins(&mut rows).await;
+    });
+    binary_size(&mut rows);
+
+    println!();
+    println!("PixelTales benchmark ({})", pixeltales::VERSION);
+    println!("{:-<110}", "");
+    println!(
+        "{:<52} {:<38} {:<10} result",
+        "measure", "measured", "target"
+    );
+    println!("{:-<110}", "");
+    for r in &rows {
+        let verdict = match r.met {
+            Some(true) => "met",
+            Some(false) => "NOT MET",
+            None => "",
+        };
+        println!("{:<52} {:<38} {:<10} {verdict}", r.what, r.value, r.target);
+    }
+    println!("{:-<110}", "");
+}

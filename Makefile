@@ -1,0 +1,82 @@
+# PixelTales. The two commands that matter: `make run` and `make test`.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+CARGO ?= cargo
+HOST_TARGET := x86_64-unknown-linux-gnu
+PI_TARGET := aarch64-unknown-linux-gnu
+STATIC_FLAGS := -C target-feature=+crt-static
+MAX_BINARY_BYTES := 12582912
+# Root installs packages directly; anyone else goes through sudo if it exists.
+APT := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
+
+.PHONY: run test fmt fmt-check lint unit e2e-deps bench release pi clean help
+
+help:
+	@echo "make run      build and serve on ./data (http://localhost:8080)"
+	@echo "make test     everything CI checks: fmt, clippy, unit, integration and browser tests"
+	@echo "make bench    measure startup, memory and login latency against the release build"
+	@echo "make release  static x86_64 binary in target/release-static/pixeltales"
+	@echo "make pi       static aarch64 binary for a Raspberry Pi, smoke-tested under qemu"
+
+## Build and serve on the default data dir (./data, or PIXELTALES_DATA_DIR).
+run:
+	$(CARGO) run --release -- serve
+
+## Everything CI checks.
+test: fmt-check lint e2e-deps unit
+
+fmt:
+	$(CARGO) fmt --all
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+lint:
+	$(CARGO) clippy --all-targets -- -D warnings
+
+## Unit, integration and browser tests; a missing browser fails instead of skipping.
+unit:
+	PIXELTALES_E2E=required $(CARGO) test
+
+## Debian's Chromium (never a downloaded one) and an emoji font for faithful screenshots.
+e2e-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing chromium for the browser tests"; \
+	  $(APT) update -qq && $(APT) install -y -qq chromium fonts-noto-color-emoji; \
+	fi
+
+## Startup, memory and login figures from the release build (reports; never fails the build).
+bench:
+	$(CARGO) bench --bench bench
+
+## A static-pie x86_64 binary; fails unless ldd says "statically linked" and it fits the budget.
+release:
+	RUSTFLAGS="$(STATIC_FLAGS)" $(CARGO) build --release --target $(HOST_TARGET)
+	@mkdir -p target/release-static
+	cp target/$(HOST_TARGET)/release/pixeltales target/release-static/pixeltales
+	@ldd target/release-static/pixeltales 2>&1 | grep -q "statically linked" \
+	  || { echo "target/release-static/pixeltales is not statically linked"; exit 1; }
+	@size=$$(stat -c %s target/release-static/pixeltales); \
+	  echo "target/release-static/pixeltales: $$size bytes, statically linked"; \
+	  test $$size -le $(MAX_BINARY_BYTES) || { echo "binary is larger than $(MAX_BINARY_BYTES) bytes"; exit 1; }
+	@target/release-static/pixeltales --version
+
+## A static aarch64 binary (Raspberry Pi 3/4/5 with a 64-bit OS), smoke-run under qemu-user.
+pi:
+	rustup target add $(PI_TARGET)
+	@command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq gcc-aarch64-linux-gnu libc6-dev-arm64-cross; }
+	@command -v qemu-aarch64 >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq qemu-user; }
+	CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc \
+	CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
+	RUSTFLAGS="$(STATIC_FLAGS)" $(CARGO) build --release --target $(PI_TARGET)
+	@mkdir -p target/pi
+	cp target/$(PI_TARGET)/release/pixeltales target/pi/pixeltales
+	@file target/pi/pixeltales | grep -q "ARM aarch64" || { echo "not an aarch64 binary"; exit 1; }
+	@file target/pi/pixeltales | grep -Eq "statically linked|static-pie linked" || { echo "not statically linked"; exit 1; }
+	@echo "target/pi/pixeltales: $$(stat -c %s target/pi/pixeltales) bytes, static aarch64"
+	bash src/pi-smoke.sh target/pi/pixeltales
+
+clean:
+	$(CARGO) clean
