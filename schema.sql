@@ -36,7 +36,9 @@ CREATE TABLE profiles (
                             CHECK (privacy IN ('public', 'friends', 'private')),
     xp              INTEGER NOT NULL DEFAULT 0,
     violation_count INTEGER NOT NULL DEFAULT 0,
-    flagged         INTEGER NOT NULL DEFAULT 0
+    flagged         INTEGER NOT NULL DEFAULT 0,
+    avatar_border   TEXT    NOT NULL DEFAULT 'basic',
+    notify          TEXT    NOT NULL DEFAULT '{}'   -- JSON: notification type -> false to mute
 ) STRICT;
 
 -- One row per signed-in device. Its id is also the refresh-token family: reusing a rotated
@@ -127,3 +129,293 @@ CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+
+-- Stories ------------------------------------------------------------------------------------------
+
+CREATE TABLE stories (
+    id             INTEGER PRIMARY KEY,
+    author_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    title          TEXT    NOT NULL,
+    title_key      TEXT    NOT NULL,                 -- lower-case title, for sorting
+    summary        TEXT    NOT NULL DEFAULT '',
+    genres         TEXT    NOT NULL DEFAULT '[]',    -- JSON array of genre ids
+    genre_mask     INTEGER NOT NULL DEFAULT 0,       -- one bit per genre, for filtering
+    language       TEXT    NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'tl')),
+    cover_media_id TEXT    REFERENCES media (id) ON DELETE SET NULL,
+    status         TEXT    NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published')),
+    hidden         INTEGER NOT NULL DEFAULT 0,       -- hidden by a moderator
+    collaborative  INTEGER NOT NULL DEFAULT 0,
+    version        INTEGER NOT NULL DEFAULT 1,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    published_at   INTEGER,
+    -- Counters kept in step by the code that changes what they count.
+    page_count     INTEGER NOT NULL DEFAULT 0,
+    like_count     INTEGER NOT NULL DEFAULT 0,
+    likes_recent   INTEGER NOT NULL DEFAULT 0,       -- likes in the last 30 days
+    save_count     INTEGER NOT NULL DEFAULT 0,
+    comment_count  INTEGER NOT NULL DEFAULT 0,
+    view_count     INTEGER NOT NULL DEFAULT 0,
+    rating_count   INTEGER NOT NULL DEFAULT 0,
+    rating_sum     INTEGER NOT NULL DEFAULT 0,
+    rating_score   INTEGER NOT NULL DEFAULT 0        -- damped average x 1000, for sorting
+) STRICT;
+CREATE INDEX stories_author ON stories (author_id, updated_at DESC);
+CREATE INDEX stories_cover ON stories (cover_media_id) WHERE cover_media_id IS NOT NULL;
+-- One index per library sort, over published, visible stories only.
+CREATE INDEX lib_new ON stories (published_at DESC, id DESC) WHERE status = 'published' AND hidden = 0;
+CREATE INDEX lib_popular ON stories (likes_recent DESC, id DESC) WHERE status = 'published' AND hidden = 0;
+CREATE INDEX lib_top ON stories (rating_score DESC, id DESC) WHERE status = 'published' AND hidden = 0;
+CREATE INDEX lib_views ON stories (view_count DESC, id DESC) WHERE status = 'published' AND hidden = 0;
+CREATE INDEX lib_title ON stories (title_key, id) WHERE status = 'published' AND hidden = 0;
+CREATE INDEX lib_author ON stories (author_id, published_at DESC, id DESC) WHERE status = 'published' AND hidden = 0;
+
+-- Co-authors besides stories.author_id.
+CREATE TABLE story_authors (
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    user_id  INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (story_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX story_authors_user ON story_authors (user_id);
+
+CREATE TABLE pages (
+    id                  INTEGER PRIMARY KEY,
+    story_id            INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    position            INTEGER NOT NULL,
+    text                TEXT    NOT NULL DEFAULT '',
+    drawing             TEXT,                        -- validated vector document (JSON)
+    thumb_media_id      TEXT    REFERENCES media (id) ON DELETE SET NULL,
+    background_media_id TEXT    REFERENCES media (id) ON DELETE SET NULL,
+    version             INTEGER NOT NULL DEFAULT 1,
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL
+) STRICT;
+CREATE INDEX pages_story ON pages (story_id, position);
+CREATE INDEX pages_thumb ON pages (thumb_media_id) WHERE thumb_media_id IS NOT NULL;
+CREATE INDEX pages_background ON pages (background_media_id) WHERE background_media_id IS NOT NULL;
+
+-- Full-text search over published stories (rowid = story id). unicode61 folds case and accents
+-- for English and Tagalog alike; no stemming, which would mangle Tagalog.
+CREATE VIRTUAL TABLE story_fts USING fts5 (
+    title, summary, body, author,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- Who uploaded which image (the same bytes from two people are stored once).
+CREATE TABLE media_uploads (
+    media_id   TEXT    NOT NULL REFERENCES media (id) ON DELETE CASCADE,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (media_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX media_uploads_user ON media_uploads (user_id, created_at);
+
+-- Reactions and reading -----------------------------------------------------------------------------
+
+CREATE TABLE likes (
+    story_id   INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (story_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX likes_user ON likes (user_id, created_at);
+CREATE INDEX likes_recent ON likes (story_id, created_at);
+
+CREATE TABLE saves (
+    story_id   INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (story_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX saves_user ON saves (user_id, created_at DESC, story_id DESC);
+
+CREATE TABLE ratings (
+    story_id   INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    value      INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (story_id, user_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE comments (
+    id         INTEGER PRIMARY KEY,
+    story_id   INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    author_id  INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    text       TEXT    NOT NULL,                     -- as shown: bad words already masked
+    masked     INTEGER NOT NULL DEFAULT 0,
+    hidden     INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    edited     INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX comments_story ON comments (story_id, id DESC);
+CREATE INDEX comments_author ON comments (author_id);
+
+-- One view per reader (user, or a hashed address for guests) per story per day.
+CREATE TABLE story_views (
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    viewer   TEXT    NOT NULL,
+    day      INTEGER NOT NULL,
+    PRIMARY KEY (story_id, viewer, day)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX story_views_day ON story_views (day);
+
+CREATE TABLE reading_progress (
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    story_id   INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    page_id    INTEGER,
+    finished   INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, story_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX reading_progress_recent ON reading_progress (user_id, updated_at DESC);
+
+CREATE TABLE reading_days (
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    day     INTEGER NOT NULL,
+    PRIMARY KEY (user_id, day)
+) STRICT, WITHOUT ROWID;
+
+-- Notifications --------------------------------------------------------------------------------------
+
+CREATE TABLE notifications (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    type        TEXT    NOT NULL,
+    actor_id    INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    target_type TEXT,
+    target_id   INTEGER,
+    data        TEXT    NOT NULL DEFAULT '{}',
+    read_at     INTEGER,
+    created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX notifications_user ON notifications (user_id, id DESC);
+CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL;
+
+-- Friends and classes --------------------------------------------------------------------------------
+
+CREATE TABLE friend_requests (
+    id           INTEGER PRIMARY KEY,
+    from_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    to_id        INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    status       TEXT    NOT NULL DEFAULT 'pending'
+                         CHECK (status IN ('pending', 'accepted', 'rejected', 'cancelled')),
+    created_at   INTEGER NOT NULL,
+    responded_at INTEGER,
+    CHECK (from_id != to_id)
+) STRICT;
+-- At most one pending request between two people, whichever way round.
+CREATE UNIQUE INDEX friend_requests_pending
+    ON friend_requests (min(from_id, to_id), max(from_id, to_id)) WHERE status = 'pending';
+CREATE INDEX friend_requests_to ON friend_requests (to_id, status);
+CREATE INDEX friend_requests_from ON friend_requests (from_id, status);
+
+-- Both directions are stored, so "my friends" is one index range.
+CREATE TABLE friends (
+    user_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    friend_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    since     INTEGER NOT NULL,
+    PRIMARY KEY (user_id, friend_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE classes (
+    id         INTEGER PRIMARY KEY,
+    teacher_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    name       TEXT    NOT NULL,
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX classes_teacher ON classes (teacher_id);
+
+CREATE TABLE class_members (
+    class_id  INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    user_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (class_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX class_members_user ON class_members (user_id);
+
+CREATE TABLE activities (
+    id         INTEGER PRIMARY KEY,
+    actor_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind       TEXT    NOT NULL,
+    story_id   INTEGER REFERENCES stories (id) ON DELETE CASCADE,
+    data       TEXT    NOT NULL DEFAULT '{}',
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX activities_actor ON activities (actor_id, id DESC);
+
+-- XP and achievements --------------------------------------------------------------------------------
+
+-- One row per reward: the key (user, reason, object) makes paying twice impossible.
+CREATE TABLE xp_ledger (
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    reason     TEXT    NOT NULL,
+    object     TEXT    NOT NULL,
+    amount     INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, reason, object)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX xp_ledger_time ON xp_ledger (user_id, created_at);
+
+CREATE TABLE user_stats (
+    user_id           INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    stories_published INTEGER NOT NULL DEFAULT 0,
+    likes_received    INTEGER NOT NULL DEFAULT 0,
+    comments_written  INTEGER NOT NULL DEFAULT 0,
+    stories_finished  INTEGER NOT NULL DEFAULT 0,
+    ratings_given     INTEGER NOT NULL DEFAULT 0,
+    friends_made      INTEGER NOT NULL DEFAULT 0,
+    longest_story     INTEGER NOT NULL DEFAULT 0,
+    languages_mask    INTEGER NOT NULL DEFAULT 0,
+    read_streak       INTEGER NOT NULL DEFAULT 0,
+    best_streak       INTEGER NOT NULL DEFAULT 0,
+    last_read_day     INTEGER
+) STRICT;
+
+CREATE TABLE user_achievements (
+    user_id        INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    achievement_id TEXT    NOT NULL,
+    earned_at      INTEGER NOT NULL,
+    PRIMARY KEY (user_id, achievement_id)
+) STRICT, WITHOUT ROWID;
+
+-- Characters -------------------------------------------------------------------------------------------
+
+CREATE TABLE characters (
+    id          INTEGER PRIMARY KEY,
+    owner_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    name        TEXT    NOT NULL,
+    description TEXT    NOT NULL DEFAULT '',
+    drawing     TEXT,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX characters_owner ON characters (owner_id, id);
+
+-- Safety -----------------------------------------------------------------------------------------------
+
+-- Masked words in posted text (comments now; messages and chat later).
+CREATE TABLE profanity_violations (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    field      TEXT    NOT NULL,
+    words      TEXT    NOT NULL,                     -- JSON array
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX profanity_violations_user ON profanity_violations (user_id, created_at);
+
+-- Accounts waiting for a moderator (the admin console lists the open ones).
+CREATE TABLE moderation_flags (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind        TEXT    NOT NULL,
+    reason      TEXT    NOT NULL,
+    detail      TEXT    NOT NULL DEFAULT '{}',
+    created_at  INTEGER NOT NULL,
+    resolved_at INTEGER,
+    resolved_by INTEGER REFERENCES users (id) ON DELETE SET NULL
+) STRICT;
+CREATE INDEX moderation_flags_open ON moderation_flags (created_at) WHERE resolved_at IS NULL;
+CREATE UNIQUE INDEX moderation_flags_one_open ON moderation_flags (user_id, kind) WHERE resolved_at IS NULL;

@@ -3,6 +3,9 @@
 //! Data flows one way: `http::router -> api::<domain> -> domain (pure logic) -> db`.
 //! [`run`] starts the whole server on a listener so that tests can bind port 0.
 
+// The OpenAPI schemas are one large `json!` literal.
+#![recursion_limit = "512"]
+
 pub mod api;
 pub mod app;
 pub mod auth;

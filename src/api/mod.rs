@@ -2,7 +2,15 @@
 //! calls its handler.
 
 pub mod audit;
+pub mod characters;
+pub mod media;
+pub mod moderation;
+pub mod notifications;
+pub mod pagination;
 pub mod profanity;
+pub mod rewards;
+pub mod social;
+pub mod stories;
 pub mod system;
 pub mod users;
 
@@ -60,20 +68,70 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
     };
     let mut cx = Ctx { app, req, user };
     let cx = &mut cx;
+    use self::social::{feed, friends};
+    use self::stories::{comments, library, pages, reactions};
+    use self::users::{auth, lists, me};
     match route {
         Route::Healthz => system::healthz(cx).await,
         Route::Metrics => system::metrics(cx).await,
         Route::Config => system::config(cx).await,
         Route::OpenApi => system::openapi(cx).await,
         Route::ProfanityWords => system::profanity_words(cx).await,
-        Route::AuthRegister => users::auth::register(cx).await,
-        Route::AuthLogin => users::auth::login(cx).await,
-        Route::AuthRefresh => users::auth::refresh(cx).await,
-        Route::AuthLogout => users::auth::logout(cx).await,
-        Route::MeGet => users::me::get(cx).await,
-        Route::MeUpdate => users::me::update(cx).await,
-        Route::MeDelete => users::me::delete(cx).await,
-        Route::MePassword => users::me::change_password(cx).await,
+        Route::AuthRegister => auth::register(cx).await,
+        Route::AuthLogin => auth::login(cx).await,
+        Route::AuthRefresh => auth::refresh(cx).await,
+        Route::AuthLogout => auth::logout(cx).await,
+        Route::MeGet => me::get(cx).await,
+        Route::MeUpdate => me::update(cx).await,
+        Route::MeDelete => me::delete(cx).await,
+        Route::MePassword => me::change_password(cx).await,
+        Route::MeStories => lists::stories(cx).await,
+        Route::MeSaved => lists::saved(cx).await,
+        Route::MeAchievements => lists::achievements(cx).await,
+        Route::MeXp => lists::xp(cx).await,
+        Route::StoriesList => library::list(cx).await,
+        Route::StoryCreate => stories::create(cx).await,
+        Route::StoryGet => stories::get(cx).await,
+        Route::StoryUpdate => stories::update(cx).await,
+        Route::StoryDelete => stories::delete(cx).await,
+        Route::StoryPublish => stories::publish(cx).await,
+        Route::StoryUnpublish => stories::unpublish(cx).await,
+        Route::PageAdd => pages::add(cx).await,
+        Route::PageUpdate => pages::update(cx).await,
+        Route::PageDelete => pages::delete(cx).await,
+        Route::PagesOrder => pages::reorder(cx).await,
+        Route::CoauthorAdd => stories::add_coauthor(cx).await,
+        Route::CoauthorRemove => stories::remove_coauthor(cx).await,
+        Route::StoryLike => reactions::like(cx).await,
+        Route::StoryUnlike => reactions::unlike(cx).await,
+        Route::StorySave => reactions::save(cx).await,
+        Route::StoryUnsave => reactions::unsave(cx).await,
+        Route::StoryRate => reactions::rate(cx).await,
+        Route::StoryRead => reactions::read(cx).await,
+        Route::CommentsList => comments::list(cx).await,
+        Route::CommentCreate => comments::create(cx).await,
+        Route::CommentUpdate => comments::update(cx).await,
+        Route::CommentDelete => comments::delete(cx).await,
+        Route::MediaUpload => media::upload(cx).await,
+        Route::MediaGet => media::serve(cx).await,
+        Route::CharactersList => characters::list(cx).await,
+        Route::CharacterCreate => characters::create(cx).await,
+        Route::CharacterUpdate => characters::update(cx).await,
+        Route::CharacterDelete => characters::delete(cx).await,
+        Route::UsersSearch => social::users::search(cx).await,
+        Route::UserGet => social::users::profile(cx).await,
+        Route::FriendsList => friends::list(cx).await,
+        Route::FriendRemove => friends::unfriend(cx).await,
+        Route::FriendRequests => friends::requests(cx).await,
+        Route::FriendRequestSend => friends::send(cx).await,
+        Route::FriendRequestAccept => friends::accept(cx).await,
+        Route::FriendRequestReject => friends::reject(cx).await,
+        Route::FriendRequestCancel => friends::cancel(cx).await,
+        Route::Feed => feed::feed(cx).await,
+        Route::Leaderboard => feed::leaderboard(cx).await,
+        Route::NotificationsList => notifications::list(cx).await,
+        Route::NotificationRead => notifications::mark_read(cx).await,
+        Route::NotificationsReadAll => notifications::mark_all_read(cx).await,
     }
 }
 

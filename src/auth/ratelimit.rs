@@ -150,7 +150,8 @@ impl RateLimiter {
     }
 }
 
-/// The limiters the account endpoints use.
+/// The limiters the endpoints use. Account limits come from config; the per-user content
+/// limits are fixed: generous for a child at work, tight for a script.
 #[derive(Debug)]
 pub struct Limits {
     /// Login attempts per client IP.
@@ -159,6 +160,14 @@ pub struct Limits {
     pub login_account: RateLimiter,
     /// Sign-ups per client IP.
     pub register_ip: RateLimiter,
+    /// Image uploads per user: 30 at once, 120 an hour.
+    pub uploads: RateLimiter,
+    /// Comments per user: 10 at once, 10 a minute.
+    pub comments: RateLimiter,
+    /// Friend requests per user: 20 at once, 20 an hour.
+    pub friend_requests: RateLimiter,
+    /// New stories per user: 20 at once, 30 an hour.
+    pub story_writes: RateLimiter,
 }
 
 impl Limits {
@@ -171,14 +180,26 @@ impl Limits {
                 c.login_account_per_minute,
             ),
             register_ip: RateLimiter::per_hour(c.register_ip_burst, c.register_ip_per_hour),
+            uploads: RateLimiter::per_hour(30, 120),
+            comments: RateLimiter::per_minute(10, 10),
+            friend_requests: RateLimiter::per_hour(20, 20),
+            story_writes: RateLimiter::per_hour(20, 30),
         }
     }
 
     /// Sweeps every limiter.
     pub fn sweep(&self) {
-        self.login_ip.sweep();
-        self.login_account.sweep();
-        self.register_ip.sweep();
+        for l in [
+            &self.login_ip,
+            &self.login_account,
+            &self.register_ip,
+            &self.uploads,
+            &self.comments,
+            &self.friend_requests,
+            &self.story_writes,
+        ] {
+            l.sweep();
+        }
     }
 }
 

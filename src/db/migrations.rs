@@ -11,7 +11,13 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Numbered upgrade steps; step N takes a database from version N-1 to N. Never edit a step
 /// that has shipped: add a new one (and update `schema.sql`).
-pub const STEPS: &[(&str, &str)] = &[("initial", include_str!("migrations/0001_initial.sql"))];
+pub const STEPS: &[(&str, &str)] = &[
+    ("initial", include_str!("migrations/0001_initial.sql")),
+    (
+        "stories_social",
+        include_str!("migrations/0002_stories_social.sql"),
+    ),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
@@ -135,7 +141,7 @@ mod tests {
             )));
             out.extend(strings(&format!(
                 "SELECT '{t} index ' || il.\"unique\" || ' ' || il.origin || ' ' || \
-                 (SELECT group_concat(name, ',') FROM pragma_index_info(il.name)) \
+                 (SELECT group_concat(ifnull(name, 'expr'), ',') FROM pragma_index_info(il.name)) \
                  FROM pragma_index_list('{t}') il ORDER BY 1"
             )));
         }

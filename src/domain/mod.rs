@@ -1,4 +1,8 @@
 //! Pure logic with no I/O: rules, matchers and generators that the API and realtime layers call.
 
 pub mod accounts;
+pub mod drawing;
+pub mod media;
 pub mod profanity;
+pub mod rewards;
+pub mod story;

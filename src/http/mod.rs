@@ -4,6 +4,7 @@
 pub mod headers;
 pub mod metrics;
 pub mod openapi;
+pub mod openapi_schemas;
 pub mod request;
 pub mod response;
 pub mod router;

@@ -1,18 +1,22 @@
 //! The OpenAPI 3.1 description of every route, generated from the route table.
 //!
 //! `operation` is an exhaustive match, so a new route does not compile until it is documented,
-//! and tests check the document against the table and the live server.
+//! and tests check the document against the table and the live server. Path parameters come
+//! from the templates; component schemas live in `openapi_schemas`.
 
 use std::sync::OnceLock;
 
 use bytes::Bytes;
 use serde_json::{Map, Value, json};
 
+use super::openapi_schemas::schemas;
 use super::router::{Access, Route};
 
 struct Op {
     summary: &'static str,
     request: Option<Value>,
+    /// (name, schema, description)
+    query: Vec<(&'static str, Value, &'static str)>,
     /// (status, description, schema)
     responses: Vec<(&'static str, &'static str, Option<Value>)>,
 }
@@ -23,250 +27,153 @@ fn schema(name: &str) -> Value {
 
 fn op(
     summary: &'static str,
-    request: Option<Value>,
-    responses: Vec<(&'static str, &'static str, Option<Value>)>,
+    request: Option<&str>,
+    responses: Vec<(&'static str, &'static str, Option<&str>)>,
 ) -> Op {
     Op {
         summary,
-        request,
-        responses,
+        request: request.map(schema),
+        query: Vec::new(),
+        responses: responses
+            .into_iter()
+            .map(|(s, d, b)| (s, d, b.map(schema)))
+            .collect(),
+    }
+}
+
+impl Op {
+    fn query(mut self, name: &'static str, schema: Value, description: &'static str) -> Op {
+        self.query.push((name, schema, description));
+        self
+    }
+
+    fn paged(self) -> Op {
+        self.query(
+            "limit",
+            json!({"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
+            "Page size",
+        )
+        .query(
+            "cursor",
+            json!({"type": "string"}),
+            "next_cursor from the previous page",
+        )
     }
 }
 
 fn operation(route: Route) -> Op {
     use Route::*;
     match route {
-        Healthz => op(
-            "Health check: 200 when the database answers",
-            None,
-            vec![
-                ("200", "Healthy", Some(schema("Health"))),
-                ("503", "Database unavailable", Some(schema("Health"))),
-            ],
-        ),
-        Metrics => op(
-            "Prometheus metrics (admin token, or a request from the machine itself)",
-            None,
-            vec![("200", "Metrics in Prometheus text format", None)],
-        ),
-        Config => op(
-            "Runtime settings the SPA needs",
-            None,
-            vec![("200", "Settings", Some(schema("Config")))],
-        ),
-        OpenApi => op(
-            "This document",
-            None,
-            vec![(
-                "200",
-                "OpenAPI 3.1 document",
-                Some(json!({"type": "object"})),
-            )],
-        ),
-        AuthRegister => op(
-            "Sign up as a child, parent or teacher; answers with a signed-in session",
-            Some(schema("RegisterRequest")),
-            vec![(
-                "201",
-                "Account created and signed in",
-                Some(schema("Session")),
-            )],
-        ),
-        AuthLogin => op(
-            "Sign in with username and password",
-            Some(schema("LoginRequest")),
-            vec![("200", "Signed in", Some(schema("Session")))],
-        ),
-        AuthRefresh => op(
-            "Exchange a refresh token for new tokens; reusing an old one ends the session",
-            Some(schema("RefreshRequest")),
-            vec![("200", "New tokens", Some(schema("Tokens")))],
-        ),
-        AuthLogout => op(
-            "End this device's session (by access token, or by refresh token in the body)",
-            Some(schema("LogoutRequest")),
-            vec![("204", "Signed out", None)],
-        ),
-        MeGet => op(
-            "Your own account",
-            None,
-            vec![("200", "Your account", Some(schema("User")))],
-        ),
-        MeUpdate => op(
-            "Change your profile (display name, bio, avatar, theme, language, privacy, preferences)",
-            Some(schema("ProfilePatch")),
-            vec![("200", "Updated account", Some(schema("User")))],
-        ),
-        MeDelete => op(
-            "Delete your account (needs your password)",
-            Some(schema("PasswordConfirm")),
-            vec![("204", "Deleted", None)],
-        ),
-        MePassword => op(
-            "Change your password; every other session ends",
-            Some(schema("PasswordChange")),
-            vec![("200", "New tokens for this device", Some(schema("Tokens")))],
-        ),
-        ProfanityWords => op(
-            "Active filter words, for live hints while typing (ETag)",
-            None,
-            vec![
-                ("200", "Word list", Some(schema("ProfanityWords"))),
-                ("304", "Unchanged", None),
-            ],
-        ),
+        Healthz => op("Health check: 200 when the database answers", None, vec![("200", "Healthy", Some("Health")), ("503", "Database unavailable", Some("Health"))]),
+        Metrics => op("Prometheus metrics (admin token, or a request from the machine itself)", None, vec![("200", "Metrics in Prometheus text format", None)]),
+        Config => op("Runtime settings the SPA needs", None, vec![("200", "Settings", Some("Config"))]),
+        OpenApi => op("This document", None, vec![("200", "OpenAPI 3.1 document", None)]),
+        AuthRegister => op("Sign up as a child, parent or teacher; answers with a signed-in session", Some("RegisterRequest"), vec![("201", "Account created and signed in", Some("Session"))]),
+        AuthLogin => op("Sign in with username and password", Some("LoginRequest"), vec![("200", "Signed in", Some("Session"))]),
+        AuthRefresh => op("Exchange a refresh token for new tokens; reusing an old one ends the session", Some("RefreshRequest"), vec![("200", "New tokens", Some("Tokens"))]),
+        AuthLogout => op("End this device's session (by access token, or by refresh token in the body)", Some("LogoutRequest"), vec![("204", "Signed out", None)]),
+        MeGet => op("Your own account", None, vec![("200", "Your account", Some("User"))]),
+        MeUpdate => op("Change your profile: name, bio, avatar, border (unlocked by level), theme, language, privacy, notification settings", Some("ProfilePatch"), vec![("200", "Updated account", Some("User"))]),
+        MeDelete => op("Delete your account (needs your password)", Some("PasswordConfirm"), vec![("204", "Deleted", None)]),
+        MePassword => op("Change your password; every other session ends", Some("PasswordChange"), vec![("200", "New tokens for this device", Some("Tokens"))]),
+        MeStories => op("Stories you write or co-write, most recently changed first", None, vec![("200", "Your stories", Some("MyStories"))])
+            .query("status", json!({"type": "string", "enum": ["draft", "published"]}), "Only drafts or only published")
+            .paged(),
+        MeSaved => op("Stories you saved", None, vec![("200", "Saved stories", Some("Saved"))]).paged(),
+        MeAchievements => op("Every achievement, earned or not, with your progress", None, vec![("200", "Achievements", Some("Achievements"))]),
+        MeXp => op("Your XP, level, unlocked borders and recent rewards", None, vec![("200", "XP", Some("Xp"))]),
+        ProfanityWords => op("Active filter words, for live hints while typing (ETag)", None, vec![("200", "Word list", Some("ProfanityWords")), ("304", "Unchanged", None)]),
+        StoriesList => op("The library: published stories with search, filters, sorts and keyset paging", None, vec![("200", "A page of stories", Some("StoryList"))])
+            .query("q", json!({"type": "string", "maxLength": 100}), "Full-text search over title, summary, pages and author")
+            .query("genre", json!({"type": "string", "enum": crate::domain::story::GENRES}), "Only this genre")
+            .query("language", json!({"type": "string", "enum": ["en", "tl"]}), "Only this language")
+            .query("author", json!({"type": "integer", "minimum": 1}), "Only this author's stories")
+            .query("collaborative", json!({"type": "boolean"}), "Only (or no) stories made together")
+            .query("sort", json!({"type": "string", "enum": ["new", "popular", "top", "views", "title", "relevance"]}), "Order (relevance needs q)")
+            .paged(),
+        StoryCreate => op("Start a story (a private draft)", Some("NewStory"), vec![("201", "The new draft", Some("Story"))]),
+        StoryGet => op("A whole story for the reader; drafts only for their authors", None, vec![("200", "The story", Some("Story"))]),
+        StoryUpdate => op("Change a story's title, summary, genres, language or cover (authors only)", Some("StoryPatch"), vec![("200", "The story", Some("Story"))]),
+        StoryDelete => op("Delete a story (its owner only)", None, vec![("204", "Deleted", None)]),
+        StoryPublish => op("Put a story in the library (idempotent)", None, vec![("200", "The published story", Some("Story"))]),
+        StoryUnpublish => op("Take a story back to drafts (idempotent)", None, vec![("200", "The draft", Some("Story"))]),
+        PageAdd => op("Add a page", Some("NewPage"), vec![("201", "The new page", Some("Page"))]),
+        PageUpdate => op("Change a page (given fields only); a stale version is 409", Some("PageEdit"), vec![("200", "The page", Some("Page"))]),
+        PageDelete => op("Delete a page (a story keeps at least one)", None, vec![("204", "Deleted", None)]),
+        PagesOrder => op("Reorder pages, naming every page once", Some("PageOrder"), vec![("200", "Pages in the new order", Some("Pages"))]),
+        CoauthorAdd => op("Add a friend as co-author (owner only)", Some("UserRef"), vec![("200", "The story", Some("Story"))]),
+        CoauthorRemove => op("Remove a co-author (owner), or leave (co-author)", None, vec![("204", "Removed", None)]),
+        StoryLike => op("Like a published story (idempotent)", None, vec![("200", "Liked", Some("LikeState"))]),
+        StoryUnlike => op("Take back a like (idempotent)", None, vec![("200", "Not liked", Some("LikeState"))]),
+        StorySave => op("Save a published story for later (idempotent)", None, vec![("200", "Saved", Some("SaveState"))]),
+        StoryUnsave => op("Forget a saved story (idempotent)", None, vec![("200", "Not saved", Some("SaveState"))]),
+        StoryRate => op("Rate a published story 1 to 5 (one rating per reader, changeable)", Some("RatingBody"), vec![("200", "The story's rating", Some("RatingState"))]),
+        StoryRead => op("Record reading: one view per reader per day, progress, streaks", Some("ReadBody"), vec![("200", "View state", Some("ReadState"))]),
+        CommentsList => op("Comments on a story, newest first", None, vec![("200", "A page of comments", Some("CommentList"))]).paged(),
+        CommentCreate => op("Comment on a published story (bad words are masked)", Some("CommentBody"), vec![("201", "The comment", Some("Comment"))]),
+        CommentUpdate => op("Edit a comment (its author or an admin)", Some("CommentBody"), vec![("200", "The comment", Some("Comment"))]),
+        CommentDelete => op("Delete a comment (its author or an admin)", None, vec![("204", "Deleted", None)]),
+        MediaUpload => op("Upload a PNG, JPEG or WebP picture (the raw bytes are the body, 5 MiB at most)", None, vec![("201", "Stored", Some("MediaUploaded"))]),
+        MediaGet => op("A picture: public when a published story uses it, otherwise by signed URL", None, vec![("200", "The image", None), ("304", "Unchanged", None)])
+            .query("exp", json!({"type": "integer"}), "Signed URL expiry")
+            .query("sig", json!({"type": "string"}), "Signed URL signature"),
+        CharactersList => op("Your characters", None, vec![("200", "Characters", Some("CharacterList"))]),
+        CharacterCreate => op("Save a character", Some("CharacterBody"), vec![("201", "The character", Some("Character"))]),
+        CharacterUpdate => op("Change a character", Some("CharacterBody"), vec![("200", "The character", Some("Character"))]),
+        CharacterDelete => op("Delete a character", None, vec![("204", "Deleted", None)]),
+        UsersSearch => op("Find people: exact usernames, classmates by name (admins: anyone)", None, vec![("200", "People", Some("SearchResults"))])
+            .query("q", json!({"type": "string", "minLength": 1, "maxLength": 50}), "Username or name"),
+        UserGet => op("A person's profile, as their privacy setting allows", None, vec![("200", "The profile", Some("Profile"))]),
+        FriendsList => op("Your friends", None, vec![("200", "Friends", Some("Friends"))]),
+        FriendRemove => op("Stop being friends", None, vec![("204", "Done", None)]),
+        FriendRequests => op("Friend requests waiting for you, and yours waiting for others", None, vec![("200", "Requests", Some("FriendRequests"))]),
+        FriendRequestSend => op("Ask someone to be friends (accepts theirs if they asked first)", Some("FriendRequestBody"), vec![("201", "Request sent", Some("FriendRequestState")), ("200", "Their request accepted", Some("FriendRequestState"))]),
+        FriendRequestAccept => op("Accept a friend request", None, vec![("200", "Now friends", Some("FriendRequestState"))]),
+        FriendRequestReject => op("Decline a friend request", None, vec![("200", "Declined", Some("FriendRequestState"))]),
+        FriendRequestCancel => op("Take back your friend request", None, vec![("200", "Cancelled", Some("FriendRequestState"))]),
+        Feed => op("What your friends did lately", None, vec![("200", "Activity", Some("Feed"))]).paged(),
+        Leaderboard => op("XP leaderboard among friends or a class", None, vec![("200", "Leaderboard", Some("Leaderboard"))])
+            .query("period", json!({"type": "string", "enum": ["week", "all"], "default": "week"}), "This week or all time")
+            .query("scope", json!({"type": "string", "enum": ["friends", "class", "all"], "default": "friends"}), "Who is compared (all: admins only)"),
+        NotificationsList => op("Your notifications, newest first, with the unread count", None, vec![("200", "Notifications", Some("NotificationList"))])
+            .query("unread", json!({"type": "boolean"}), "Only unread ones")
+            .paged(),
+        NotificationRead => op("Mark a notification read", None, vec![("200", "Unread count", Some("UnreadCount"))]),
+        NotificationsReadAll => op("Mark every notification read", None, vec![("200", "Unread count", Some("UnreadCount"))]),
     }
 }
 
-fn schemas() -> Value {
-    let string = json!({"type": "string"});
-    json!({
-        "Error": {
-            "type": "object",
-            "required": ["error"],
-            "properties": {
-                "error": {
-                    "type": "object",
-                    "required": ["code", "message"],
-                    "properties": {
-                        "code": {"type": "string", "description": "Stable snake_case code"},
-                        "message": {"type": "string", "description": "Words a person can read"},
-                        "field": {"type": "string", "description": "The input the error is about"},
-                        "words": {"type": "array", "items": string, "description": "Words the profanity filter found"},
-                        "retry_after": {"type": "integer", "description": "Seconds to wait (429)"},
-                        "limit": {"type": "integer", "description": "Byte limit (413)"}
-                    }
-                }
+fn path_params(template: &str) -> Vec<Value> {
+    template
+        .split('/')
+        .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .map(|name| {
+            let schema = if template.starts_with("/media/") {
+                json!({"type": "string", "pattern": "^[0-9a-f]{64}$"})
+            } else {
+                json!({"type": "integer", "minimum": 1})
+            };
+            json!({ "name": name, "in": "path", "required": true, "schema": schema })
+        })
+        .collect()
+}
+
+fn request_body(route: Route, body: Value) -> Value {
+    match route {
+        Route::MediaUpload => json!({
+            "required": true,
+            "content": {
+                "image/png": { "schema": { "type": "string", "format": "binary" } },
+                "image/jpeg": { "schema": { "type": "string", "format": "binary" } },
+                "image/webp": { "schema": { "type": "string", "format": "binary" } }
             }
-        },
-        "Health": {
-            "type": "object",
-            "required": ["status"],
-            "properties": {"status": {"type": "string", "enum": ["ok", "unavailable"]}, "version": string}
-        },
-        "Config": {
-            "type": "object",
-            "required": ["name", "version", "asset_version", "signup_roles", "languages", "limits"],
-            "properties": {
-                "name": string, "version": string, "asset_version": string,
-                "signup_roles": {"type": "array", "items": string},
-                "languages": {"type": "array", "items": string},
-                "themes": {"type": "array", "items": string},
-                "access_token_ttl": {"type": "integer"},
-                "limits": {"type": "object"}
-            }
-        },
-        "User": {
-            "type": "object",
-            "required": ["id", "username", "display_name", "role", "bio", "avatar_emoji", "theme", "language", "privacy", "prefs", "xp", "level", "created_at"],
-            "properties": {
-                "id": {"type": "integer"},
-                "username": string,
-                "display_name": string,
-                "role": {"type": "string", "enum": ["child", "parent", "teacher", "admin"]},
-                "bio": string,
-                "avatar_emoji": string,
-                "theme": string,
-                "language": {"type": "string", "enum": ["en", "tl"]},
-                "privacy": {"type": "string", "enum": ["public", "friends", "private"]},
-                "prefs": {"type": "object"},
-                "xp": {"type": "integer"},
-                "level": {"type": "integer"},
-                "created_at": {"type": "string", "format": "date-time"}
-            }
-        },
-        "Tokens": {
-            "type": "object",
-            "required": ["access_token", "token_type", "expires_in", "refresh_token", "refresh_expires_at"],
-            "properties": {
-                "access_token": string,
-                "token_type": {"type": "string", "const": "Bearer"},
-                "expires_in": {"type": "integer"},
-                "refresh_token": string,
-                "refresh_expires_at": {"type": "string", "format": "date-time"}
-            }
-        },
-        "Session": {
-            "allOf": [
-                {"$ref": "#/components/schemas/Tokens"},
-                {"type": "object", "required": ["user"], "properties": {"user": {"$ref": "#/components/schemas/User"}}}
-            ]
-        },
-        "RegisterRequest": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["username", "password", "display_name", "role"],
-            "properties": {
-                "username": {"type": "string", "minLength": 3, "maxLength": 24, "pattern": "^[A-Za-z0-9][A-Za-z0-9_.]*$"},
-                "password": {"type": "string", "minLength": 6, "maxLength": 128},
-                "display_name": {"type": "string", "minLength": 1, "maxLength": 50},
-                "role": {"type": "string", "enum": ["child", "parent", "teacher"]},
-                "language": {"type": "string", "enum": ["en", "tl"]}
-            }
-        },
-        "LoginRequest": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["username", "password"],
-            "properties": {"username": string, "password": string}
-        },
-        "RefreshRequest": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["refresh_token"],
-            "properties": {"refresh_token": string}
-        },
-        "LogoutRequest": {
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {"refresh_token": string}
-        },
-        "ProfilePatch": {
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-                "display_name": {"type": "string", "minLength": 1, "maxLength": 50},
-                "bio": {"type": "string", "maxLength": 500},
-                "avatar_emoji": string,
-                "theme": {"type": "string", "enum": crate::domain::accounts::THEMES},
-                "language": {"type": "string", "enum": ["en", "tl"]},
-                "privacy": {"type": "string", "enum": ["public", "friends", "private"]},
-                "prefs": {"type": "object"}
-            }
-        },
-        "PasswordConfirm": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["password"],
-            "properties": {"password": string}
-        },
-        "PasswordChange": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["current_password", "new_password"],
-            "properties": {"current_password": string, "new_password": {"type": "string", "minLength": 6, "maxLength": 128}}
-        },
-        "ProfanityWords": {
-            "type": "object",
-            "required": ["version", "count", "words"],
-            "properties": {
-                "version": {"type": "integer"},
-                "count": {"type": "integer"},
-                "words": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["word", "language", "severity"],
-                        "properties": {
-                            "word": string,
-                            "language": {"type": "string", "enum": ["en", "tl"]},
-                            "severity": {"type": "string", "enum": ["mild", "moderate", "severe"]}
-                        }
-                    }
-                }
-            }
+        }),
+        // These take an empty body too.
+        Route::AuthLogout | Route::StoryRead => {
+            json!({ "required": false, "content": { "application/json": { "schema": body } } })
         }
-    })
+        _ => json!({ "required": true, "content": { "application/json": { "schema": body } } }),
+    }
 }
 
 /// Builds the document.
@@ -287,11 +194,17 @@ pub fn document() -> Value {
             }
             Access::Public => {}
         }
+        let mut params = path_params(route.template());
+        params.extend(o.query.into_iter().map(|(name, schema, description)| {
+            json!({ "name": name, "in": "query", "required": false, "description": description, "schema": schema })
+        }));
+        if !params.is_empty() {
+            operation.insert("parameters".into(), Value::Array(params));
+        }
         if let Some(body) = o.request {
-            operation.insert(
-                "requestBody".into(),
-                json!({ "required": route != Route::AuthLogout, "content": { "application/json": { "schema": body } } }),
-            );
+            operation.insert("requestBody".into(), request_body(route, body));
+        } else if route == Route::MediaUpload {
+            operation.insert("requestBody".into(), request_body(route, Value::Null));
         }
         let mut responses = Map::new();
         for (status, description, body) in o.responses {
@@ -306,6 +219,16 @@ pub fn document() -> Value {
                 r.insert(
                     "content".into(),
                     json!({ "text/plain": { "schema": { "type": "string" } } }),
+                );
+            } else if route == Route::MediaGet && status == "200" {
+                r.insert(
+                    "content".into(),
+                    json!({ "image/*": { "schema": { "type": "string", "format": "binary" } } }),
+                );
+            } else if route == Route::OpenApi {
+                r.insert(
+                    "content".into(),
+                    json!({ "application/json": { "schema": { "type": "object" } } }),
                 );
             }
             responses.insert(status.into(), Value::Object(r));
@@ -332,7 +255,7 @@ pub fn document() -> Value {
         "info": {
             "title": "PixelTales",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "A storytelling studio for children. Errors are always {\"error\":{\"code\",\"message\"}}."
+            "description": "A storytelling studio for children. Errors are always {\"error\":{\"code\",\"message\"}}. Lists take ?limit= (1-100, default 20) and an opaque cursor, and answer {items, next_cursor}."
         },
         "servers": [{ "url": "/" }],
         "paths": paths,
@@ -395,6 +318,30 @@ mod tests {
                 node = &node[part];
             }
             assert!(!node.is_null(), "dangling {target}");
+        }
+    }
+
+    #[test]
+    fn every_path_parameter_is_declared() {
+        let doc = document();
+        for &r in Route::ALL {
+            let method = r.method().as_str().to_ascii_lowercase();
+            let declared: Vec<String> = doc["paths"][r.template()][&method]["parameters"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter(|p| p["in"] == "path")
+                        .map(|p| p["name"].as_str().unwrap_or("").to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let wanted: Vec<String> = r
+                .template()
+                .split('/')
+                .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+                .map(String::from)
+                .collect();
+            assert_eq!(declared, wanted, "{}", r.template());
         }
     }
 }

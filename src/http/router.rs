@@ -69,7 +69,54 @@ routes! {
     MeUpdate = PATCH "/api/me", User, "accounts";
     MeDelete = DELETE "/api/me", User, "accounts";
     MePassword = POST "/api/me/password", User, "accounts";
+    MeStories = GET "/api/me/stories", User, "accounts";
+    MeSaved = GET "/api/me/saved", User, "accounts";
+    MeAchievements = GET "/api/me/achievements", User, "accounts";
+    MeXp = GET "/api/me/xp", User, "accounts";
     ProfanityWords = GET "/api/profanity/words", Public, "safety";
+    StoriesList = GET "/api/stories", Optional, "stories";
+    StoryCreate = POST "/api/stories", User, "stories";
+    StoryGet = GET "/api/stories/{id}", Optional, "stories";
+    StoryUpdate = PATCH "/api/stories/{id}", User, "stories";
+    StoryDelete = DELETE "/api/stories/{id}", User, "stories";
+    StoryPublish = POST "/api/stories/{id}/publish", User, "stories";
+    StoryUnpublish = POST "/api/stories/{id}/unpublish", User, "stories";
+    PageAdd = POST "/api/stories/{id}/pages", User, "stories";
+    PageUpdate = PUT "/api/stories/{id}/pages/{page_id}", User, "stories";
+    PageDelete = DELETE "/api/stories/{id}/pages/{page_id}", User, "stories";
+    PagesOrder = POST "/api/stories/{id}/pages/order", User, "stories";
+    CoauthorAdd = POST "/api/stories/{id}/coauthors", User, "stories";
+    CoauthorRemove = DELETE "/api/stories/{id}/coauthors/{user_id}", User, "stories";
+    StoryLike = POST "/api/stories/{id}/like", User, "reactions";
+    StoryUnlike = DELETE "/api/stories/{id}/like", User, "reactions";
+    StorySave = POST "/api/stories/{id}/save", User, "reactions";
+    StoryUnsave = DELETE "/api/stories/{id}/save", User, "reactions";
+    StoryRate = PUT "/api/stories/{id}/rating", User, "reactions";
+    StoryRead = POST "/api/stories/{id}/reads", Optional, "reactions";
+    CommentsList = GET "/api/stories/{id}/comments", Optional, "reactions";
+    CommentCreate = POST "/api/stories/{id}/comments", User, "reactions";
+    CommentUpdate = PATCH "/api/comments/{id}", User, "reactions";
+    CommentDelete = DELETE "/api/comments/{id}", User, "reactions";
+    MediaUpload = POST "/api/media", User, "media";
+    MediaGet = GET "/media/{id}", Public, "media";
+    CharactersList = GET "/api/characters", User, "characters";
+    CharacterCreate = POST "/api/characters", User, "characters";
+    CharacterUpdate = PATCH "/api/characters/{id}", User, "characters";
+    CharacterDelete = DELETE "/api/characters/{id}", User, "characters";
+    UsersSearch = GET "/api/users/search", User, "social";
+    UserGet = GET "/api/users/{id}", User, "social";
+    FriendsList = GET "/api/friends", User, "social";
+    FriendRemove = DELETE "/api/friends/{user_id}", User, "social";
+    FriendRequests = GET "/api/friends/requests", User, "social";
+    FriendRequestSend = POST "/api/friends/requests", User, "social";
+    FriendRequestAccept = POST "/api/friends/requests/{id}/accept", User, "social";
+    FriendRequestReject = POST "/api/friends/requests/{id}/reject", User, "social";
+    FriendRequestCancel = POST "/api/friends/requests/{id}/cancel", User, "social";
+    Feed = GET "/api/feed", User, "social";
+    Leaderboard = GET "/api/leaderboard", User, "social";
+    NotificationsList = GET "/api/notifications", User, "notifications";
+    NotificationRead = POST "/api/notifications/{id}/read", User, "notifications";
+    NotificationsReadAll = POST "/api/notifications/read-all", User, "notifications";
 }
 
 /// Where a request goes.
@@ -128,6 +175,15 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
         n += 1;
     }
     let api = |r: Route| Resolved::Api(r, Params::default());
+    let with = |r: Route, ids: Vec<i64>| {
+        Resolved::Api(
+            r,
+            Params {
+                ids,
+                keys: Vec::new(),
+            },
+        )
+    };
     let only = |want: M, r: Route, allow: &'static str| {
         if m == want {
             api(r)
@@ -135,9 +191,25 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
             Resolved::MethodNotAllowed(allow)
         }
     };
+    let not_allowed = Resolved::MethodNotAllowed;
+    // A path id that is not a positive integer names nothing: 404, not 400.
+    let id = |s: &str| parse_id(s);
     match &segs[..n] {
         ["healthz"] => only(M::Get, Healthz, "GET, HEAD"),
         ["metrics"] => only(M::Get, Metrics, "GET, HEAD"),
+        ["media", key] => {
+            if m == M::Get {
+                Resolved::Api(
+                    MediaGet,
+                    Params {
+                        ids: Vec::new(),
+                        keys: vec![(*key).to_string()],
+                    },
+                )
+            } else {
+                not_allowed("GET, HEAD")
+            }
+        }
         ["api", "config"] => only(M::Get, Config, "GET, HEAD"),
         ["api", "openapi.json"] => only(M::Get, OpenApi, "GET, HEAD"),
         ["api", "auth", "register"] => only(M::Post, AuthRegister, "POST"),
@@ -148,10 +220,129 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
             M::Get => api(MeGet),
             M::Patch => api(MeUpdate),
             M::Delete => api(MeDelete),
-            _ => Resolved::MethodNotAllowed("GET, HEAD, PATCH, DELETE"),
+            _ => not_allowed("GET, HEAD, PATCH, DELETE"),
         },
         ["api", "me", "password"] => only(M::Post, MePassword, "POST"),
+        ["api", "me", "stories"] => only(M::Get, MeStories, "GET, HEAD"),
+        ["api", "me", "saved"] => only(M::Get, MeSaved, "GET, HEAD"),
+        ["api", "me", "achievements"] => only(M::Get, MeAchievements, "GET, HEAD"),
+        ["api", "me", "xp"] => only(M::Get, MeXp, "GET, HEAD"),
         ["api", "profanity", "words"] => only(M::Get, ProfanityWords, "GET, HEAD"),
+        ["api", "stories"] => match m {
+            M::Get => api(StoriesList),
+            M::Post => api(StoryCreate),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "stories", s] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Get) => with(StoryGet, vec![i]),
+            (Some(i), M::Patch) => with(StoryUpdate, vec![i]),
+            (Some(i), M::Delete) => with(StoryDelete, vec![i]),
+            _ => not_allowed("GET, HEAD, PATCH, DELETE"),
+        },
+        ["api", "stories", s, action] => {
+            let Some(i) = id(s) else {
+                return Resolved::NotFound;
+            };
+            let r = match (*action, m) {
+                ("publish", M::Post) => StoryPublish,
+                ("unpublish", M::Post) => StoryUnpublish,
+                ("pages", M::Post) => PageAdd,
+                ("coauthors", M::Post) => CoauthorAdd,
+                ("like", M::Post) => StoryLike,
+                ("like", M::Delete) => StoryUnlike,
+                ("save", M::Post) => StorySave,
+                ("save", M::Delete) => StoryUnsave,
+                ("rating", M::Put) => StoryRate,
+                ("reads", M::Post) => StoryRead,
+                ("comments", M::Get) => CommentsList,
+                ("comments", M::Post) => CommentCreate,
+                ("publish" | "unpublish" | "pages" | "coauthors" | "reads", _) => {
+                    return not_allowed("POST");
+                }
+                ("like" | "save", _) => return not_allowed("POST, DELETE"),
+                ("rating", _) => return not_allowed("PUT"),
+                ("comments", _) => return not_allowed("GET, HEAD, POST"),
+                _ => return Resolved::NotFound,
+            };
+            with(r, vec![i])
+        }
+        ["api", "stories", s, "pages", "order"] => match id(s) {
+            None => Resolved::NotFound,
+            Some(i) if m == M::Post => with(PagesOrder, vec![i]),
+            Some(_) => not_allowed("POST"),
+        },
+        ["api", "stories", s, "pages", p] => match (id(s), id(p), m) {
+            (Some(i), Some(pid), M::Put) => with(PageUpdate, vec![i, pid]),
+            (Some(i), Some(pid), M::Delete) => with(PageDelete, vec![i, pid]),
+            (Some(_), Some(_), _) => not_allowed("PUT, DELETE"),
+            _ => Resolved::NotFound,
+        },
+        ["api", "stories", s, "coauthors", u] => match (id(s), id(u), m) {
+            (Some(i), Some(uid), M::Delete) => with(CoauthorRemove, vec![i, uid]),
+            (Some(_), Some(_), _) => not_allowed("DELETE"),
+            _ => Resolved::NotFound,
+        },
+        ["api", "comments", c] => match (id(c), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Patch) => with(CommentUpdate, vec![i]),
+            (Some(i), M::Delete) => with(CommentDelete, vec![i]),
+            _ => not_allowed("PATCH, DELETE"),
+        },
+        ["api", "media"] => only(M::Post, MediaUpload, "POST"),
+        ["api", "characters"] => match m {
+            M::Get => api(CharactersList),
+            M::Post => api(CharacterCreate),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "characters", c] => match (id(c), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Patch) => with(CharacterUpdate, vec![i]),
+            (Some(i), M::Delete) => with(CharacterDelete, vec![i]),
+            _ => not_allowed("PATCH, DELETE"),
+        },
+        ["api", "users", "search"] => only(M::Get, UsersSearch, "GET, HEAD"),
+        ["api", "users", u] => match (id(u), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Get) => with(UserGet, vec![i]),
+            _ => not_allowed("GET, HEAD"),
+        },
+        ["api", "friends"] => only(M::Get, FriendsList, "GET, HEAD"),
+        ["api", "friends", "requests"] => match m {
+            M::Get => api(FriendRequests),
+            M::Post => api(FriendRequestSend),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "friends", "requests", r, action] => {
+            let Some(i) = id(r) else {
+                return Resolved::NotFound;
+            };
+            let route = match *action {
+                "accept" => FriendRequestAccept,
+                "reject" => FriendRequestReject,
+                "cancel" => FriendRequestCancel,
+                _ => return Resolved::NotFound,
+            };
+            if m == M::Post {
+                with(route, vec![i])
+            } else {
+                not_allowed("POST")
+            }
+        }
+        ["api", "friends", u] => match (id(u), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Delete) => with(FriendRemove, vec![i]),
+            _ => not_allowed("DELETE"),
+        },
+        ["api", "feed"] => only(M::Get, Feed, "GET, HEAD"),
+        ["api", "leaderboard"] => only(M::Get, Leaderboard, "GET, HEAD"),
+        ["api", "notifications"] => only(M::Get, NotificationsList, "GET, HEAD"),
+        ["api", "notifications", "read-all"] => only(M::Post, NotificationsReadAll, "POST"),
+        ["api", "notifications", nid, "read"] => match (id(nid), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Post) => with(NotificationRead, vec![i]),
+            _ => not_allowed("POST"),
+        },
         ["api", ..] => Resolved::NotFound,
         _ => fallback(m),
     }
@@ -176,9 +367,14 @@ pub fn parse_id(s: &str) -> Option<i64> {
 
 /// A concrete path for a template, with `1` for every parameter (for tests and docs).
 pub fn sample_path(template: &str) -> String {
+    let media = template.starts_with("/media/");
     template
         .split('/')
-        .map(|seg| if seg.starts_with('{') { "1" } else { seg })
+        .map(|seg| match (seg.starts_with('{'), media) {
+            (true, true) => "0000000000000000000000000000000000000000000000000000000000000000",
+            (true, false) => "1",
+            (false, _) => seg,
+        })
         .collect::<Vec<_>>()
         .join("/")
 }

@@ -37,6 +37,10 @@ struct MePatch {
     privacy: Option<String>,
     prefs: Option<Value>,
     // Named so the refusal can say why, instead of "unknown field".
+    avatar_border: Option<String>,
+    /// Notification type -> on/off (only the types in `notifications::MUTABLE`).
+    notifications: Option<serde_json::Map<String, Value>>,
+    // Named so the refusal can say why, instead of "unknown field".
     role: Option<Value>,
     username: Option<Value>,
 }
@@ -100,12 +104,65 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         }
         changes.prefs = Some(text);
     }
+    if let Some(n) = &patch.notifications {
+        let mutable = crate::api::notifications::MUTABLE;
+        if n.iter()
+            .any(|(k, v)| !mutable.contains(&k.as_str()) || !v.is_boolean())
+        {
+            return Err(Error::invalid(
+                "notifications",
+                "invalid_notifications",
+                format!(
+                    "Notification settings are true or false for: {}.",
+                    mutable.join(", ")
+                ),
+            ));
+        }
+    }
+    let border = patch.avatar_border.clone();
+    let notifications = patch.notifications.clone();
+    let renamed = changes.display_name.is_some();
     let now = crate::time::now();
     let view = cx
         .app
         .db
         .write(move |tx| {
+            if let Some(b) = border {
+                let need = crate::domain::rewards::border_level(&b).ok_or_else(|| {
+                    Error::invalid(
+                        "avatar_border",
+                        "invalid_border",
+                        "That border does not exist.",
+                    )
+                })?;
+                let xp: i64 =
+                    tx.query_row("SELECT xp FROM profiles WHERE user_id = ?1", [id], |r| {
+                        r.get(0)
+                    })?;
+                if accounts::level_for_xp(xp) < need {
+                    return Err(Error::invalid(
+                        "avatar_border",
+                        "border_locked",
+                        format!("Reach level {need} to unlock this border."),
+                    ));
+                }
+                changes.avatar_border = Some(b);
+            }
+            if let Some(n) = notifications {
+                let current: String = tx.query_row(
+                    "SELECT notify FROM profiles WHERE user_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                let mut merged: serde_json::Map<String, Value> =
+                    serde_json::from_str(&current).unwrap_or_default();
+                merged.extend(n);
+                changes.notify = Some(Value::Object(merged).to_string());
+            }
             store::update_profile(tx, id, &changes, now)?;
+            if renamed {
+                crate::api::stories::store::resync_author(tx, id)?;
+            }
             store::load_view(tx, id)?
                 .ok_or_else(|| Error::not_found("user_not_found", "This account no longer exists."))
         })
@@ -169,6 +226,7 @@ pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
                 tx.query_row("SELECT username FROM users WHERE id = ?1", [user.id], |r| {
                     r.get(0)
                 })?;
+            crate::api::stories::store::detach_user(tx, user.id)?;
             store::delete(tx, user.id)?;
             let detail = json!({ "username": username });
             audit::record(

@@ -2,6 +2,7 @@
 //! account (`me`). SQL lives in `store`.
 
 pub mod auth;
+pub mod lists;
 pub mod me;
 pub mod store;
 
@@ -24,6 +25,9 @@ pub struct UserView {
     pub language: String,
     pub privacy: String,
     pub prefs: Value,
+    pub avatar_border: String,
+    /// Every mutable notification type -> on/off.
+    pub notifications: Value,
     pub xp: i64,
     pub level: i64,
     pub created_at: String,

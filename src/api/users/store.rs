@@ -120,12 +120,23 @@ pub fn credentials_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<
 pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView>> {
     conn.query_row(
         "SELECT u.id, u.username, u.role, u.created_at, p.display_name, p.bio, p.avatar_emoji,
-                p.theme, p.language, p.privacy, p.prefs, p.xp
+                p.theme, p.language, p.privacy, p.prefs, p.xp, p.avatar_border, p.notify
          FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ?1",
         [id],
         |r| {
             let prefs: String = r.get(10)?;
             let xp: i64 = r.get(11)?;
+            let notify: String = r.get(13)?;
+            let muted: Value = serde_json::from_str(&notify).unwrap_or(Value::Null);
+            let notifications: serde_json::Map<String, Value> = crate::api::notifications::MUTABLE
+                .iter()
+                .map(|k| {
+                    (
+                        (*k).to_string(),
+                        Value::Bool(muted.get(*k).and_then(Value::as_bool).unwrap_or(true)),
+                    )
+                })
+                .collect();
             Ok(UserView {
                 id: r.get(0)?,
                 username: r.get(1)?,
@@ -138,6 +149,8 @@ pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView
                 language: r.get(8)?,
                 privacy: r.get(9)?,
                 prefs: serde_json::from_str(&prefs).unwrap_or(Value::Object(Default::default())),
+                avatar_border: r.get(12)?,
+                notifications: Value::Object(notifications),
                 xp,
                 level: level_for_xp(xp),
             })
@@ -156,6 +169,8 @@ pub struct ProfileChanges {
     pub language: Option<String>,
     pub privacy: Option<String>,
     pub prefs: Option<String>,
+    pub avatar_border: Option<String>,
+    pub notify: Option<String>,
 }
 
 /// Applies profile changes.
@@ -173,7 +188,9 @@ pub fn update_profile(
             theme = coalesce(?5, theme),
             language = coalesce(?6, language),
             privacy = coalesce(?7, privacy),
-            prefs = coalesce(?8, prefs)
+            prefs = coalesce(?8, prefs),
+            avatar_border = coalesce(?9, avatar_border),
+            notify = coalesce(?10, notify)
          WHERE user_id = ?1",
         params![
             id,
@@ -183,7 +200,9 @@ pub fn update_profile(
             c.theme,
             c.language,
             c.privacy,
-            c.prefs
+            c.prefs,
+            c.avatar_border,
+            c.notify
         ],
     )?;
     tx.execute(

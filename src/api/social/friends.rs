@@ -1,0 +1,281 @@
+//! Friend requests (send, accept, reject, cancel), the friends list and unfriending.
+//!
+//! A request goes only to someone the sender could find: by exact username (unless that person
+//! is private) or through a shared class. Nobody befriends a child by walking user ids.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::store::{are_friends, befriend, share_class};
+use super::{CARD_COLUMNS, Card, card, card_row};
+use crate::api::notifications::notify;
+use crate::api::{Ctx, rewards};
+use crate::domain::accounts::normalize_username;
+use crate::error::{Error, Result};
+use crate::http::response::{Response, created, empty, ok};
+
+/// `GET /api/friends`.
+pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
+    let user = cx.user()?.id;
+    let friends = cx
+        .app
+        .db
+        .read(move |c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {CARD_COLUMNS}, f.since FROM friends f JOIN users u ON u.id = f.friend_id
+                 JOIN profiles p ON p.user_id = u.id WHERE f.user_id = ?1 AND u.status = 'active'
+                 ORDER BY p.display_name COLLATE NOCASE"
+            ))?;
+            let rows = stmt.query_map([user], |r| {
+                let card = card_row(r)?;
+                let since: i64 = r.get(6)?;
+                Ok(json!({ "user": card, "since": crate::time::rfc3339(since) }))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .await?;
+    Ok(ok(&json!({ "items": friends })))
+}
+
+/// `GET /api/friends/requests`: pending requests to and from the caller.
+pub async fn requests(cx: &mut Ctx<'_>) -> Result<Response> {
+    let user = cx.user()?.id;
+    let (incoming, outgoing) = cx
+        .app
+        .db
+        .read(move |c| {
+            let query = |sql: &str| -> rusqlite::Result<Vec<serde_json::Value>> {
+                let mut stmt = c.prepare_cached(sql)?;
+                let rows = stmt.query_map([user], |r| {
+                    let id: i64 = r.get(0)?;
+                    let at: i64 = r.get(1)?;
+                    let other = Card {
+                        id: r.get(2)?,
+                        username: r.get(3)?,
+                        display_name: r.get(4)?,
+                        avatar_emoji: r.get(5)?,
+                        avatar_border: r.get(6)?,
+                        level: crate::domain::accounts::level_for_xp(r.get(7)?),
+                    };
+                    Ok(json!({ "id": id, "user": other, "created_at": crate::time::rfc3339(at) }))
+                })?;
+                rows.collect()
+            };
+            let incoming = query(&format!(
+                "SELECT fr.id, fr.created_at, {CARD_COLUMNS} FROM friend_requests fr JOIN users u ON u.id = fr.from_id
+                 JOIN profiles p ON p.user_id = u.id WHERE fr.to_id = ?1 AND fr.status = 'pending' ORDER BY fr.id DESC"
+            ))?;
+            let outgoing = query(&format!(
+                "SELECT fr.id, fr.created_at, {CARD_COLUMNS} FROM friend_requests fr JOIN users u ON u.id = fr.to_id
+                 JOIN profiles p ON p.user_id = u.id WHERE fr.from_id = ?1 AND fr.status = 'pending' ORDER BY fr.id DESC"
+            ))?;
+            Ok((incoming, outgoing))
+        })
+        .await?;
+    Ok(ok(&json!({ "incoming": incoming, "outgoing": outgoing })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequestBody {
+    #[serde(default)]
+    user_id: Option<i64>,
+    #[serde(default)]
+    username: Option<String>,
+}
+
+fn no_such_person() -> Error {
+    Error::not_found("user_not_found", "We could not find that person.")
+}
+
+/// The target of a request, if the sender is allowed to reach them.
+fn reachable(tx: &Connection, me: i64, body: &RequestBody) -> Result<i64> {
+    let (id, privacy): (i64, String) = match (&body.user_id, &body.username) {
+        (Some(id), None) => tx
+            .query_row(
+                "SELECT u.id, p.privacy FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ?1 AND u.status = 'active'",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(no_such_person)?,
+        (None, Some(name)) => {
+            let name = normalize_username(name).map_err(|_| no_such_person())?;
+            tx.query_row(
+                "SELECT u.id, p.privacy FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.username = ?1 AND u.status = 'active'",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(no_such_person)?
+        }
+        _ => return Err(Error::invalid("user_id", "invalid_target", "Send either user_id or username.")),
+    };
+    if id == me {
+        return Err(Error::invalid(
+            "user_id",
+            "self_request",
+            "You cannot be your own friend request.",
+        ));
+    }
+    // Private people are reachable only through a class (and look the same as nobody otherwise).
+    if privacy == "private" && !share_class(tx, me, id)? {
+        return Err(no_such_person());
+    }
+    Ok(id)
+}
+
+/// `POST /api/friends/requests` with `{user_id}` or `{username}`. If the other person already
+/// asked the caller, this accepts their request instead.
+pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.id;
+    if let Err(r) = cx.app.limits.friend_requests.hit(&format!("user:{me}")) {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
+    }
+    let body: RequestBody = cx.req.json().await?;
+    let now = crate::time::now();
+    let (status, request_id, other) = cx
+        .app
+        .db
+        .write(move |tx| {
+            let other = reachable(tx, me, &body)?;
+            if are_friends(tx, me, other)? {
+                return Err(Error::conflict("already_friends", "You are already friends."));
+            }
+            let pending: Option<(i64, i64)> = tx
+                .query_row(
+                    "SELECT id, from_id FROM friend_requests WHERE status = 'pending'
+                     AND min(from_id, to_id) = min(?1, ?2) AND max(from_id, to_id) = max(?1, ?2)",
+                    params![me, other],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            match pending {
+                Some((_, from)) if from == me => Err(Error::conflict("request_pending", "You already asked. Wait for an answer.")),
+                Some((id, _)) => {
+                    accept_in(tx, id, other, me, now)?;
+                    Ok(("accepted", id, other))
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO friend_requests (from_id, to_id, created_at) VALUES (?1, ?2, ?3)",
+                        params![me, other, now],
+                    )?;
+                    let id = tx.last_insert_rowid();
+                    notify(tx, other, "friend_request", Some(me), Some(("friend_request", id)), &json!({}))?;
+                    Ok(("pending", id, other))
+                }
+            }
+        })
+        .await?;
+    let card = cx.app.db.read(move |c| Ok(card(c, other)?)).await?;
+    let body = json!({ "id": request_id, "status": status, "user": card });
+    Ok(if status == "pending" {
+        created(&body)
+    } else {
+        ok(&body)
+    })
+}
+
+fn accept_in(tx: &Connection, request: i64, from: i64, to: i64, now: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE friend_requests SET status = 'accepted', responded_at = ?2 WHERE id = ?1",
+        params![request, now],
+    )?;
+    befriend(tx, from, to, now)?;
+    notify(
+        tx,
+        from,
+        "friend_accepted",
+        Some(to),
+        Some(("user", to)),
+        &json!({}),
+    )?;
+    rewards::on_friends(tx, from, to)
+}
+
+/// Finds a pending request where the caller is on the given side.
+fn pending_for(tx: &Connection, id: i64, me: i64, side: &str) -> Result<(i64, i64)> {
+    let sql = if side == "to" {
+        "SELECT from_id, to_id FROM friend_requests WHERE id = ?1 AND to_id = ?2 AND status = 'pending'"
+    } else {
+        "SELECT from_id, to_id FROM friend_requests WHERE id = ?1 AND from_id = ?2 AND status = 'pending'"
+    };
+    tx.query_row(sql, params![id, me], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| {
+            Error::not_found(
+                "request_not_found",
+                "There is no such friend request waiting.",
+            )
+        })
+}
+
+/// `POST /api/friends/requests/{id}/accept`.
+pub async fn accept(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.id;
+    let id = cx.req.params.id(0)?;
+    let now = crate::time::now();
+    let from = cx
+        .app
+        .db
+        .write(move |tx| {
+            let (from, _) = pending_for(tx, id, me, "to")?;
+            accept_in(tx, id, from, me, now)?;
+            Ok(from)
+        })
+        .await?;
+    let card = cx.app.db.read(move |c| Ok(card(c, from)?)).await?;
+    Ok(ok(&json!({ "id": id, "status": "accepted", "user": card })))
+}
+
+/// `POST /api/friends/requests/{id}/reject` (the sender is not told).
+pub async fn reject(cx: &mut Ctx<'_>) -> Result<Response> {
+    respond(cx, "to", "rejected").await
+}
+
+/// `POST /api/friends/requests/{id}/cancel` (by the sender).
+pub async fn cancel(cx: &mut Ctx<'_>) -> Result<Response> {
+    respond(cx, "from", "cancelled").await
+}
+
+async fn respond(cx: &mut Ctx<'_>, side: &'static str, status: &'static str) -> Result<Response> {
+    let me = cx.user()?.id;
+    let id = cx.req.params.id(0)?;
+    let now = crate::time::now();
+    cx.app
+        .db
+        .write(move |tx| {
+            pending_for(tx, id, me, side)?;
+            tx.execute(
+                "UPDATE friend_requests SET status = ?2, responded_at = ?3 WHERE id = ?1",
+                params![id, status, now],
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(ok(&json!({ "id": id, "status": status })))
+}
+
+/// `DELETE /api/friends/{user_id}`.
+pub async fn unfriend(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.id;
+    let other = cx.req.params.id(0)?;
+    cx.app
+        .db
+        .write(move |tx| {
+            let n = tx.execute(
+                "DELETE FROM friends WHERE (user_id = ?1 AND friend_id = ?2) OR (user_id = ?2 AND friend_id = ?1)",
+                params![me, other],
+            )?;
+            if n == 0 {
+                return Err(Error::not_found("not_friends", "You are not friends with that person."));
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}

@@ -1,0 +1,291 @@
+//! `GET /api/stories`: the library of published stories. Search (FTS5), filters, five sorts and
+//! keyset pagination, answered from one indexed query: counts come from maintained columns, never
+//! a query per row, and list items carry no page bodies or drawings.
+
+use hyper::StatusCode;
+use rusqlite::ToSql;
+use rusqlite::types::Value as SqlValue;
+use serde::{Deserialize, Serialize};
+
+use crate::api::Ctx;
+use crate::api::pagination;
+use crate::domain::story::{Sort, fts_query, genre_bit};
+use crate::error::{Error, Result};
+use crate::http::response::{Response, json_response};
+
+/// One library entry.
+#[derive(Serialize)]
+pub struct Item {
+    pub id: i64,
+    pub title: String,
+    pub summary: String,
+    pub author: Author,
+    pub cover_url: Option<String>,
+    pub genres: Box<serde_json::value::RawValue>,
+    pub language: String,
+    pub page_count: i64,
+    pub like_count: i64,
+    pub comment_count: i64,
+    pub view_count: i64,
+    pub rating: Rating,
+    pub collaborative: bool,
+    pub published_at: String,
+    #[serde(skip)]
+    key: SortKey,
+}
+
+/// The author card in a list.
+#[derive(Serialize)]
+pub struct Author {
+    pub id: i64,
+    pub display_name: String,
+    pub avatar_emoji: String,
+}
+
+/// `{average, count}`.
+#[derive(Serialize)]
+pub struct Rating {
+    pub average: Option<f64>,
+    pub count: i64,
+}
+
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+enum SortKey {
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+#[derive(Serialize, Deserialize)]
+struct Cursor {
+    /// Sort the cursor was made for.
+    s: String,
+    /// Search it was made for (a cursor cannot be reused for another query).
+    q: Option<String>,
+    k: SortKey,
+    i: i64,
+}
+
+fn sort_sql(sort: Sort) -> (&'static str, &'static str, &'static str) {
+    // (key column, ORDER BY, keyset comparison)
+    match sort {
+        Sort::New => (
+            "s.published_at",
+            "s.published_at DESC, s.id DESC",
+            "(s.published_at, s.id) < (?, ?)",
+        ),
+        Sort::Popular => (
+            "s.likes_recent",
+            "s.likes_recent DESC, s.id DESC",
+            "(s.likes_recent, s.id) < (?, ?)",
+        ),
+        Sort::Top => (
+            "s.rating_score",
+            "s.rating_score DESC, s.id DESC",
+            "(s.rating_score, s.id) < (?, ?)",
+        ),
+        Sort::Views => (
+            "s.view_count",
+            "s.view_count DESC, s.id DESC",
+            "(s.view_count, s.id) < (?, ?)",
+        ),
+        Sort::Title => (
+            "s.title_key",
+            "s.title_key ASC, s.id ASC",
+            "(s.title_key, s.id) > (?, ?)",
+        ),
+        Sort::Relevance => ("f.rank", "f.rank ASC, s.id ASC", "(f.rank, s.id) > (?, ?)"),
+    }
+}
+
+fn bool_param(cx: &Ctx<'_>, name: &str) -> Result<Option<bool>> {
+    match cx.req.query(name).as_deref() {
+        None | Some("") => Ok(None),
+        Some("true") => Ok(Some(true)),
+        Some("false") => Ok(Some(false)),
+        Some(_) => Err(Error::bad_request(
+            "invalid_query",
+            format!("{name} must be true or false."),
+        )),
+    }
+}
+
+/// `GET /api/stories?q=&genre=&language=&author=&collaborative=&sort=&limit=&cursor=`.
+pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
+    let limit = pagination::limit(&cx.req)?;
+    let q = cx
+        .req
+        .query("q")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    if q.as_ref().is_some_and(|s| s.chars().count() > 100) {
+        return Err(Error::bad_request(
+            "invalid_query",
+            "A search can be at most 100 characters.",
+        ));
+    }
+    let fts = q.as_deref().and_then(fts_query);
+    let sort = match cx.req.query("sort").as_deref() {
+        None | Some("") => {
+            if fts.is_some() {
+                Sort::Relevance
+            } else {
+                Sort::New
+            }
+        }
+        Some(s) => Sort::parse(s).ok_or_else(|| {
+            Error::bad_request(
+                "invalid_sort",
+                "sort must be new, popular, top, views, title or relevance.",
+            )
+        })?,
+    };
+    if sort == Sort::Relevance && fts.is_none() {
+        return Err(Error::bad_request(
+            "invalid_sort",
+            "Sorting by relevance needs a search (q).",
+        ));
+    }
+    let genre = match cx.req.query("genre").filter(|g| !g.is_empty()) {
+        None => None,
+        Some(g) => Some(genre_bit(&g).ok_or_else(|| {
+            Error::bad_request("invalid_genre", "That is not one of the genres.")
+        })?),
+    };
+    let language = match cx.req.query("language").filter(|l| !l.is_empty()) {
+        None => None,
+        Some(l) if l == "en" || l == "tl" => Some(l),
+        Some(_) => {
+            return Err(Error::bad_request(
+                "invalid_language",
+                "language must be en or tl.",
+            ));
+        }
+    };
+    let author = match cx.req.query("author").filter(|a| !a.is_empty()) {
+        None => None,
+        Some(a) => Some(
+            crate::http::router::parse_id(&a)
+                .ok_or_else(|| Error::bad_request("invalid_author", "author must be a user id."))?,
+        ),
+    };
+    let collaborative = bool_param(cx, "collaborative")?;
+    let cursor: Option<Cursor> = pagination::cursor(&cx.req)?;
+    if let Some(c) = &cursor
+        && (c.s != sort.as_str() || c.q != q)
+    {
+        return Err(Error::bad_request(
+            "invalid_cursor",
+            "That page marker belongs to another search. Start again from the first page.",
+        ));
+    }
+
+    let (key_col, order, keyset) = sort_sql(sort);
+    let mut sql = format!(
+        "SELECT s.id, s.title, s.summary, s.genres, s.language, s.cover_media_id, s.page_count, s.like_count,
+                s.comment_count, s.view_count, s.rating_count, s.rating_sum, s.collaborative, s.published_at,
+                s.author_id, p.display_name, p.avatar_emoji, {key_col}
+         FROM "
+    );
+    let mut params: Vec<SqlValue> = Vec::new();
+    if let Some(f) = &fts {
+        sql.push_str("story_fts f JOIN stories s ON s.id = f.rowid ");
+        params.push(SqlValue::Text(f.clone()));
+    } else {
+        sql.push_str("stories s ");
+    }
+    sql.push_str(
+        "JOIN profiles p ON p.user_id = s.author_id WHERE s.status = 'published' AND s.hidden = 0",
+    );
+    if fts.is_some() {
+        sql.push_str(" AND f.story_fts MATCH ?");
+    }
+    if let Some(bit) = genre {
+        sql.push_str(" AND s.genre_mask & ? != 0");
+        params.push(SqlValue::Integer(bit));
+    }
+    if let Some(l) = language {
+        sql.push_str(" AND s.language = ?");
+        params.push(SqlValue::Text(l));
+    }
+    if let Some(a) = author {
+        sql.push_str(" AND s.author_id = ?");
+        params.push(SqlValue::Integer(a));
+    }
+    if let Some(c) = collaborative {
+        sql.push_str(" AND s.collaborative = ?");
+        params.push(SqlValue::Integer(i64::from(c)));
+    }
+    if let Some(c) = &cursor {
+        sql.push_str(" AND ");
+        sql.push_str(keyset);
+        params.push(match &c.k {
+            SortKey::Int(i) => SqlValue::Integer(*i),
+            SortKey::Real(r) => SqlValue::Real(*r),
+            SortKey::Text(t) => SqlValue::Text(t.clone()),
+        });
+        params.push(SqlValue::Integer(c.i));
+    }
+    sql.push_str(" ORDER BY ");
+    sql.push_str(order);
+    sql.push_str(" LIMIT ?");
+    params.push(SqlValue::Integer(limit as i64 + 1));
+
+    let rows = cx
+        .app
+        .db
+        .read(move |c| {
+            let mut stmt = c.prepare_cached(&sql)?;
+            let refs: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
+            let rows = stmt.query_map(refs.as_slice(), |r| {
+                let genres: String = r.get(3)?;
+                let cover: Option<String> = r.get(5)?;
+                let (rc, rs): (i64, i64) = (r.get(10)?, r.get(11)?);
+                let key = match r.get_ref(17)? {
+                    rusqlite::types::ValueRef::Integer(i) => SortKey::Int(i),
+                    rusqlite::types::ValueRef::Real(f) => SortKey::Real(f),
+                    rusqlite::types::ValueRef::Text(t) => {
+                        SortKey::Text(String::from_utf8_lossy(t).into_owned())
+                    }
+                    _ => SortKey::Int(0),
+                };
+                Ok(Item {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    summary: r.get(2)?,
+                    genres: serde_json::value::RawValue::from_string(genres).unwrap_or_else(|_| {
+                        serde_json::value::RawValue::from_string("[]".into()).expect("literal")
+                    }),
+                    language: r.get(4)?,
+                    cover_url: cover.map(|c| format!("/media/{c}")),
+                    page_count: r.get(6)?,
+                    like_count: r.get(7)?,
+                    comment_count: r.get(8)?,
+                    view_count: r.get(9)?,
+                    rating: Rating {
+                        average: (rc > 0).then(|| ((rs as f64 / rc as f64) * 10.0).round() / 10.0),
+                        count: rc,
+                    },
+                    collaborative: r.get::<_, i64>(12)? != 0,
+                    published_at: crate::time::rfc3339(r.get::<_, Option<i64>>(13)?.unwrap_or(0)),
+                    author: Author {
+                        id: r.get(14)?,
+                        display_name: r.get(15)?,
+                        avatar_emoji: r.get(16)?,
+                    },
+                    key,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<Item>>>()?)
+        })
+        .await?;
+    let sort_name = sort.as_str().to_string();
+    let list = pagination::page(rows, limit, |it: &Item| Cursor {
+        s: sort_name.clone(),
+        q: q.clone(),
+        k: it.key.clone(),
+        i: it.id,
+    });
+    Ok(json_response(StatusCode::OK, &list))
+}
