@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::db::lock::DataDirLock;
 use crate::db::{self, Db, Tuning};
 use crate::http::metrics::Metrics;
+use crate::http::request::BodyLimits;
 use crate::http::static_files::Spa;
 
 /// Why the server could not start; each prints as one line.
@@ -60,6 +61,8 @@ pub struct App {
     pub metrics: Metrics,
     /// The embedded SPA.
     pub spa: Spa,
+    /// Request body limits and the shared body memory budget.
+    pub body_limits: BodyLimits,
     /// When the process started serving.
     pub started: Instant,
     _lock: DataDirLock,
@@ -70,7 +73,7 @@ impl App {
     /// secret and the word list. Blocking: run it on a blocking thread.
     pub fn open(config: Config) -> Result<App, StartError> {
         config.validate().map_err(StartError::Config)?;
-        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+        db::create_private_dir(&config.data_dir).map_err(|e| {
             StartError::DataDir(format!("cannot create {}: {e}", config.data_dir.display()))
         })?;
         let lock = DataDirLock::acquire(&config.data_dir)
@@ -101,7 +104,9 @@ impl App {
         .map_err(StartError::Config)?;
         let profanity =
             Profanity::open(&db, config.profanity_cache_entries).map_err(StartError::Database)?;
+        let body_limits = BodyLimits::from_config(&config);
         Ok(App {
+            body_limits,
             limits: Limits::from_config(&config),
             config,
             db,
@@ -110,6 +115,7 @@ impl App {
             profanity,
             metrics: Metrics::default(),
             spa: Spa::new(),
+
             started: Instant::now(),
             _lock: lock,
         })

@@ -64,6 +64,10 @@ pub struct Config {
     #[arg(long, env = "PIXELTALES_MAX_UPLOAD_BYTES", default_value_t = 5 << 20, global = true)]
     pub max_upload_bytes: usize,
 
+    /// Bytes of request bodies buffered at once across all requests (503 beyond).
+    #[arg(long, env = "PIXELTALES_MAX_BODY_MEMORY", default_value_t = 32 << 20, global = true)]
+    pub max_body_memory: usize,
+
     /// Largest request head (request line and headers) in bytes.
     #[arg(long, env = "PIXELTALES_MAX_HEADER_BYTES", default_value_t = 16 * 1024, global = true)]
     pub max_header_bytes: usize,
@@ -207,9 +211,17 @@ pub struct Config {
     )]
     pub register_ip_per_hour: u32,
 
-    /// Trust X-Forwarded-For from the peer (set on Render and behind any reverse proxy).
-    #[arg(long, env = "PIXELTALES_BEHIND_PROXY", global = true)]
-    pub behind_proxy: bool,
+    /// Proxies in front of the server that append to X-Forwarded-For: 0 = none (use the peer
+    /// address), 1 = one reverse proxy (nginx, Caddy), 2 = Render (Cloudflare, then Render's
+    /// proxy). The client is the Nth address from the right; entries further left are whatever
+    /// the client sent and are never trusted.
+    #[arg(
+        long,
+        env = "PIXELTALES_PROXY_HOPS",
+        default_value_t = 0,
+        global = true
+    )]
+    pub proxy_hops: usize,
 
     /// Profanity verdicts kept in the LRU cache.
     #[arg(
@@ -342,6 +354,15 @@ impl Config {
             1,
             10_000_000,
         )?;
+        range("proxy-hops", self.proxy_hops, 0, 8)?;
+        range("max-body-memory", self.max_body_memory, 64 * 1024, 4 << 30)?;
+        let largest_body = self.max_upload_bytes.max(self.max_json_bytes);
+        if self.max_body_memory < largest_body {
+            return Err(format!(
+                "--max-body-memory ({}) must hold at least one whole request body ({largest_body})",
+                self.max_body_memory
+            ));
+        }
         if self.blocking_threads <= self.read_pool as usize {
             return Err(format!(
                 "--blocking-threads ({}) must be larger than --read-pool ({}) so the writer and \

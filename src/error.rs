@@ -223,6 +223,11 @@ impl Error {
                 resp.headers_mut()
                     .insert(RETRY_AFTER, HeaderValue::from_static("5"));
             }
+            // Whatever is left of an oversized body is not worth reading on this connection.
+            Error::PayloadTooLarge { .. } => {
+                resp.headers_mut()
+                    .insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
+            }
             _ => {}
         }
         resp

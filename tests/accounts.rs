@@ -600,3 +600,122 @@ async fn the_only_admin_cannot_delete_itself() {
     assert_eq!(r.status, 409);
     assert_eq!(r.code(), "last_admin");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_guesses_cannot_slip_past_the_account_limit() {
+    let s = TestServer::start_with(&[
+        "--login-account-burst",
+        "3",
+        "--login-account-per-minute",
+        "1",
+    ])
+    .await;
+    s.register("ophelia", "child").await;
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let call = s
+            .post("/api/auth/login")
+            .json(&json!({"username": "ophelia", "password": format!("guess-{i}")}));
+        tasks.push(tokio::spawn(call.send()));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.expect("task").status);
+    }
+    let guessed = statuses.iter().filter(|&&s| s == 401).count();
+    let refused = statuses.iter().filter(|&&s| s == 429).count();
+    assert_eq!(
+        guessed, 3,
+        "only the burst reaches the password check: {statuses:?}"
+    );
+    assert_eq!(refused, 17);
+    let checked: i64 = s
+        .db()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'login_failed'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("query");
+    assert_eq!(checked, 3);
+}
+
+#[tokio::test]
+async fn visitors_behind_render_get_their_own_limits() {
+    // Render: X-Forwarded-For is "client, cloudflare-edge" and the peer is Render's proxy.
+    let s = TestServer::start_with(&[
+        "--proxy-hops",
+        "2",
+        "--login-ip-burst",
+        "2",
+        "--login-ip-per-minute",
+        "1",
+    ])
+    .await;
+    s.register("paco", "child").await;
+    let from = |client: &str| {
+        s.post("/api/auth/login")
+            .header("x-forwarded-for", &format!("{client}, 104.22.17.40"))
+            .json(&json!({"username": "paco", "password": PASSWORD}))
+    };
+    for _ in 0..2 {
+        assert_eq!(from("203.0.113.7").send().await.status, 200);
+    }
+    assert_eq!(
+        from("203.0.113.7").send().await.status,
+        429,
+        "this visitor used their burst"
+    );
+    assert_eq!(
+        from("198.51.100.23").send().await.status,
+        200,
+        "another visitor behind the same edge is not affected"
+    );
+    // Adding entries on the left does not buy a fresh address.
+    let spoofed = s
+        .post("/api/auth/login")
+        .header("x-forwarded-for", "1.2.3.4, 203.0.113.7, 104.22.17.40")
+        .json(&json!({"username": "paco", "password": PASSWORD}))
+        .send()
+        .await;
+    assert_eq!(spoofed.status, 429);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_data_dir_is_private_to_the_server_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("fresh");
+    let s = TestServer::start_in(&data, &[]).await.expect("start");
+    s.register("quinn", "child").await;
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    for f in [
+        "pixeltales.db",
+        "pixeltales.db-wal",
+        "jwt.key",
+        "pixeltales.lock",
+    ] {
+        let p = data.join(f);
+        if p.exists() {
+            assert_eq!(mode(&p), 0o600, "{f}");
+        }
+    }
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn invisible_and_reversing_characters_are_refused_in_names() {
+    let s = TestServer::start().await;
+    for name in ["\u{200B}", "Teacher\u{202E}rehcaeT", "Maya\u{2066}"] {
+        let r = s
+            .post("/api/auth/register")
+            .json(&json!({"username": "rosa", "password": PASSWORD, "display_name": name, "role": "child"}))
+            .send()
+            .await;
+        assert_eq!(r.status, 422, "{name:?}");
+        assert_eq!(r.json()["error"]["field"], "display_name");
+    }
+}

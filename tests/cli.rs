@@ -222,6 +222,14 @@ fn profanity_commands_change_the_running_filter() {
 fn backup_while_serving_then_restore_and_read_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut server = BinServer::spawn(dir.path(), &[]);
+    let early = send(server.call("POST", "/api/auth/register").json(&json!({
+        "username": "early", "password": PASSWORD, "display_name": "Early", "role": "child"
+    })));
+    assert_eq!(early.status, 201);
+    let early_token = early.json()["access_token"]
+        .as_str()
+        .expect("token")
+        .to_string();
     for i in 0..20 {
         let r = send(server.call("POST", "/api/auth/register").json(&json!({
             "username": format!("reader{i}"), "password": PASSWORD, "display_name": format!("Reader {i}"), "role": "child"
@@ -279,6 +287,11 @@ fn backup_while_serving_then_restore_and_read_back() {
 
     let server = BinServer::spawn(dir.path(), &[]);
     assert_eq!(login(&server, "reader19", PASSWORD).status, 200);
+    // Sessions from before the restore end: a revoked token must not come back to life.
+    assert_eq!(
+        send(server.call("GET", "/api/me").bearer(&early_token)).status,
+        401
+    );
     assert_eq!(login(&server, "latecomer", PASSWORD).status, 401);
 
     let garbage = dir.path().join("garbage.db");

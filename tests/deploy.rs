@@ -63,7 +63,11 @@ fn render_blueprint_matches_the_build_and_the_server() {
         mount,
         "the data dir must be the disk"
     );
-    assert_eq!(env_value(&yaml, "PIXELTALES_BEHIND_PROXY"), "true");
+    assert_eq!(
+        env_value(&yaml, "PIXELTALES_PROXY_HOPS"),
+        "2",
+        "Cloudflare + Render's proxy"
+    );
 
     let health = value_of(&yaml, "healthCheckPath");
     let resolved = pixeltales::http::router::resolve(&hyper::Method::GET, &health);

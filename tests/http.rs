@@ -54,14 +54,43 @@ async fn bad_json_gets_a_clear_400() {
 async fn bodies_over_the_limit_get_413() {
     let s = TestServer::start().await;
     let big = vec![b' '; 2 << 20];
+    // Account endpoints take small bodies only.
     let r = s
         .post("/api/auth/login")
-        .raw(big, "application/json")
+        .raw(big.clone(), "application/json")
         .send()
         .await;
     assert_eq!(r.status, 413);
     assert_eq!(r.code(), "payload_too_large");
+    assert_eq!(r.json()["error"]["limit"], 16 * 1024);
+    assert_eq!(r.header("connection"), Some("close"));
+    // Everything else takes up to 1 MiB of JSON.
+    let u = s.register("bigwriter", "child").await;
+    let r = s
+        .post("/api/stories")
+        .bearer(&u.access)
+        .raw(big, "application/json")
+        .send()
+        .await;
+    assert_eq!(r.status, 413);
     assert_eq!(r.json()["error"]["limit"], 1 << 20);
+    // A client that waits for "100 Continue" is refused before it sends anything.
+    let mut tcp = tokio::net::TcpStream::connect(s.addr)
+        .await
+        .expect("connect");
+    tcp.write_all(b"POST /api/stories HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 50000000\r\nexpect: 100-continue\r\n\r\n")
+        .await
+        .expect("head");
+    let mut buf = vec![0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(5), tcp.read(&mut buf))
+        .await
+        .expect("answer")
+        .expect("read");
+    let head = String::from_utf8_lossy(&buf[..n]);
+    assert!(
+        head.starts_with("HTTP/1.1 413") || head.starts_with("HTTP/1.1 401"),
+        "{head}"
+    );
 
     // Chunked, with no length announced: the limit still holds.
     let mut tcp = tokio::net::TcpStream::connect(s.addr)
@@ -314,7 +343,7 @@ async fn health_config_metrics_and_profanity_words() {
 async fn metrics_need_an_admin_from_elsewhere() {
     // Behind a proxy the client address comes from X-Forwarded-For, so a remote caller can be
     // simulated from loopback.
-    let s = TestServer::start_with(&["--behind-proxy"]).await;
+    let s = TestServer::start_with(&["--proxy-hops", "1"]).await;
     let remote = |c: Call| c.header("x-forwarded-for", "203.0.113.9");
     let r = remote(s.get("/metrics")).send().await;
     assert_eq!(r.status, 401);

@@ -27,18 +27,19 @@ function readSession() {
   }
 }
 
-function expiryOf(jwt) {
+function claimsOf(jwt) {
   try {
     const payload = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-    return JSON.parse(atob(payload)).exp * 1000;
+    return JSON.parse(atob(payload));
   } catch {
-    return 0;
+    return {};
   }
 }
 
 /** Stores tokens from a sign-in or refresh answer. */
 export function saveSession(answer) {
-  const s = { access: answer.access_token, refresh: answer.refresh_token, exp: expiryOf(answer.access_token) };
+  const claims = claimsOf(answer.access_token);
+  const s = { access: answer.access_token, refresh: answer.refresh_token, exp: (claims.exp ?? 0) * 1000, sub: String(claims.sub ?? "") };
   localStorage.setItem(KEY, JSON.stringify(s));
   for (const fn of listeners) fn(s);
 }

@@ -31,11 +31,20 @@ async function boot() {
       setState({ user: null });
     }
   }
-  // Logging out in one tab logs out every tab.
-  onSessionChange((session) => {
-    if (!session && getState().user) {
+  // Logging out in one tab logs out every tab; signing in as someone else in another tab
+  // (a shared family computer) switches this tab to that person too.
+  onSessionChange(async (session) => {
+    const { user } = getState();
+    if (!session && user) {
       setState({ user: null });
       navigate("/", { replace: true });
+    } else if (session && user && session.sub !== String(user.id)) {
+      try {
+        setState({ user: await api("GET", "/api/me") });
+        navigate("/", { replace: true });
+      } catch {
+        // The next request will report the problem.
+      }
     }
   });
   startNav();

@@ -45,6 +45,11 @@ impl Ctx<'_> {
     pub fn ip(&self) -> String {
         self.req.ip.to_string()
     }
+
+    /// The client's rate-limit key (IPv6 grouped by /64).
+    pub fn ip_key(&self) -> String {
+        crate::http::request::limit_key(self.req.ip)
+    }
 }
 
 /// Checks access, then runs the route's handler.

@@ -29,8 +29,8 @@ use crate::http::response::{Response, empty, etag_matches, with_body};
 pub struct Verdict {
     /// Where the words are.
     pub hits: Vec<Hit>,
-    /// The dictionary words found (deduplicated).
-    pub words: Vec<String>,
+    /// The dictionary words found (deduplicated) and how bad each is.
+    pub words: Vec<(String, Severity)>,
     /// The worst severity found.
     pub worst: Option<Severity>,
 }
@@ -39,6 +39,15 @@ impl Verdict {
     /// True when nothing was found.
     pub fn is_clean(&self) -> bool {
         self.hits.is_empty()
+    }
+
+    /// The words at least as bad as `floor`.
+    pub fn words_at_least(&self, floor: Severity) -> Vec<String> {
+        self.words
+            .iter()
+            .filter(|(_, s)| *s >= floor)
+            .map(|(w, _)| w.clone())
+            .collect()
     }
 }
 
@@ -78,7 +87,7 @@ impl Compiled {
 /// The running filter.
 pub struct Profanity {
     compiled: RwLock<Arc<Compiled>>,
-    cache: Mutex<LruCache<(u64, usize), Arc<Verdict>>>,
+    cache: Mutex<LruCache<(i64, u64, usize), Arc<Verdict>>>,
     hasher: RandomState,
 }
 
@@ -108,7 +117,10 @@ impl Profanity {
         if text.is_empty() {
             return Arc::new(Verdict::default());
         }
-        let key = (self.hasher.hash_one(text), text.len());
+        let compiled = self.current();
+        // The version is part of the key: a verdict computed with an old list can never be
+        // served after the list changed, even if it was stored after the swap.
+        let key = (compiled.version, self.hasher.hash_one(text), text.len());
         if let Some(v) = self
             .cache
             .lock()
@@ -117,10 +129,23 @@ impl Profanity {
         {
             return Arc::clone(v);
         }
-        let compiled = self.current();
         let hits = compiled.matcher.find(text);
+        let words = compiled
+            .matcher
+            .words_for(&hits)
+            .into_iter()
+            .map(|w| {
+                let sev = hits
+                    .iter()
+                    .filter(|h| compiled.matcher.words()[h.word].text == w)
+                    .map(|h| compiled.matcher.severity(h))
+                    .max()
+                    .unwrap_or(Severity::Moderate);
+                (w, sev)
+            })
+            .collect();
         let verdict = Arc::new(Verdict {
-            words: compiled.matcher.words_for(&hits),
+            words,
             worst: compiled.matcher.worst(&hits),
             hits,
         });
@@ -131,17 +156,29 @@ impl Profanity {
         verdict
     }
 
-    /// 422 naming the words when `text` is not clean.
+    /// 422 naming the words when `text` holds moderate or severe words. Mild words ("stupid",
+    /// "hell") pass in stories and bios; the editor shows them as gentle hints instead.
     pub fn refuse(&self, field: &'static str, text: &str) -> Result<()> {
-        let v = self.check(text);
-        if v.is_clean() {
+        let words = self.check(text).words_at_least(Severity::Moderate);
+        if words.is_empty() {
             Ok(())
         } else {
-            Err(Error::profanity(field, v.words.clone()))
+            Err(Error::profanity(field, words))
         }
     }
 
-    /// The text with bad words masked, and the verdict.
+    /// 422 for any listed word at all: names are seen by everyone, so they are held to the
+    /// strictest rule.
+    pub fn refuse_any(&self, field: &'static str, text: &str) -> Result<()> {
+        let words = self.check(text).words_at_least(Severity::Mild);
+        if words.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::profanity(field, words))
+        }
+    }
+
+    /// The text with every listed word masked, and the verdict.
     pub fn masked(&self, text: &str) -> (String, Arc<Verdict>) {
         let v = self.check(text);
         if v.is_clean() {

@@ -31,16 +31,22 @@ impl Passwords {
         })
     }
 
+    /// A hashing slot. It moves into the blocking job, so a request that is dropped mid-hash
+    /// (the client hung up) still holds its slot until the hash really ends.
+    async fn slot(&self) -> Result<tokio::sync::OwnedSemaphorePermit, Error> {
+        Arc::clone(&self.gate)
+            .acquire_owned()
+            .await
+            .map_err(|_| Error::internal("hash gate closed"))
+    }
+
     /// Hashes a password into a PHC string.
     pub async fn hash(&self, password: &str) -> Result<String, Error> {
-        let _permit = self
-            .gate
-            .acquire()
-            .await
-            .map_err(|_| Error::internal("hash gate closed"))?;
+        let permit = self.slot().await?;
         let argon = self.argon.clone();
         let pw = password.to_string();
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             argon
                 .hash_password(pw.as_bytes())
                 .map(|h| h.to_string())
@@ -64,14 +70,11 @@ impl Passwords {
             Some(h) => (h, true),
             None => (self.dummy().await?.clone(), false),
         };
-        let _permit = self
-            .gate
-            .acquire()
-            .await
-            .map_err(|_| Error::internal("hash gate closed"))?;
+        let permit = self.slot().await?;
         let argon = self.argon.clone();
         let pw = password.to_string();
         let ok = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             argon.verify_password(pw.as_bytes(), phc.as_str()).is_ok()
         })
         .await?;

@@ -2,7 +2,7 @@
 //!
 //! A bucket holds up to `burst` tokens and regains `per_sec` tokens a second. The map is
 //! bounded: full (idle) buckets are swept, and if an attacker floods it with keys past the cap
-//! the map is cleared rather than allowed to grow (failing open on counting, never on memory).
+//! the least recently used half is dropped rather than the map being allowed to grow.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -93,8 +93,16 @@ impl RateLimiter {
         if map.len() >= MAX_KEYS && !map.contains_key(key) {
             self.sweep_locked(&mut map, now);
             if map.len() >= MAX_KEYS {
-                crate::log_warn!("rate limiter full ({} keys); clearing it", map.len());
-                map.clear();
+                // Still full of live buckets (a flood of keys): forget the least recently used
+                // half rather than everything, so fresh lockouts survive.
+                crate::log_warn!(
+                    "rate limiter full ({} keys); dropping the oldest half",
+                    map.len()
+                );
+                let mut times: Vec<Instant> = map.values().map(|b| b.at).collect();
+                times.sort_unstable();
+                let cutoff = times[times.len() / 2];
+                map.retain(|_, b| b.at > cutoff);
             }
         }
         let fresh = Bucket {

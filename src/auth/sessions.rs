@@ -203,11 +203,18 @@ pub fn live(
     .optional()
 }
 
-/// Deletes sessions that expired, or were revoked more than a week ago (their tokens go with
-/// them). Reuse detection only needs rotated tokens while their session could still be used.
+/// Deletes sessions that expired or were revoked more than a week ago (their tokens go with
+/// them), and refresh tokens rotated more than a week ago.
 pub fn purge(tx: &Connection, now: i64) -> rusqlite::Result<usize> {
-    tx.execute(
+    let sessions = tx.execute(
         "DELETE FROM sessions WHERE expires_at < ?1 OR (revoked_at IS NOT NULL AND revoked_at < ?1 - 604800)",
         [now],
-    )
+    )?;
+    // A busy device rotates its token every few minutes; after a week an old token coming back
+    // is simply invalid rather than proof of theft, so its row can go.
+    let tokens = tx.execute(
+        "DELETE FROM refresh_tokens WHERE rotated_at IS NOT NULL AND rotated_at < ?1 - 604800",
+        [now],
+    )?;
+    Ok(sessions + tokens)
 }

@@ -170,7 +170,19 @@ fn serve(config: Config) -> Result<ExitCode, String> {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        crate::run(listener, config, shutdown_signal())
+        // The first signal starts a graceful shutdown; a second one means "now".
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            let _ = stop_tx.send(());
+            shutdown_signal().await;
+            crate::log_warn!("second signal: exiting without waiting for open requests");
+            std::process::exit(130);
+        });
+        let stopped = async move {
+            let _ = stop_rx.await;
+        };
+        crate::run(listener, config, stopped)
             .await
             .map_err(|e| e.to_string())
     })?;
@@ -206,8 +218,10 @@ async fn shutdown_signal() {
 /// Opens the data dir's database for a CLI command: creates and migrates it if needed and
 /// loads the starter word list, exactly as the server would on first start.
 fn open_db(config: &Config) -> Result<Connection, String> {
-    std::fs::create_dir_all(&config.data_dir)
+    crate::db::create_private_dir(&config.data_dir)
         .map_err(|e| format!("cannot create {}: {e}", config.data_dir.display()))?;
+    crate::db::create_private_file(&config.db_path())
+        .map_err(|e| format!("cannot create {}: {e}", config.db_path().display()))?;
     let tuning = crate::db::Tuning {
         sync_full: config.sync_full,
     };

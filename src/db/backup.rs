@@ -42,11 +42,14 @@ pub fn backup_into(conn: &Connection, dest: &Path) -> Result<u64, String> {
         ));
     }
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
+        super::create_private_dir(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let partial = dest.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
+    // VACUUM INTO fills an existing empty file, which keeps the private mode made here.
+    super::create_private_file(&partial)
+        .map_err(|e| format!("cannot create {}: {e}", partial.display()))?;
     let target = partial
         .to_str()
         .ok_or_else(|| format!("{} is not a UTF-8 path", partial.display()))?;
@@ -123,7 +126,7 @@ pub struct RestoreReport {
 /// Replaces the data dir's database with `src`. Refuses while a server holds the data dir,
 /// when `src` fails its integrity check, or when it is not a PixelTales database.
 pub fn restore(data_dir: &Path, src: &Path) -> Result<RestoreReport, String> {
-    std::fs::create_dir_all(data_dir)
+    super::create_private_dir(data_dir)
         .map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
     let _lock = DataDirLock::acquire(data_dir).map_err(|e| e.to_string())?;
 
@@ -185,6 +188,13 @@ pub fn restore(data_dir: &Path, src: &Path) -> Result<RestoreReport, String> {
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
         .map_err(|e| e.to_string())?;
     migrations::migrate(&mut conn).map_err(|e| e.to_string())?;
+    // Sessions revoked after the backup was taken (a stolen token, a password change) would
+    // come back to life: everyone signs in again instead.
+    conn.execute(
+        "UPDATE sessions SET revoked_at = ?1, revoke_reason = 'restored' WHERE revoked_at IS NULL",
+        [crate::time::now()],
+    )
+    .map_err(|e| e.to_string())?;
     Ok(RestoreReport {
         previous,
         restored_version,

@@ -41,10 +41,14 @@ impl DataDirLock {
     /// Takes the lock on `data_dir` without waiting.
     pub fn acquire(data_dir: &Path) -> Result<DataDirLock, LockError> {
         let path = data_dir.join("pixeltales.lock");
-        let mut file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options
             .open(&path)
             .map_err(|e| LockError::Io(path.clone(), e))?;
         match file.try_lock() {

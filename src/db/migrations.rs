@@ -76,38 +76,38 @@ fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
 
 /// Brings `conn`'s database to [`SCHEMA_VERSION`].
 pub fn migrate(conn: &mut Connection) -> Result<Outcome, MigrateError> {
-    let found = version(conn)?;
+    // Decide inside the write lock: a CLI command and a server starting on the same empty data
+    // dir must not both create the schema. The whole upgrade commits or none of it does.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let found = version(&tx)?;
     if found > SCHEMA_VERSION {
         return Err(MigrateError::TooNew {
             found,
             supported: SCHEMA_VERSION,
         });
     }
-    if found == SCHEMA_VERSION {
-        return Ok(Outcome::Current);
-    }
-    if found == 0 && !has_tables(conn)? {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let outcome = if found == SCHEMA_VERSION {
+        Outcome::Current
+    } else if found == 0 && !has_tables(&tx)? {
         tx.execute_batch(SCHEMA)?;
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        tx.commit()?;
-        return Ok(Outcome::Created);
-    }
-    apply_steps(conn, found)?;
-    Ok(Outcome::Upgraded { from: found })
+        Outcome::Created
+    } else {
+        apply_steps(&tx, found)?;
+        Outcome::Upgraded { from: found }
+    };
+    tx.commit()?;
+    Ok(outcome)
 }
 
-/// Runs steps after `from`, each in its own transaction.
-fn apply_steps(conn: &mut Connection, from: i64) -> Result<(), MigrateError> {
+/// Runs the steps after `from`.
+fn apply_steps(conn: &Connection, from: i64) -> Result<(), MigrateError> {
     for (i, (_name, sql)) in STEPS.iter().enumerate() {
         let step = i as i64 + 1;
-        if step <= from {
-            continue;
+        if step > from {
+            conn.execute_batch(sql)?;
+            conn.pragma_update(None, "user_version", step)?;
         }
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", step)?;
-        tx.commit()?;
     }
     Ok(())
 }
@@ -157,8 +157,8 @@ mod tests {
         let mut fresh = Connection::open_in_memory().expect("open");
         assert_eq!(migrate(&mut fresh).expect("create"), Outcome::Created);
 
-        let mut stepped = Connection::open_in_memory().expect("open");
-        apply_steps(&mut stepped, 0).expect("steps");
+        let stepped = Connection::open_in_memory().expect("open");
+        apply_steps(&stepped, 0).expect("steps");
 
         assert_eq!(schema_of(&fresh), schema_of(&stepped));
         assert_eq!(version(&fresh).expect("v"), SCHEMA_VERSION);

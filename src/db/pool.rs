@@ -8,12 +8,12 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::error::Error;
 
@@ -77,9 +77,9 @@ pub struct DbStats {
 pub struct Db {
     path: PathBuf,
     writer: Arc<Mutex<Connection>>,
-    write_gate: Semaphore,
+    write_gate: Arc<Semaphore>,
     readers: r2d2::Pool<SqliteConnectionManager>,
-    read_gate: Semaphore,
+    read_gate: Arc<Semaphore>,
     /// Counters for `/metrics`.
     pub stats: DbStats,
 }
@@ -116,9 +116,9 @@ impl Db {
         Ok(Db {
             path: path.to_path_buf(),
             writer: Arc::new(Mutex::new(writer)),
-            write_gate: Semaphore::new(1),
+            write_gate: Arc::new(Semaphore::new(1)),
             readers,
-            read_gate: Semaphore::new(read_pool as usize),
+            read_gate: Arc::new(Semaphore::new(read_pool as usize)),
             stats: DbStats::default(),
         })
     }
@@ -128,23 +128,28 @@ impl Db {
         &self.path
     }
 
-    /// Runs `f` on a read-only connection, off the async workers.
+    async fn permit(&self, gate: &Arc<Semaphore>) -> Result<OwnedSemaphorePermit, Error> {
+        match tokio::time::timeout(ACQUIRE_TIMEOUT, Arc::clone(gate).acquire_owned()).await {
+            Ok(Ok(p)) => Ok(p),
+            _ => Err(self.busy()),
+        }
+    }
+
+    /// Runs `f` on a read-only connection, off the async workers. The permit travels with the
+    /// blocking job, so a cancelled request cannot free its slot while its query still runs.
     pub async fn read<T, F>(&self, f: F) -> Result<T, Error>
     where
         F: FnOnce(&Connection) -> Result<T, Error> + Send + 'static,
         T: Send + 'static,
     {
-        let permit = match tokio::time::timeout(ACQUIRE_TIMEOUT, self.read_gate.acquire()).await {
-            Ok(Ok(p)) => p,
-            _ => return Err(self.busy()),
-        };
+        let permit = self.permit(&self.read_gate).await?;
         let pool = self.readers.clone();
         let out = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let conn = pool.get()?;
             f(&conn)
         })
         .await?;
-        drop(permit);
         self.stats.reads.fetch_add(1, Ordering::Relaxed);
         out
     }
@@ -156,19 +161,13 @@ impl Db {
         F: FnOnce(&Transaction<'_>) -> Result<T, Error> + Send + 'static,
         T: Send + 'static,
     {
-        let permit = match tokio::time::timeout(ACQUIRE_TIMEOUT, self.write_gate.acquire()).await {
-            Ok(Ok(p)) => p,
-            _ => return Err(self.busy()),
-        };
+        let permit = self.permit(&self.write_gate).await?;
         let writer = Arc::clone(&self.writer);
         let out = tokio::task::spawn_blocking(move || {
-            let mut conn = writer
-                .lock()
-                .map_err(|_| Error::internal("writer lock poisoned"))?;
-            write_tx(&mut conn, f)
+            let _permit = permit;
+            write_tx(&mut lock(&writer), f)
         })
         .await?;
-        drop(permit);
         self.stats.writes.fetch_add(1, Ordering::Relaxed);
         out
     }
@@ -180,13 +179,11 @@ impl Db {
         F: FnOnce(&mut Connection) -> Result<T, Error> + Send + 'static,
         T: Send + 'static,
     {
-        let _permit = self.write_gate.acquire().await.map_err(|_| self.busy())?;
+        let permit = self.permit(&self.write_gate).await?;
         let writer = Arc::clone(&self.writer);
         tokio::task::spawn_blocking(move || {
-            let mut conn = writer
-                .lock()
-                .map_err(|_| Error::internal("writer lock poisoned"))?;
-            f(&mut conn)
+            let _permit = permit;
+            f(&mut lock(&writer))
         })
         .await?
     }
@@ -196,20 +193,12 @@ impl Db {
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let mut conn = self
-            .writer
-            .lock()
-            .map_err(|_| Error::internal("writer lock poisoned"))?;
-        write_tx(&mut conn, f)
+        write_tx(&mut lock(&self.writer), f)
     }
 
     /// Blocking checkpoint that truncates the WAL; used at shutdown.
     pub fn checkpoint_blocking(&self) -> Result<(), Error> {
-        let conn = self
-            .writer
-            .lock()
-            .map_err(|_| Error::internal("writer lock poisoned"))?;
-        checkpoint(&conn)
+        checkpoint(&lock(&self.writer))
     }
 
     fn busy(&self) -> Error {
@@ -219,6 +208,13 @@ impl Db {
             "The server is very busy right now. Please try again.",
         )
     }
+}
+
+/// Locks the writer. A panic inside a write closure poisons the mutex, but the transaction was
+/// rolled back when it unwound, so the connection is sound: carry on instead of failing every
+/// later write.
+fn lock(writer: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    writer.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Runs `f` inside an immediate transaction on `conn`.

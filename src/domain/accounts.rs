@@ -117,7 +117,7 @@ pub fn normalize_username(raw: &str) -> Result<String, FieldError> {
 
 /// Collapses inner whitespace, trims, and refuses control characters.
 fn clean_line(raw: &str) -> Option<String> {
-    if raw.chars().any(|c| c.is_control()) {
+    if super::text::has_unshowable(raw, false) {
         return None;
     }
     Some(raw.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -173,7 +173,7 @@ pub fn validate_password(field: &'static str, pw: &str, role: Role) -> Result<()
 
 /// Checks a bio: up to 500 characters, line breaks allowed, other control characters not.
 pub fn validate_bio(raw: &str) -> Result<String, FieldError> {
-    if raw.chars().any(|c| c.is_control() && c != '\n') {
+    if super::text::has_unshowable(raw, true) {
         return Err(FieldError::new(
             "bio",
             "invalid_bio",
@@ -197,8 +197,12 @@ pub fn validate_avatar_emoji(raw: &str) -> Result<String, FieldError> {
     let n = e.chars().count();
     let looks_like_emoji = (1..=8).contains(&n)
         && e.len() <= 32
-        && e.chars()
-            .all(|c| !c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
+        && e.chars().all(|c| {
+            !c.is_alphanumeric()
+                && !c.is_whitespace()
+                && !c.is_control()
+                && !super::text::is_hidden_format(c)
+        })
         && e.chars().any(|c| u32::from(c) >= 0x2000);
     if !looks_like_emoji {
         return Err(FieldError::new(
@@ -303,6 +307,12 @@ mod tests {
         assert!(validate_display_name("a\nb").is_err());
         assert!(validate_display_name(&"x".repeat(51)).is_err());
         assert!(validate_display_name(&"é".repeat(50)).is_ok());
+        assert!(validate_display_name("\u{200B}").is_err(), "invisible");
+        assert!(
+            validate_display_name("Teacher\u{202E}").is_err(),
+            "reversing"
+        );
+        assert!(validate_avatar_emoji("\u{202E}").is_err());
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub const MAX_BYTES: usize = 512 * 1024;
 pub const MAX_ITEMS: usize = 5000;
 /// Most numbers across all stroke point lists.
 pub const MAX_POINT_NUMBERS: usize = 200_000;
+/// Most characters across all text boxes (they all go through the profanity filter).
+pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Coordinates may sit a little outside the canvas (strokes that leave the edge).
 const COORD_MIN: f64 = -4096.0;
 const COORD_MAX: f64 = 8192.0;
@@ -212,6 +214,7 @@ impl Drawing {
             )));
         }
         let mut numbers = 0usize;
+        let mut text_chars = 0usize;
         for (i, item) in self.items.iter().enumerate() {
             let what = format!("item {}", i + 1);
             match item {
@@ -309,7 +312,13 @@ impl Drawing {
                     within(&format!("{what} size"), *size, 4.0, 400.0)?;
                     color(&what, c)?;
                     let n = text.chars().count();
-                    if n == 0 || n > 500 || text.chars().any(|ch| ch.is_control() && ch != '\n') {
+                    text_chars += n;
+                    if text_chars > MAX_TEXT_CHARS {
+                        return Err(bad(format!(
+                            "A drawing can hold at most {MAX_TEXT_CHARS} letters of text."
+                        )));
+                    }
+                    if n == 0 || n > 500 || super::text::has_unshowable(text, true) {
                         return Err(bad(format!("{what}: a text box holds 1 to 500 characters")));
                     }
                 }

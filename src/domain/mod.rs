@@ -6,3 +6,4 @@ pub mod media;
 pub mod profanity;
 pub mod rewards;
 pub mod story;
+pub mod text;

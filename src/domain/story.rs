@@ -39,7 +39,7 @@ fn err(field: &'static str, code: &'static str, message: impl Into<String>) -> F
 
 /// A title: trimmed, one line, 1–120 characters.
 pub fn validate_title(raw: &str) -> Result<String, FieldError> {
-    if raw.chars().any(char::is_control) {
+    if super::text::has_unshowable(raw, false) {
         return Err(err(
             "title",
             "invalid_title",
@@ -85,7 +85,7 @@ fn long_text(
     what: &str,
 ) -> Result<String, FieldError> {
     let t = raw.replace("\r\n", "\n").trim().to_string();
-    if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if super::text::has_unshowable(&t, true) {
         return Err(err(
             field,
             code,

@@ -1,6 +1,7 @@
 //! The request handlers see: parsed path parameters, client IP, limited body reading, JSON.
 
 use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
@@ -8,6 +9,7 @@ use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, USER_AGENT};
 use serde::de::DeserializeOwned;
+use tokio::sync::Semaphore;
 
 use crate::error::{Error, Result};
 
@@ -43,6 +45,32 @@ impl Params {
     }
 }
 
+/// Limits shared by every request body.
+#[derive(Clone, Debug)]
+pub struct BodyLimits {
+    /// Largest JSON body.
+    pub json: usize,
+    /// Time allowed for a body to arrive (408 after).
+    pub timeout: Duration,
+    /// Kibibytes of body that may be buffered at once across all requests: slow senders cannot
+    /// hold unbounded memory between them.
+    pub budget: Arc<Semaphore>,
+}
+
+impl BodyLimits {
+    /// Limits from config.
+    pub fn from_config(c: &crate::Config) -> BodyLimits {
+        BodyLimits {
+            json: c.max_json_bytes,
+            timeout: c.request_timeout(),
+            budget: Arc::new(Semaphore::new(c.max_body_memory / 1024)),
+        }
+    }
+}
+
+/// Account endpoints take small bodies only: nobody needs a megabyte to log in.
+pub const SMALL_JSON: usize = 16 * 1024;
+
 /// A request on its way to a handler.
 pub struct Request {
     /// Method, URI, headers.
@@ -52,26 +80,19 @@ pub struct Request {
     pub ip: IpAddr,
     /// Path parameters.
     pub params: Params,
-    json_limit: usize,
-    body_timeout: Duration,
+    limits: BodyLimits,
 }
 
 impl Request {
-    /// Wraps hyper's request; the body must arrive within `body_timeout` (else 408).
-    pub fn new(
-        req: hyper::Request<Incoming>,
-        ip: IpAddr,
-        json_limit: usize,
-        body_timeout: Duration,
-    ) -> Request {
+    /// Wraps hyper's request.
+    pub fn new(req: hyper::Request<Incoming>, ip: IpAddr, limits: BodyLimits) -> Request {
         let (parts, body) = req.into_parts();
         Request {
             parts,
             body: Some(body),
             ip,
             params: Params::default(),
-            json_limit,
-            body_timeout,
+            limits,
         }
     }
 
@@ -124,9 +145,39 @@ impl Request {
         let declared = self
             .header(CONTENT_LENGTH)
             .and_then(|v| v.parse::<u64>().ok());
-        tokio::time::timeout(self.body_timeout, read_limited(body, declared, limit))
+        if declared.is_some_and(|len| len > limit as u64) {
+            // A client waiting for "100 Continue" has not sent the body: refuse without asking
+            // for it. Otherwise read a bounded amount so it sees the 413, not a reset.
+            let waiting = self
+                .header(hyper::header::EXPECT)
+                .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"));
+            if !waiting {
+                drain(body, 0).await;
+            }
+            return Err(Error::PayloadTooLarge { limit });
+        }
+        let want = declared
+            .map_or(limit, |d| d as usize)
+            .min(limit)
+            .div_ceil(1024)
+            .max(1);
+        let want = u32::try_from(want).unwrap_or(u32::MAX);
+        let budget = Arc::clone(&self.limits.budget);
+        let permit = tokio::time::timeout(self.limits.timeout, budget.acquire_many_owned(want))
             .await
-            .unwrap_or(Err(Error::RequestTimeout))
+            .ok()
+            .and_then(Result::ok)
+            .ok_or_else(|| {
+                Error::unavailable(
+                    "busy",
+                    "The server is very busy right now. Please try again.",
+                )
+            })?;
+        let out = tokio::time::timeout(self.limits.timeout, read_limited(body, limit))
+            .await
+            .unwrap_or(Err(Error::RequestTimeout));
+        drop(permit);
+        out
     }
 
     /// Refuses bodies that say they are not JSON (415). A missing type is accepted.
@@ -149,14 +200,21 @@ impl Request {
     /// Reads and parses a JSON body (1 MiB limit by default).
     pub async fn json<T: DeserializeOwned>(&mut self) -> Result<T> {
         self.require_json_type()?;
-        let bytes = self.body_bytes(self.json_limit).await?;
+        let bytes = self.body_bytes(self.limits.json).await?;
+        parse_json(&bytes)
+    }
+
+    /// Reads and parses a small JSON body ([`SMALL_JSON`]), for account endpoints.
+    pub async fn json_small<T: DeserializeOwned>(&mut self) -> Result<T> {
+        self.require_json_type()?;
+        let bytes = self.body_bytes(SMALL_JSON.min(self.limits.json)).await?;
         parse_json(&bytes)
     }
 
     /// Like [`Request::json`], but an empty body gives `None`.
     pub async fn json_opt<T: DeserializeOwned>(&mut self) -> Result<Option<T>> {
         self.require_json_type()?;
-        let bytes = self.body_bytes(self.json_limit).await?;
+        let bytes = self.body_bytes(SMALL_JSON.min(self.limits.json)).await?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
@@ -165,11 +223,7 @@ impl Request {
 }
 
 /// Collects a body up to `limit` bytes.
-async fn read_limited(mut body: Incoming, declared: Option<u64>, limit: usize) -> Result<Bytes> {
-    if declared.is_some_and(|len| len > limit as u64) {
-        drain(body, 0).await;
-        return Err(Error::PayloadTooLarge { limit });
-    }
+async fn read_limited(mut body: Incoming, limit: usize) -> Result<Bytes> {
     let mut buf = BytesMut::new();
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|_| {
@@ -224,23 +278,38 @@ async fn drain(mut body: Incoming, already: usize) {
     .await;
 }
 
-/// The client address: the peer, or the last `X-Forwarded-For` hop when behind a trusted proxy
-/// (the last hop is the one our proxy appended; earlier ones are client-supplied).
-pub fn client_ip(peer: IpAddr, headers: &HeaderMap, behind_proxy: bool) -> IpAddr {
-    if behind_proxy {
-        // Only the last hop: earlier entries are whatever the client chose to send.
-        let forwarded = headers
+/// The client address. With `proxy_hops` = N > 0 it is the Nth `X-Forwarded-For` entry from the
+/// right: each trusted proxy appends the address it saw, so entries further left came from the
+/// client and prove nothing. IPv4-mapped IPv6 addresses are shown as IPv4.
+pub fn client_ip(peer: IpAddr, headers: &HeaderMap, proxy_hops: usize) -> IpAddr {
+    if proxy_hops > 0 {
+        let entries: Vec<&str> = headers
             .get_all("x-forwarded-for")
             .iter()
-            .next_back()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|s| s.trim().parse::<IpAddr>().ok());
-        if let Some(ip) = forwarded {
-            return ip;
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        // Fewer entries than proxies: take the leftmost we have (the chain was shorter).
+        let pick = entries.len().saturating_sub(proxy_hops);
+        if let Some(ip) = entries.get(pick).and_then(|s| s.parse::<IpAddr>().ok()) {
+            return ip.to_canonical();
         }
     }
-    peer
+    peer.to_canonical()
+}
+
+/// The key rate limits use for an address: IPv6 clients are grouped by /64, because one home
+/// or school usually gets a whole /64 and could otherwise mint endless fresh keys.
+pub fn limit_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+    }
 }
 
 /// Decodes `%XX` escapes and `+`; `None` when the result is not UTF-8 or an escape is broken.
@@ -284,20 +353,42 @@ mod tests {
     }
 
     #[test]
-    fn client_ip_trusts_the_proxy_header_only_when_told() {
-        let peer: IpAddr = "10.0.0.1".parse().expect("ip");
+    fn client_ip_counts_trusted_hops_from_the_right() {
+        let ip = |s: &str| s.parse::<IpAddr>().expect("ip");
+        let peer = ip("10.21.157.68");
         let mut h = HeaderMap::new();
+        // Render: the client, then Cloudflare's edge; the peer is Render's proxy.
         h.insert(
             "x-forwarded-for",
-            HeaderValue::from_static("1.2.3.4, 5.6.7.8"),
+            HeaderValue::from_static("99.61.165.29, 104.22.17.40"),
         );
-        assert_eq!(client_ip(peer, &h, false), peer);
         assert_eq!(
-            client_ip(peer, &h, true),
-            "5.6.7.8".parse::<IpAddr>().expect("ip")
+            client_ip(peer, &h, 0),
+            peer,
+            "not behind a proxy: the header is ignored"
         );
+        assert_eq!(client_ip(peer, &h, 2), ip("99.61.165.29"));
+        assert_eq!(client_ip(peer, &h, 1), ip("104.22.17.40"));
+        // A client cannot choose its address by adding entries on the left.
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 99.61.165.29, 104.22.17.40"),
+        );
+        assert_eq!(client_ip(peer, &h, 2), ip("99.61.165.29"));
         h.insert("x-forwarded-for", HeaderValue::from_static("garbage"));
-        assert_eq!(client_ip(peer, &h, true), peer);
+        assert_eq!(client_ip(peer, &h, 1), peer);
+        assert_eq!(
+            client_ip(ip("::ffff:127.0.0.1"), &HeaderMap::new(), 0),
+            ip("127.0.0.1")
+        );
+    }
+
+    #[test]
+    fn ipv6_clients_share_a_key_per_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().expect("ip");
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().expect("ip");
+        assert_eq!(limit_key(a), limit_key(b));
+        assert_eq!(limit_key("1.2.3.4".parse().expect("ip")), "1.2.3.4");
     }
 
     #[test]

@@ -201,7 +201,7 @@ async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) 
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_string();
-    let ip = client_ip(peer.ip(), req.headers(), app.config.behind_proxy);
+    let ip = client_ip(peer.ip(), req.headers(), app.config.proxy_hops);
     // Twice the request timeout: the body read inside has its own (408) deadline.
     let limit = app.config.request_timeout() * 2;
     let work = AssertUnwindSafe(route(&app, ip, req)).catch_unwind();
@@ -237,12 +237,7 @@ async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) 
 async fn route(app: &App, ip: IpAddr, req: hyper::Request<Incoming>) -> Response {
     match router::resolve(req.method(), req.uri().path()) {
         Resolved::Api(route, params) => {
-            let mut request = Request::new(
-                req,
-                ip,
-                app.config.max_json_bytes,
-                app.config.request_timeout(),
-            );
+            let mut request = Request::new(req, ip, app.body_limits.clone());
             request.params = params;
             crate::api::dispatch(app, route, request)
                 .await

@@ -91,11 +91,16 @@ struct CommentBody {
     text: String,
 }
 
-/// Masks bad words; records a violation when there were any.
-fn filtered(cx: &Ctx<'_>, raw: &str) -> Result<(String, Vec<String>)> {
+/// A comment with listed words masked: (text, was anything masked, the moderate-or-worse
+/// words, which count as a violation).
+fn filtered(cx: &Ctx<'_>, raw: &str) -> Result<(String, bool, Vec<String>)> {
     let text = validate_comment(raw)?;
     let (masked, verdict) = cx.app.profanity.masked(&text);
-    Ok((masked, verdict.words.clone()))
+    Ok((
+        masked,
+        !verdict.is_clean(),
+        verdict.words_at_least(crate::domain::profanity::Severity::Moderate),
+    ))
 }
 
 /// `POST /api/stories/{id}/comments`.
@@ -108,7 +113,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
         });
     }
     let body: CommentBody = cx.req.json().await?;
-    let (text, words) = filtered(cx, &body.text)?;
+    let (text, was_masked, words) = filtered(cx, &body.text)?;
     let now = crate::time::now();
     let comment = cx
         .app
@@ -120,7 +125,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
             }
             tx.execute(
                 "INSERT INTO comments (story_id, author_id, text, masked, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![id, user.id, text, i64::from(!words.is_empty()), now],
+                params![id, user.id, text, i64::from(was_masked), now],
             )?;
             let cid = tx.last_insert_rowid();
             tx.execute("UPDATE stories SET comment_count = comment_count + 1 WHERE id = ?1", [id])?;
@@ -161,7 +166,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.clone();
     let id = cx.req.params.id(0)?;
     let body: CommentBody = cx.req.json().await?;
-    let (text, words) = filtered(cx, &body.text)?;
+    let (text, was_masked, words) = filtered(cx, &body.text)?;
     let now = crate::time::now();
     let comment = cx
         .app
@@ -170,7 +175,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
             may_change(tx, id, &user)?;
             tx.execute(
                 "UPDATE comments SET text = ?2, masked = ?3, edited = 1, updated_at = ?4 WHERE id = ?1",
-                params![id, text, i64::from(!words.is_empty()), now],
+                params![id, text, i64::from(was_masked), now],
             )?;
             if !words.is_empty() {
                 moderation::record_violation(tx, user.id, "comment", &words)?;

@@ -208,7 +208,7 @@ pub async fn read(cx: &mut Ctx<'_>) -> Result<Response> {
     let now = crate::time::now();
     let viewer = match &user {
         Some(u) => format!("u:{}", u.id),
-        None => format!("g:{}", cx.app.tokens.mac("guest", &cx.ip())),
+        None => format!("g:{}", cx.app.tokens.mac("guest", &cx.ip_key())),
     };
     let (counted, views) = cx
         .app

@@ -48,10 +48,10 @@ async fn limited(cx: &Ctx<'_>, refusal: Refusal, what: &'static str, key: String
 
 /// `POST /api/auth/register`: a child, parent or teacher signs up and is signed in.
 pub async fn register(cx: &mut Ctx<'_>) -> Result<Response> {
-    if let Err(r) = cx.app.limits.register_ip.hit(&cx.ip()) {
-        return Err(limited(cx, r, "register_ip", cx.ip()).await);
+    if let Err(r) = cx.app.limits.register_ip.hit(&cx.ip_key()) {
+        return Err(limited(cx, r, "register_ip", cx.ip_key()).await);
     }
-    let body: RegisterBody = cx.req.json().await?;
+    let body: RegisterBody = cx.req.json_small().await?;
     let role = match Role::parse(&body.role) {
         Some(r) if r.self_service() => r,
         Some(_) => {
@@ -75,8 +75,8 @@ pub async fn register(cx: &mut Ctx<'_>) -> Result<Response> {
         Some(l) => accounts::validate_language("language", l)?,
         None => "en".to_string(),
     };
-    cx.app.profanity.refuse("username", &username)?;
-    cx.app.profanity.refuse("display_name", &display_name)?;
+    cx.app.profanity.refuse_any("username", &username)?;
+    cx.app.profanity.refuse_any("display_name", &display_name)?;
 
     let password_hash = cx.app.passwords.hash(&body.password).await?;
     let new = NewUser {
@@ -124,15 +124,17 @@ struct LoginBody {
 
 /// `POST /api/auth/login`.
 pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
-    if let Err(r) = cx.app.limits.login_ip.hit(&cx.ip()) {
-        return Err(limited(cx, r, "login_ip", cx.ip()).await);
+    if let Err(r) = cx.app.limits.login_ip.hit(&cx.ip_key()) {
+        return Err(limited(cx, r, "login_ip", cx.ip_key()).await);
     }
-    let body: LoginBody = cx.req.json().await?;
+    let body: LoginBody = cx.req.json_small().await?;
     // A malformed username is just an unknown user: same work, same answer.
     let username = accounts::normalize_username(&body.username).unwrap_or_default();
+    // The token is taken before the (slow) hash, so concurrent guesses cannot all slip past a
+    // check; a successful login gives the account its tokens back.
     let account_key = format!("login:{username}");
-    if let Err(retry_after) = cx.app.limits.login_account.check(&account_key) {
-        return Err(Error::RateLimited { retry_after });
+    if let Err(r) = cx.app.limits.login_account.hit(&account_key) {
+        return Err(limited(cx, r, "login_account", username).await);
     }
     let lookup = username.clone();
     let creds = if username.is_empty() {
@@ -153,7 +155,6 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
         .await?;
     let ip = cx.ip();
     let Some(creds) = creds.filter(|_| verified) else {
-        let refusal = cx.app.limits.login_account.hit(&account_key).err();
         let detail = json!({ "username": username });
         let ip2 = ip.clone();
         cx.app
@@ -163,9 +164,6 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
                     .map_err(Error::from)
             })
             .await?;
-        if let Some(r) = refusal {
-            return Err(limited(cx, r, "login_account", username).await);
-        }
         return Err(Error::unauthorized(
             "invalid_credentials",
             "That username and password do not match.",
@@ -205,7 +203,7 @@ struct RefreshBody {
 
 /// `POST /api/auth/refresh`: exchanges a refresh token; reuse revokes the session.
 pub async fn refresh(cx: &mut Ctx<'_>) -> Result<Response> {
-    let body: RefreshBody = cx.req.json().await?;
+    let body: RefreshBody = cx.req.json_small().await?;
     let (now, ttl, ip) = (crate::time::now(), refresh_ttl(cx.app), cx.ip());
     let outcome = cx
         .app

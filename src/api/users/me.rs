@@ -66,7 +66,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
     let mut changes = ProfileChanges::default();
     if let Some(name) = &patch.display_name {
         let name = accounts::validate_display_name(name)?;
-        p.refuse("display_name", &name)?;
+        p.refuse_any("display_name", &name)?;
         changes.display_name = Some(name);
     }
     if let Some(bio) = &patch.bio {
@@ -178,9 +178,12 @@ struct PasswordConfirm {
 
 /// Checks the caller's password, counting failures against the per-account limit.
 async fn confirm_password(cx: &Ctx<'_>, id: i64, password: &str) -> Result<store::Credentials> {
+    // Taken before the hash (as at login) and given back when the password is right.
     let key = format!("account:{id}");
-    if let Err(retry_after) = cx.app.limits.login_account.check(&key) {
-        return Err(Error::RateLimited { retry_after });
+    if let Err(r) = cx.app.limits.login_account.hit(&key) {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
     }
     let creds = cx
         .app
@@ -194,16 +197,12 @@ async fn confirm_password(cx: &Ctx<'_>, id: i64, password: &str) -> Result<store
         .verify(password, Some(creds.password_hash.clone()))
         .await?
     {
-        if let Err(r) = cx.app.limits.login_account.hit(&key) {
-            return Err(Error::RateLimited {
-                retry_after: r.retry_after,
-            });
-        }
         return Err(Error::forbidden(
             "wrong_password",
             "That password is not right.",
         ));
     }
+    cx.app.limits.login_account.reset(&key);
     Ok(creds)
 }
 

@@ -4,14 +4,15 @@
 //! in the original text so callers can mask it:
 //! 1. tokens: runs of letters, digits and leet symbols (`sh1t`, `@$$`, `damn!`), and phrases as
 //!    consecutive tokens (`putang ina`);
-//! 2. chunks: a whitespace-free chunk with separators removed (`s.h.i.t`, `f_u_c_k`);
-//! 3. spaced letters: runs of one-character tokens joined (`s h i t`).
+//! 2. joined chunks: tokens separated only by joiners (`s.h.i.t`, `f_u_c_k`, `sh.it!`);
+//! 3. spaced letters: runs of one-character tokens (`s h i t`, `s h 1 t`).
 //!
-//! Whole words only: `class`, `Scunthorpe` and `assassin` never match `ass` or `cunt`.
+//! Whole words only: `class`, `Scunthorpe` and `assassin` never match `ass` or `cunt`. An
+//! allowlist of innocent phrases ("pussy cat", "Moby Dick") cancels matches inside them.
 
 use std::collections::HashMap;
 
-use super::normalize::{Runs, fold, is_wordish, wants_leet};
+use super::normalize::{Runs, fold, is_joiner, is_wordish, readings, wants_leet};
 use super::{Language, Severity, Word};
 
 /// One match in a text.
@@ -43,25 +44,32 @@ pub struct Matcher {
     words: Vec<Word>,
     singles: HashMap<String, Vec<Entry>>,
     phrases: HashMap<String, Vec<Phrase>>,
+    allow: Vec<Vec<Runs>>,
+    /// Longest dictionary word in letters (bounds the spaced-letter window).
+    longest: usize,
 }
 
 #[derive(Debug)]
 struct Token {
     start: usize,
     end: usize,
-    /// Folded letters with leet mapping (if the token is not a plain number).
+    /// Folded letters (leet-mapped unless the token is a plain number).
     folded: Vec<char>,
     /// The same token with leading and trailing symbols removed (`damn!` -> `damn`).
     trimmed: Option<Vec<char>>,
+    /// A plain number: never a word on its own, but part of `s h 1 t`.
+    numeric: bool,
     chars: usize,
 }
 
-/// Longest run of one-letter tokens joined in pass 3 (bounds the quadratic scan).
-const MAX_SPACED_RUN: usize = 24;
-
 impl Matcher {
-    /// Compiles the active words of a list.
+    /// Compiles the active words of a list, with phrases that cancel matches inside them.
     pub fn new(words: Vec<Word>) -> Matcher {
+        Matcher::with_allowlist(words, super::starter::ALLOW)
+    }
+
+    /// Compiles the active words of a list and an allowlist.
+    pub fn with_allowlist(words: Vec<Word>, allow: &[&str]) -> Matcher {
         let mut m = Matcher {
             words,
             ..Default::default()
@@ -71,19 +79,20 @@ impl Matcher {
                 continue;
             }
             let text = m.words[idx].text.clone();
-            let parts: Vec<Runs> = text
-                .split(|c: char| !is_wordish(c))
-                .filter(|p| !p.is_empty())
-                .map(|p| Runs::encode(&fold(p, wants_leet(p))))
-                .filter(|r| !r.is_empty())
-                .collect();
+            let parts = split_runs(&text);
+            m.longest = m.longest.max(
+                parts
+                    .iter()
+                    .map(|r| r.counts.iter().map(|&c| usize::from(c)).sum::<usize>())
+                    .sum(),
+            );
             match parts.len() {
                 0 => {}
                 1 => {
                     let runs = parts.into_iter().next().unwrap_or_default();
                     // Tagalog joins words with a -ng linker: "gagong bata", "putang ina".
                     if m.words[idx].language == Language::Tl && ends_with_vowel(&runs) {
-                        let mut linked: Vec<char> = runs.letters.chars().collect();
+                        let mut linked = expand(&runs);
                         linked.extend(['n', 'g']);
                         m.add_single(Runs::encode(&linked), idx);
                     }
@@ -101,6 +110,11 @@ impl Matcher {
                 }
             }
         }
+        m.allow = allow
+            .iter()
+            .map(|a| split_runs(a))
+            .filter(|p| !p.is_empty())
+            .collect();
         m
     }
 
@@ -122,12 +136,14 @@ impl Matcher {
     }
 
     fn lookup(&self, folded: &[char]) -> Option<usize> {
-        let runs = Runs::encode(folded);
-        self.singles
-            .get(&runs.letters)?
-            .iter()
-            .find(|e| runs.covers(&e.runs))
-            .map(|e| e.word)
+        readings(folded).into_iter().find_map(|reading| {
+            let runs = Runs::encode(&reading);
+            self.singles
+                .get(&runs.letters)?
+                .iter()
+                .find(|e| runs.covers(&e.runs))
+                .map(|e| e.word)
+        })
     }
 
     /// Every match in `text`, sorted by position, without duplicates.
@@ -138,8 +154,11 @@ impl Matcher {
         }
         let tokens = tokenize(text);
 
-        // Pass 1: tokens and phrases.
+        // Pass 1: words and phrases.
         for (i, t) in tokens.iter().enumerate() {
+            if t.numeric {
+                continue;
+            }
             let found = self
                 .lookup(&t.folded)
                 .or_else(|| t.trimmed.as_deref().and_then(|tr| self.lookup(tr)));
@@ -153,42 +172,42 @@ impl Matcher {
             self.find_phrases(&tokens, i, &mut hits);
         }
 
-        // Pass 2: whitespace-free chunks with inner separators removed.
+        // Pass 2: tokens glued by joiners ("s.h.i.t", "sh.it!").
         let mut i = 0;
         while i < tokens.len() {
             let mut j = i + 1;
-            while j < tokens.len() && !has_whitespace(&text[tokens[j - 1].end..tokens[j].start]) {
+            while j < tokens.len() && only_joiners(&text[tokens[j - 1].end..tokens[j].start]) {
                 j += 1;
             }
             if j - i >= 2 {
-                let joined: Vec<char> = tokens[i..j]
-                    .iter()
-                    .flat_map(|t| t.folded.iter().copied())
-                    .collect();
-                if let Some(word) = self.lookup(&joined) {
-                    hits.push(Hit {
-                        word,
-                        start: tokens[i].start,
-                        end: tokens[j - 1].end,
-                    });
+                for trim in [false, true] {
+                    let joined = join(&tokens[i..j], trim);
+                    if let Some(word) = self.lookup(&joined) {
+                        hits.push(Hit {
+                            word,
+                            start: tokens[i].start,
+                            end: tokens[j - 1].end,
+                        });
+                        break;
+                    }
                 }
             }
             i = j;
         }
 
-        // Pass 3: runs of single characters ("s h i t").
+        // Pass 3: runs of single characters ("s h i t"), in a window as long as the longest word.
         let mut i = 0;
         while i < tokens.len() {
             if tokens[i].chars != 1 {
                 i += 1;
                 continue;
             }
-            let mut j = i;
-            while j < tokens.len() && tokens[j].chars == 1 && j - i < MAX_SPACED_RUN {
-                j += 1;
+            let mut end = i;
+            while end < tokens.len() && tokens[end].chars == 1 {
+                end += 1;
             }
-            for a in i..j {
-                for b in (a + 2)..=j {
+            for a in i..end {
+                for b in (a + 2)..=end.min(a + self.longest) {
                     let joined: Vec<char> = tokens[a..b]
                         .iter()
                         .flat_map(|t| t.folded.iter().copied())
@@ -202,9 +221,13 @@ impl Matcher {
                     }
                 }
             }
-            i = j.max(i + 1);
+            i = end;
         }
 
+        if !hits.is_empty() && !self.allow.is_empty() {
+            let allowed = self.allowed_spans(&tokens);
+            hits.retain(|h| !allowed.iter().any(|&(s, e)| s <= h.start && h.end <= e));
+        }
         hits.sort_by_key(|h| (h.start, h.end, h.word));
         hits.dedup();
         hits
@@ -216,25 +239,27 @@ impl Matcher {
                 continue;
             };
             for p in candidates {
-                let n = p.tokens.len();
-                if i + n > tokens.len() {
-                    continue;
-                }
-                // "putang ina!" and "(putang ina)": any word may carry punctuation.
-                let all = p
-                    .tokens
-                    .iter()
-                    .zip(&tokens[i..i + n])
-                    .all(|(want, have)| forms(have).iter().any(|f| f.covers(want)));
-                if all {
+                if let Some(end) = phrase_at(&p.tokens, tokens, i) {
                     hits.push(Hit {
                         word: p.word,
                         start: tokens[i].start,
-                        end: tokens[i + n - 1].end,
+                        end,
                     });
                 }
             }
         }
+    }
+
+    fn allowed_spans(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        for i in 0..tokens.len() {
+            for a in &self.allow {
+                if let Some(end) = phrase_at(a, tokens, i) {
+                    spans.push((tokens[i].start, end));
+                }
+            }
+        }
+        spans
     }
 
     /// The dictionary words behind `hits`, deduplicated, in order of first appearance.
@@ -249,10 +274,42 @@ impl Matcher {
         out
     }
 
+    /// The severity of a hit's word.
+    pub fn severity(&self, hit: &Hit) -> Severity {
+        self.words[hit.word].severity
+    }
+
     /// The worst severity among `hits`.
     pub fn worst(&self, hits: &[Hit]) -> Option<Severity> {
-        hits.iter().map(|h| self.words[h.word].severity).max()
+        hits.iter().map(|h| self.severity(h)).max()
     }
+}
+
+/// Does the phrase (as token runs) start at token `i`? Returns the end byte if so.
+fn phrase_at(phrase: &[Runs], tokens: &[Token], i: usize) -> Option<usize> {
+    let n = phrase.len();
+    if i + n > tokens.len() {
+        return None;
+    }
+    let all = phrase
+        .iter()
+        .zip(&tokens[i..i + n])
+        .all(|(want, have)| forms(have).iter().any(|f| readings_cover(f, want)));
+    all.then(|| tokens[i + n - 1].end)
+}
+
+fn readings_cover(text: &Runs, want: &Runs) -> bool {
+    readings(&expand(text))
+        .iter()
+        .any(|r| Runs::encode(r).covers(want))
+}
+
+fn split_runs(text: &str) -> Vec<Runs> {
+    text.split(|c: char| !is_wordish(c))
+        .filter(|p| !p.is_empty())
+        .map(|p| Runs::encode(&fold(p, wants_leet(p))))
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 /// A token as runs, with and without its leading/trailing symbols.
@@ -262,6 +319,22 @@ fn forms(t: &Token) -> Vec<Runs> {
         v.push(Runs::encode(tr));
     }
     v
+}
+
+/// Joins tokens' letters; with `trim`, the ends lose their symbols (`s.h.i.t!`).
+fn join(tokens: &[Token], trim: bool) -> Vec<char> {
+    let last = tokens.len() - 1;
+    tokens
+        .iter()
+        .enumerate()
+        .flat_map(|(k, t)| {
+            let use_trimmed = trim && (k == 0 || k == last);
+            match (&t.trimmed, use_trimmed) {
+                (Some(tr), true) => tr.clone(),
+                _ => t.folded.clone(),
+            }
+        })
+        .collect()
 }
 
 fn expand(r: &Runs) -> Vec<char> {
@@ -276,8 +349,8 @@ fn ends_with_vowel(r: &Runs) -> bool {
     r.letters.ends_with(['a', 'e', 'i', 'o', 'u'])
 }
 
-fn has_whitespace(s: &str) -> bool {
-    s.is_empty() || s.chars().any(char::is_whitespace)
+fn only_joiners(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(is_joiner)
 }
 
 fn tokenize(text: &str) -> Vec<Token> {
@@ -285,10 +358,9 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut start: Option<usize> = None;
     let push = |s: usize, e: usize, tokens: &mut Vec<Token>| {
         let raw = &text[s..e];
-        // Plain numbers ("455") are numbers, not disguised words.
-        if !wants_leet(raw) {
-            return;
-        }
+        // Plain numbers ("455") are not disguised words, but a lone digit can be a letter in
+        // "s h 1 t" or "s.h.1.t", so they are kept, leet-mapped, and skipped in pass 1.
+        let numeric = !wants_leet(raw);
         let folded = fold(raw, true);
         if folded.is_empty() {
             return;
@@ -301,6 +373,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             chars: folded.len(),
             folded,
             trimmed,
+            numeric,
         });
     };
     for (i, c) in text.char_indices() {
@@ -359,19 +432,26 @@ mod tests {
     }
 
     fn sample() -> Matcher {
-        Matcher::new(vec![
-            word("shit", Language::En, Severity::Severe),
-            word("ass", Language::En, Severity::Moderate),
-            word("cunt", Language::En, Severity::Severe),
-            word("hell", Language::En, Severity::Mild),
-            word("bitch", Language::En, Severity::Severe),
-            word("putang ina", Language::Tl, Severity::Severe),
-            word("gago", Language::Tl, Severity::Moderate),
-            Word {
-                active: false,
-                ..word("darn", Language::En, Severity::Mild)
-            },
-        ])
+        Matcher::with_allowlist(
+            vec![
+                word("shit", Language::En, Severity::Severe),
+                word("ass", Language::En, Severity::Moderate),
+                word("cunt", Language::En, Severity::Severe),
+                word("hell", Language::En, Severity::Mild),
+                word("bitch", Language::En, Severity::Severe),
+                word("tits", Language::En, Severity::Severe),
+                word("loser", Language::En, Severity::Mild),
+                word("kill", Language::En, Severity::Moderate),
+                word("pussy", Language::En, Severity::Severe),
+                word("putang ina", Language::Tl, Severity::Severe),
+                word("gago", Language::Tl, Severity::Moderate),
+                Word {
+                    active: false,
+                    ..word("darn", Language::En, Severity::Mild)
+                },
+            ],
+            &["pussy cat", "pussycat"],
+        )
     }
 
     fn found(m: &Matcher, text: &str) -> Vec<String> {
@@ -398,14 +478,25 @@ mod tests {
             "what the shit!",
             "(shit)",
             "sh\u{200b}it",
+            "s.h.1.t",
+            "s h 1 t",
+            "5 h i t",
+            "s.h.i.t!",
+            "sh.it!",
+            "what the s-h-i-t!!",
         ] {
             assert_eq!(found(&m, text), vec!["shit"], "{text:?}");
         }
-        for text in ["ass", "@ss", "a$$", "@$$", "a55", "Ass!"] {
+        for text in ["ass", "@ss", "a$$", "@$$", "a55", "Ass!", "a 5 5"] {
             assert_eq!(found(&m, text), vec!["ass"], "{text:?}");
         }
         assert_eq!(found(&m, "b!tch"), vec!["bitch"]);
         assert_eq!(found(&m, "b1tch"), vec!["bitch"]);
+        assert_eq!(found(&m, "k1ll"), vec!["kill"]);
+        assert_eq!(found(&m, "ki11"), vec!["kill"]);
+        // A word just past a long run of single letters is still inside the window.
+        let long = format!("{}s h i t", "a ".repeat(23));
+        assert_eq!(found(&m, &long), vec!["shit"]);
     }
 
     #[test]
@@ -450,6 +541,16 @@ mod tests {
             "!!!",
             "$$$",
             "5555",
+            "He'll come",
+            "He’ll",
+            "we'll",
+            "tilts",
+            "heli",
+            "looser",
+            "Room 1 2 3",
+            "Pussy cat, pussy cat, where have you been?",
+            "my pussycat",
+            "shiit",
         ] {
             let hits = found(&m, text);
             assert!(hits.is_empty(), "{text:?} matched {hits:?}");

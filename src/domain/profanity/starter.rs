@@ -13,6 +13,20 @@ use super::{Language, Severity};
 use Language::{En, Tl};
 use Severity::{Mild, Moderate, Severe};
 
+/// Phrases in which listed words are innocent; a match inside one is dropped.
+pub const ALLOW: &[&str] = &[
+    "pussy cat",
+    "pussycat",
+    "pussy willow",
+    "puss in boots",
+    "moby dick",
+    "dick whittington",
+    "blue tit",
+    "blue tits",
+    "great tit",
+    "great tits",
+];
+
 /// `(word or phrase, language, severity)`.
 pub const STARTER: &[(&str, Language, Severity)] = &[
     // English: swearing.
@@ -89,7 +103,6 @@ pub const STARTER: &[(&str, Language, Severity)] = &[
     ("pakyu", Tl, Severe),
     ("kingina", Tl, Severe),
     ("inamo", Tl, Severe),
-    ("lintik", Tl, Mild),
     ("bwisit", Tl, Mild),
     ("buwisit", Tl, Mild),
     ("leche ka", Tl, Moderate),
@@ -107,7 +120,7 @@ pub const STARTER: &[(&str, Language, Severity)] = &[
     ("bayag", Tl, Moderate),
     // Tagalog: insults.
     ("gago", Tl, Severe),
-    ("gaga", Tl, Severe),
+    ("gaga", Tl, Mild),
     ("ogag", Tl, Moderate),
     ("tarantado", Tl, Severe),
     ("tarantada", Tl, Severe),
@@ -208,6 +221,10 @@ mod tests {
         "Kumain kami ng tinapay, ube, at mangga sa tabing-dagat.",
         "Sleeping Beauty pricked her finger; the rooster crowed cock-a-doodle-doo.",
         "Ang ina mo ay mabait, sabi ni Pepe.",
+        "Pussy cat, pussy cat, where have you been? I've been to London to look at the queen.",
+        "Moby Dick is a whale; Dick Whittington had a cat; blue tits sang outside.",
+        "He'll help, she'll sing, we'll all read, and the lintik lit the sky.",
+        "The looser rope tilts the boat; the heli pad is near.",
     ];
 
     #[test]
