@@ -125,14 +125,14 @@ impl Request {
             .collect()
     }
 
-    /// A query parameter, percent-decoded (`+` is a space).
+    /// A query parameter, percent-decoded (`+` is a space). A value that does not decode is
+    /// returned as sent, so the handler's own checks refuse it instead of it silently vanishing.
     pub fn query(&self, key: &str) -> Option<String> {
         let q = self.parts.uri.query()?;
         q.split('&').find_map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             (percent_decode(k).as_deref() == Some(key))
-                .then(|| percent_decode(v))
-                .flatten()
+                .then(|| percent_decode(v).unwrap_or_else(|| v.to_string()))
         })
     }
 

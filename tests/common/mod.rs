@@ -149,6 +149,41 @@ impl TestServer {
         Session::from(&r.json())
     }
 
+    /// Creates a draft story with one page per text; returns the story JSON.
+    pub async fn story(&self, token: &str, title: &str, pages: &[&str]) -> Value {
+        let pages: Vec<Value> = pages.iter().map(|t| json!({ "text": t })).collect();
+        let r = self
+            .post("/api/stories")
+            .bearer(token)
+            .json(&json!({ "title": title, "pages": pages }))
+            .send()
+            .await;
+        assert_eq!(r.status, 201, "create {title}: {}", r.text());
+        r.json()
+    }
+
+    /// Creates and publishes a story; returns its id.
+    pub async fn published(&self, token: &str, title: &str, pages: &[&str]) -> i64 {
+        let id = self.story(token, title, pages).await["id"]
+            .as_i64()
+            .expect("id");
+        let r = self
+            .post(&format!("/api/stories/{id}/publish"))
+            .bearer(token)
+            .send()
+            .await;
+        assert_eq!(r.status, 200, "publish {title}: {}", r.text());
+        id
+    }
+
+    /// Opens the database for writing (test setup: roles, classes, XP).
+    pub fn db_rw(&self) -> rusqlite::Connection {
+        let db = rusqlite::Connection::open(self.db_path()).expect("open db");
+        db.busy_timeout(Duration::from_secs(5))
+            .expect("busy timeout");
+        db
+    }
+
     /// Logs in and returns the session.
     pub async fn login(&self, username: &str, password: &str) -> Resp {
         self.post("/api/auth/login")

@@ -49,12 +49,14 @@ pub struct Rating {
     pub count: i64,
 }
 
+/// A sort key in a cursor. Reals travel as their exact bits: a decimal float read back from
+/// JSON can be one unit off, which would repeat or skip a row at the page edge.
 #[derive(Clone, Serialize, Deserialize, PartialEq)]
 #[serde(untagged)]
 enum SortKey {
     Int(i64),
-    Real(f64),
     Text(String),
+    Real { r: u64 },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -222,7 +224,7 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         sql.push_str(keyset);
         params.push(match &c.k {
             SortKey::Int(i) => SqlValue::Integer(*i),
-            SortKey::Real(r) => SqlValue::Real(*r),
+            SortKey::Real { r } => SqlValue::Real(f64::from_bits(*r)),
             SortKey::Text(t) => SqlValue::Text(t.clone()),
         });
         params.push(SqlValue::Integer(c.i));
@@ -244,7 +246,7 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
                 let (rc, rs): (i64, i64) = (r.get(10)?, r.get(11)?);
                 let key = match r.get_ref(17)? {
                     rusqlite::types::ValueRef::Integer(i) => SortKey::Int(i),
-                    rusqlite::types::ValueRef::Real(f) => SortKey::Real(f),
+                    rusqlite::types::ValueRef::Real(f) => SortKey::Real { r: f.to_bits() },
                     rusqlite::types::ValueRef::Text(t) => {
                         SortKey::Text(String::from_utf8_lossy(t).into_owned())
                     }
