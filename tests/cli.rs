@@ -364,3 +364,57 @@ fn refuses_a_database_from_a_newer_pixeltales() {
     assert_eq!(code, 1);
     assert!(out.contains("schema version: 99"), "{out}");
 }
+
+#[test]
+fn demo_seeds_a_readable_classroom_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, out, err) = cli(dir.path(), &["demo"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("demo classroom ready: 14 stories"), "{out}");
+    let password = out
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("demo_maya")
+                .map(|p| p.trim().to_string())
+        })
+        .expect("maya's password is printed");
+    let (code, out, _) = cli(dir.path(), &["demo"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("already here"), "{out}");
+
+    let server = BinServer::spawn(dir.path(), &[]);
+    let lib = send(server.call("GET", "/api/stories?limit=100")).json();
+    let items = lib["items"].as_array().expect("items");
+    assert_eq!(items.len(), 14, "once, not twice");
+    let tagalog = send(server.call("GET", "/api/stories?language=tl")).json();
+    assert!(tagalog["items"].as_array().expect("items").len() >= 5);
+    let found = send(server.call("GET", "/api/stories?q=alitaptap")).json();
+    assert_eq!(found["items"][0]["title"], "Ang Buwan at ang Alitaptap");
+    let first = items[0]["id"].as_i64().expect("id");
+    let story = send(server.call("GET", &format!("/api/stories/{first}"))).json();
+    assert!(
+        story["pages"][0]["drawing"]["items"]
+            .as_array()
+            .expect("drawn")
+            .len()
+            > 3,
+        "pages are illustrated"
+    );
+    assert_eq!(login(&server, "demo_maya", &password).status, 200);
+    let (code, _, err) = cli(
+        dir.path(),
+        &[
+            "demo",
+            "--bulk-users",
+            "3",
+            "--bulk-stories",
+            "5",
+            "--bulk-pages",
+            "0",
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("--bulk-pages"), "{err}");
+}

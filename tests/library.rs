@@ -327,3 +327,32 @@ async fn search_results_page_by_relevance() {
         .await;
     assert_eq!(r.code(), "invalid_cursor", "a cursor belongs to its search");
 }
+
+#[tokio::test]
+async fn title_matches_come_before_other_matches() {
+    let s = TestServer::start().await;
+    let u = s.register("ranker", "child").await;
+    let titled = write(
+        &s,
+        &u.access,
+        json!({ "title": "Moon Song", "pages": [{ "text": "la la la" }] }),
+    )
+    .await;
+    let in_body = write(&s, &u.access, json!({ "title": "Zebra Parade", "pages": [{ "text": "the zebras danced under the moon" }] })).await;
+    let in_summary = write(&s, &u.access, json!({ "title": "Night Walk", "summary": "A walk by moonlight", "pages": [{ "text": "shh" }] })).await;
+    let found = ids(&s.get("/api/stories?q=moon").send().await.json());
+    assert_eq!(
+        found[0], titled,
+        "the title match leads although it is older"
+    );
+    assert_eq!(
+        found[1..].iter().copied().collect::<HashSet<_>>(),
+        HashSet::from([in_body, in_summary])
+    );
+    // The same search in another order on request.
+    let by_title = ids(&s.get("/api/stories?q=moon&sort=title").send().await.json());
+    assert_eq!(by_title, vec![titled, in_summary, in_body]);
+    // Filters apply inside the search.
+    let none = ids(&s.get("/api/stories?q=moon&language=tl").send().await.json());
+    assert!(none.is_empty());
+}

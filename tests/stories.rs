@@ -523,10 +523,18 @@ async fn co_authors_edit_but_only_the_owner_deletes() {
 
 /// Makes two users friends through the API.
 async fn befriend(s: &TestServer, a: &Session, b: &Session) {
+    let username: String = s
+        .db()
+        .query_row(
+            "SELECT username FROM users WHERE id = ?1",
+            [b.user_id],
+            |r| r.get(0),
+        )
+        .expect("username");
     let r = s
         .post("/api/friends/requests")
         .bearer(&a.access)
-        .json(&json!({ "user_id": b.user_id }))
+        .json(&json!({ "username": username }))
         .send()
         .await;
     assert_eq!(r.status, 201, "{}", r.text());

@@ -109,21 +109,18 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         .app
         .db
         .read(move |c| {
-            let mut stmt = c.prepare(
+            // The limit is written into the SQL: a bound LIMIT makes SQLite re-prepare each time.
+            let mut stmt = c.prepare_cached(&format!(
                 "SELECT n.id, n.type, n.actor_id, p.display_name, p.avatar_emoji, n.target_type,
                         n.target_id, n.data, n.read_at, n.created_at
                  FROM notifications n LEFT JOIN profiles p ON p.user_id = n.actor_id
                  WHERE n.user_id = ?1 AND n.id < ?2 AND (?3 = 0 OR n.read_at IS NULL)
-                 ORDER BY n.id DESC LIMIT ?4",
-            )?;
+                 ORDER BY n.id DESC LIMIT {}",
+                limit + 1
+            ))?;
             let rows = stmt
                 .query_map(
-                    params![
-                        user,
-                        after.map_or(i64::MAX, |c| c.id),
-                        unread_only as i64,
-                        (limit + 1) as i64
-                    ],
+                    params![user, after.map_or(i64::MAX, |c| c.id), unread_only as i64],
                     |r| {
                         let actor =
                             match (r.get::<_, Option<i64>>(2)?, r.get::<_, Option<String>>(3)?) {

@@ -273,13 +273,16 @@ pub fn on_comment(
             &json!({ "title": title, "comment_id": comment }),
         )?;
     }
-    if award(
-        tx,
-        commenter,
-        Reason::CommentWritten,
-        &format!("story:{story}"),
-        Reason::CommentWritten.amount(),
-    )? {
+    // Replying under your own story is welcome but earns nothing (no farming).
+    if !authors.contains(&commenter)
+        && award(
+            tx,
+            commenter,
+            Reason::CommentWritten,
+            &format!("story:{story}"),
+            Reason::CommentWritten.amount(),
+        )?
+    {
         bump(tx, commenter, Counter::CommentsWritten, 1)?;
         settle(tx, commenter)?;
     }

@@ -55,6 +55,19 @@ pub enum Command {
     },
     /// Check the database's integrity and schema version.
     Check,
+    /// Seed a sample classroom (a teacher, four children, 14 illustrated stories in English and
+    /// Tagalog) so a fresh install has something to read. Safe to run again.
+    Demo {
+        /// Instead of the classroom, add this many generated readers (for benchmarks).
+        #[arg(long)]
+        bulk_users: Option<usize>,
+        /// With --bulk-users: this many generated published stories.
+        #[arg(long, default_value_t = 0)]
+        bulk_stories: usize,
+        /// With --bulk-users: pages per generated story.
+        #[arg(long, default_value_t = 5)]
+        bulk_pages: usize,
+    },
 }
 
 /// `pixeltales admin ...`
@@ -146,6 +159,11 @@ pub fn main() -> ExitCode {
         Command::Backup { file } => data::backup(&cli.config, file),
         Command::Restore { file } => data::restore(&cli.config, &file),
         Command::Check => data::check(&cli.config),
+        Command::Demo {
+            bulk_users,
+            bulk_stories,
+            bulk_pages,
+        } => demo(&cli.config, bulk_users, bulk_stories, bulk_pages),
     };
     match result {
         Ok(code) => code,
@@ -213,6 +231,54 @@ async fn shutdown_signal() {
     {
         let _ = tokio::signal::ctrl_c().await;
     }
+}
+
+fn demo(
+    config: &Config,
+    bulk_users: Option<usize>,
+    stories: usize,
+    pages: usize,
+) -> Result<ExitCode, String> {
+    let passwords = crate::auth::passwords::Passwords::new(
+        config.argon2_memory_kib,
+        config.argon2_iterations,
+        1,
+    )?;
+    let mut conn = open_db(config)?;
+    let hash = |pw: &str| passwords.hash_blocking(pw).map_err(|e| e.to_string());
+    if let Some(users) = bulk_users {
+        if !(1..=crate::domain::story::MAX_PAGES).contains(&pages) {
+            return Err(format!(
+                "--bulk-pages must be 1 to {}",
+                crate::domain::story::MAX_PAGES
+            ));
+        }
+        // Generated readers share one unguessable password: they exist to be read, not to log in.
+        let shared = hash(&crate::encoding::random_token::<16>())?;
+        let report = crate::demo::bulk(&mut conn, users, stories, pages, &shared)?;
+        println!(
+            "added {} readers and {} stories ({} pages)",
+            report.users, report.stories, report.pages
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = crate::demo::seed(&mut conn, &hash)?;
+    if !report.created {
+        println!(
+            "the demo classroom is already here ({} stories)",
+            report.stories
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "demo classroom ready: {} stories in the library",
+        report.stories
+    );
+    println!("demo accounts (write the passwords down; they are shown only once):");
+    for (user, pw) in &report.accounts {
+        println!("  {user:<16} {pw}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the data dir's database for a CLI command: creates and migrates it if needed and

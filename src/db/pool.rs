@@ -108,6 +108,8 @@ impl Db {
             .max_size(read_pool)
             .min_idle(Some(read_pool))
             .connection_timeout(ACQUIRE_TIMEOUT)
+            // Local files do not go stale; checking each checkout costs a call per query.
+            .test_on_check_out(false)
             .idle_timeout(None)
             .max_lifetime(None)
             .thread_pool(thread_pool)

@@ -274,14 +274,28 @@ async fn housekeeping(app: Arc<App>, mut stop: watch::Receiver<bool>) {
         }
         if round % 720 == 1 {
             let now = crate::time::now();
+            // Hourly upkeep: ended sessions, yesterday's view-dedupe rows, and the 30-day like
+            // counts that the "popular" sort reads (likes age out of the window).
             let purged = app
                 .db
-                .write(move |tx| crate::auth::sessions::purge(tx, now).map_err(Error::from))
+                .write(move |tx| {
+                    let sessions = crate::auth::sessions::purge(tx, now)?;
+                    let views = tx.execute(
+                        "DELETE FROM story_views WHERE day < ?1",
+                        [crate::api::rewards::day_of(now) - 1],
+                    )?;
+                    let recounted = crate::api::stories::store::refresh_recent_likes(tx, now)?;
+                    Ok((sessions, views, recounted))
+                })
                 .await;
             match purged {
-                Ok(n) if n > 0 => log_info!("removed {n} ended session(s)"),
+                Ok((s, v, r)) if s + v + r > 0 => {
+                    log_info!(
+                        "upkeep: {s} old session row(s), {v} view row(s) removed; {r} popularity count(s) updated"
+                    )
+                }
                 Ok(_) => {}
-                Err(e) => log_warn!("session purge failed: {e}"),
+                Err(e) => log_warn!("upkeep failed: {e}"),
             }
         }
     }

@@ -37,6 +37,7 @@ pub async fn feed(cx: &mut Ctx<'_>) -> Result<Response> {
         .app
         .db
         .read(move |c| {
+            let lim = limit + 1;
             let mut stmt = c.prepare_cached(&format!(
                 "SELECT {CARD_COLUMNS}, a.id, a.kind, a.data, a.created_at, s.id, s.title, s.cover_media_id
                  FROM activities a
@@ -45,9 +46,9 @@ pub async fn feed(cx: &mut Ctx<'_>) -> Result<Response> {
                  LEFT JOIN stories s ON s.id = a.story_id
                  WHERE a.id < ?2 AND u.status = 'active'
                    AND (a.story_id IS NULL OR (s.status = 'published' AND s.hidden = 0))
-                 ORDER BY a.id DESC LIMIT ?3"
+                 ORDER BY a.id DESC LIMIT {lim}"
             ))?;
-            let rows = stmt.query_map(params![me, after.map_or(i64::MAX, |a| a.id), (limit + 1) as i64], |r| {
+            let rows = stmt.query_map(params![me, after.map_or(i64::MAX, |a| a.id)], |r| {
                 let data: String = r.get(8)?;
                 let story = match r.get::<_, Option<i64>>(10)? {
                     Some(sid) => {

@@ -1,7 +1,8 @@
 //! Friend requests (send, accept, reject, cancel), the friends list and unfriending.
 //!
 //! A request goes only to someone the sender could find: by exact username (unless that person
-//! is private) or through a shared class. Nobody befriends a child by walking user ids.
+//! is private), through a shared class, or by id when the profile is public. Nobody befriends a
+//! child by walking user ids.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
@@ -119,8 +120,16 @@ fn reachable(tx: &Connection, me: i64, body: &RequestBody) -> Result<i64> {
             "You cannot be your own friend request.",
         ));
     }
-    // Private people are reachable only through a class (and look the same as nobody otherwise).
-    if privacy == "private" && !share_class(tx, me, id)? {
+    // Who can be asked: classmates always; others only as search would find them. A private
+    // person cannot be found at all; by id (which can be walked) only public profiles; anyone
+    // else needs their exact username. Refusals look the same as "nobody here".
+    let by_id = body.user_id.is_some();
+    let allowed = match privacy.as_str() {
+        "public" => true,
+        "private" => false,
+        _ => !by_id,
+    };
+    if !allowed && !share_class(tx, me, id)? {
         return Err(no_such_person());
     }
     Ok(id)

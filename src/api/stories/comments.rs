@@ -75,8 +75,8 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .read(move |c| {
             store::require(c, id, user.as_ref(), Need::Read)?;
-            let mut stmt = c.prepare_cached(&format!("{SELECT} WHERE c.story_id = ?1 AND c.hidden = 0 AND c.id < ?2 ORDER BY c.id DESC LIMIT ?3"))?;
-            let rows = stmt.query_map(params![id, after.map_or(i64::MAX, |a| a.id), (limit + 1) as i64], row)?;
+            let mut stmt = c.prepare_cached(&format!("{SELECT} WHERE c.story_id = ?1 AND c.hidden = 0 AND c.id < ?2 ORDER BY c.id DESC LIMIT {}", limit + 1))?;
+            let rows = stmt.query_map(params![id, after.map_or(i64::MAX, |a| a.id)], row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
         .await?;

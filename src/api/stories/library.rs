@@ -97,7 +97,8 @@ fn sort_sql(sort: Sort) -> (&'static str, &'static str, &'static str) {
             "s.title_key ASC, s.id ASC",
             "(s.title_key, s.id) > (?, ?)",
         ),
-        Sort::Relevance => ("f.rank", "f.rank ASC, s.id ASC", "(f.rank, s.id) > (?, ?)"),
+        // Handled by `relevance`; never reaches a column sort.
+        Sort::Relevance => ("s.id", "s.id DESC", "s.id < ? AND ? IS NOT NULL"),
     }
 }
 
@@ -183,17 +184,102 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         ));
     }
 
+    let filters = Filters {
+        genre,
+        language,
+        author,
+        collaborative,
+    };
+    let rows = match (&fts, sort) {
+        (Some(f), Sort::Relevance) => {
+            let (f, after) = (f.clone(), cursor.as_ref().map(|c| (c.k.clone(), c.i)));
+            cx.app
+                .db
+                .read(move |c| relevance(c, &f, &filters, after, limit))
+                .await?
+        }
+        _ => {
+            let after = cursor.as_ref().map(|c| (c.k.clone(), c.i));
+            cx.app
+                .db
+                .read(move |c| sorted(c, fts.as_deref(), sort, &filters, after, limit))
+                .await?
+        }
+    };
+    let sort_name = sort.as_str().to_string();
+    let list = pagination::page(rows, limit, |it: &Item| Cursor {
+        s: sort_name.clone(),
+        q: q.clone(),
+        k: it.key.clone(),
+        i: it.id,
+    });
+    Ok(json_response(StatusCode::OK, &list))
+}
+
+/// Optional filters, applied in SQL.
+struct Filters {
+    genre: Option<i64>,
+    language: Option<String>,
+    author: Option<i64>,
+    collaborative: Option<bool>,
+}
+
+impl Filters {
+    fn push(&self, sql: &mut String, params: &mut Vec<SqlValue>) {
+        if let Some(bit) = self.genre {
+            sql.push_str(" AND s.genre_mask & ? != 0");
+            params.push(SqlValue::Integer(bit));
+        }
+        if let Some(l) = &self.language {
+            sql.push_str(" AND s.language = ?");
+            params.push(SqlValue::Text(l.clone()));
+        }
+        if let Some(a) = self.author {
+            sql.push_str(" AND s.author_id = ?");
+            params.push(SqlValue::Integer(a));
+        }
+        if let Some(c) = self.collaborative {
+            sql.push_str(" AND s.collaborative = ?");
+            params.push(SqlValue::Integer(i64::from(c)));
+        }
+    }
+}
+
+const COLUMNS: &str = "s.id, s.title, s.summary, s.genres, s.language, s.cover_media_id, s.page_count, s.like_count,
+                       s.comment_count, s.view_count, s.rating_count, s.rating_sum, s.collaborative, s.published_at,
+                       s.author_id, p.display_name, p.avatar_emoji";
+
+fn sql_value(k: &SortKey) -> SqlValue {
+    match k {
+        SortKey::Int(i) => SqlValue::Integer(*i),
+        SortKey::Real { r } => SqlValue::Real(f64::from_bits(*r)),
+        SortKey::Text(t) => SqlValue::Text(t.clone()),
+    }
+}
+
+/// Runs one library query; the 18th column is the sort key.
+fn run(c: &rusqlite::Connection, sql: &str, params: &[SqlValue]) -> rusqlite::Result<Vec<Item>> {
+    let mut stmt = c.prepare_cached(sql)?;
+    let refs: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
+    let rows = stmt.query_map(refs.as_slice(), item_row)?;
+    rows.collect()
+}
+
+/// The library in one of the column sorts (with an optional search narrowing it).
+fn sorted(
+    c: &rusqlite::Connection,
+    fts: Option<&str>,
+    sort: Sort,
+    filters: &Filters,
+    after: Option<(SortKey, i64)>,
+    limit: usize,
+) -> Result<Vec<Item>> {
     let (key_col, order, keyset) = sort_sql(sort);
-    let mut sql = format!(
-        "SELECT s.id, s.title, s.summary, s.genres, s.language, s.cover_media_id, s.page_count, s.like_count,
-                s.comment_count, s.view_count, s.rating_count, s.rating_sum, s.collaborative, s.published_at,
-                s.author_id, p.display_name, p.avatar_emoji, {key_col}
-         FROM "
-    );
     let mut params: Vec<SqlValue> = Vec::new();
-    if let Some(f) = &fts {
+    let mut sql = format!("SELECT {COLUMNS}, {key_col} FROM ");
+    if let Some(f) = fts {
         sql.push_str("story_fts f JOIN stories s ON s.id = f.rowid ");
-        params.push(SqlValue::Text(f.clone()));
+        params.push(SqlValue::Text(f.to_string()));
     } else {
         sql.push_str("stories s ");
     }
@@ -203,91 +289,109 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
     if fts.is_some() {
         sql.push_str(" AND f.story_fts MATCH ?");
     }
-    if let Some(bit) = genre {
-        sql.push_str(" AND s.genre_mask & ? != 0");
-        params.push(SqlValue::Integer(bit));
-    }
-    if let Some(l) = language {
-        sql.push_str(" AND s.language = ?");
-        params.push(SqlValue::Text(l));
-    }
-    if let Some(a) = author {
-        sql.push_str(" AND s.author_id = ?");
-        params.push(SqlValue::Integer(a));
-    }
-    if let Some(c) = collaborative {
-        sql.push_str(" AND s.collaborative = ?");
-        params.push(SqlValue::Integer(i64::from(c)));
-    }
-    if let Some(c) = &cursor {
+    filters.push(&mut sql, &mut params);
+    if let Some((k, id)) = &after {
         sql.push_str(" AND ");
         sql.push_str(keyset);
-        params.push(match &c.k {
-            SortKey::Int(i) => SqlValue::Integer(*i),
-            SortKey::Real { r } => SqlValue::Real(f64::from_bits(*r)),
-            SortKey::Text(t) => SqlValue::Text(t.clone()),
-        });
-        params.push(SqlValue::Integer(c.i));
+        params.push(sql_value(k));
+        params.push(SqlValue::Integer(*id));
     }
-    sql.push_str(" ORDER BY ");
-    sql.push_str(order);
-    sql.push_str(" LIMIT ?");
-    params.push(SqlValue::Integer(limit as i64 + 1));
+    // The limit is written into the SQL, not bound: SQLite's planner reads a bound LIMIT, and
+    // re-binding such a parameter forces the cached statement to be re-prepared every time.
+    // It is a number we checked (1..=100), never text from the client.
+    sql.push_str(&format!(" ORDER BY {order} LIMIT {}", limit + 1));
+    Ok(run(c, &sql, &params)?)
+}
 
-    let rows = cx
-        .app
-        .db
-        .read(move |c| {
-            let mut stmt = c.prepare_cached(&sql)?;
-            let refs: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
-            let rows = stmt.query_map(refs.as_slice(), |r| {
-                let genres: String = r.get(3)?;
-                let cover: Option<String> = r.get(5)?;
-                let (rc, rs): (i64, i64) = (r.get(10)?, r.get(11)?);
-                let key = match r.get_ref(17)? {
-                    rusqlite::types::ValueRef::Integer(i) => SortKey::Int(i),
-                    rusqlite::types::ValueRef::Real(f) => SortKey::Real { r: f.to_bits() },
-                    rusqlite::types::ValueRef::Text(t) => {
-                        SortKey::Text(String::from_utf8_lossy(t).into_owned())
-                    }
-                    _ => SortKey::Int(0),
-                };
-                Ok(Item {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    summary: r.get(2)?,
-                    genres: serde_json::value::RawValue::from_string(genres).unwrap_or_else(|_| {
-                        serde_json::value::RawValue::from_string("[]".into()).expect("literal")
-                    }),
-                    language: r.get(4)?,
-                    cover_url: cover.map(|c| format!("/media/{c}")),
-                    page_count: r.get(6)?,
-                    like_count: r.get(7)?,
-                    comment_count: r.get(8)?,
-                    view_count: r.get(9)?,
-                    rating: Rating {
-                        average: (rc > 0).then(|| ((rs as f64 / rc as f64) * 10.0).round() / 10.0),
-                        count: rc,
-                    },
-                    collaborative: r.get::<_, i64>(12)? != 0,
-                    published_at: crate::time::rfc3339(r.get::<_, Option<i64>>(13)?.unwrap_or(0)),
-                    author: Author {
-                        id: r.get(14)?,
-                        display_name: r.get(15)?,
-                        avatar_emoji: r.get(16)?,
-                    },
-                    key,
-                })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<Item>>>()?)
-        })
-        .await?;
-    let sort_name = sort.as_str().to_string();
-    let list = pagination::page(rows, limit, |it: &Item| Cursor {
-        s: sort_name.clone(),
-        q: q.clone(),
-        k: it.key.clone(),
-        i: it.id,
-    });
-    Ok(json_response(StatusCode::OK, &list))
+/// Search results by relevance: stories whose title matches first, then the rest; newest first
+/// within each group. Both groups walk the search index in id order and stop at the page size,
+/// so a broad search costs the same as a narrow one (bm25 over every match costs ~10x more).
+fn relevance(
+    c: &rusqlite::Connection,
+    fts: &str,
+    filters: &Filters,
+    after: Option<(SortKey, i64)>,
+    limit: usize,
+) -> Result<Vec<Item>> {
+    let (first_group, after_id) = match after {
+        Some((SortKey::Int(g @ 0..=1), id)) => (g, id),
+        Some(_) => {
+            return Err(Error::bad_request(
+                "invalid_cursor",
+                "That page marker is not valid.",
+            ));
+        }
+        None => (0, i64::MAX),
+    };
+    let mut rows = Vec::new();
+    for group in first_group..2 {
+        let expr = if group == 0 {
+            format!("{{title}} : ({fts})")
+        } else {
+            format!("({fts}) NOT ({{title}} : ({fts}))")
+        };
+        let mut params = vec![SqlValue::Text(expr)];
+        let mut sql = format!(
+            "SELECT {COLUMNS}, {group} FROM story_fts f JOIN stories s ON s.id = f.rowid
+             JOIN profiles p ON p.user_id = s.author_id
+             WHERE f.story_fts MATCH ? AND s.status = 'published' AND s.hidden = 0"
+        );
+        if group == first_group && after_id != i64::MAX {
+            sql.push_str(" AND f.rowid < ?");
+            params.push(SqlValue::Integer(after_id));
+        }
+        filters.push(&mut sql, &mut params);
+        sql.push_str(&format!(
+            " ORDER BY f.rowid DESC LIMIT {}",
+            limit + 1 - rows.len()
+        ));
+        rows.extend(run(c, &sql, &params)?);
+        if rows.len() > limit {
+            break;
+        }
+    }
+    Ok(rows)
+}
+
+fn item_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
+    let genres: String = r.get(3)?;
+    let cover: Option<String> = r.get(5)?;
+    let (rc, rs): (i64, i64) = (r.get(10)?, r.get(11)?);
+    let key = match r.get_ref(17)? {
+        rusqlite::types::ValueRef::Integer(i) => SortKey::Int(i),
+        rusqlite::types::ValueRef::Real(f) => SortKey::Real { r: f.to_bits() },
+        rusqlite::types::ValueRef::Text(t) => {
+            SortKey::Text(String::from_utf8_lossy(t).into_owned())
+        }
+        _ => SortKey::Int(0),
+    };
+    Ok(Item {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        summary: r.get(2)?,
+        genres: serde_json::value::RawValue::from_string(genres).unwrap_or_else(|_| empty_list()),
+        language: r.get(4)?,
+        cover_url: cover.map(|c| format!("/media/{c}")),
+        page_count: r.get(6)?,
+        like_count: r.get(7)?,
+        comment_count: r.get(8)?,
+        view_count: r.get(9)?,
+        rating: Rating {
+            average: (rc > 0).then(|| ((rs as f64 / rc as f64) * 10.0).round() / 10.0),
+            count: rc,
+        },
+        collaborative: r.get::<_, i64>(12)? != 0,
+        published_at: crate::time::rfc3339(r.get::<_, Option<i64>>(13)?.unwrap_or(0)),
+        author: Author {
+            id: r.get(14)?,
+            display_name: r.get(15)?,
+            avatar_emoji: r.get(16)?,
+        },
+        key,
+    })
+}
+
+fn empty_list() -> Box<serde_json::value::RawValue> {
+    serde_json::value::to_raw_value(&[0u8; 0])
+        .unwrap_or_else(|_| unreachable!("an empty list serialises"))
 }

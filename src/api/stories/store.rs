@@ -110,7 +110,8 @@ pub fn require(
                 .query_row(params![id, u.id], |r| r.get(0))?;
             if co {
                 Some(Relation::Coauthor)
-            } else if u.role == Role::Admin {
+            } else if u.role == Role::Admin && m.status == "published" {
+                // Moderators see published stories, hidden ones too; drafts stay with their authors.
                 Some(Relation::Admin)
             } else if m.is_public() {
                 Some(Relation::Reader)

@@ -56,17 +56,19 @@ pub async fn stories(cx: &mut Ctx<'_>) -> Result<Response> {
         .app
         .db
         .read(move |c| {
-            let mut stmt = c.prepare_cached(
+            // The limit is written into the SQL: a bound LIMIT makes SQLite re-prepare each time.
+            let mut stmt = c.prepare_cached(&format!(
                 "SELECT s.id, s.title, s.status, s.author_id = ?1, s.cover_media_id, s.page_count, s.like_count,
                         s.comment_count, s.view_count, s.updated_at, s.published_at, s.hidden
                  FROM stories s
                  WHERE (s.author_id = ?1 OR s.id IN (SELECT story_id FROM story_authors WHERE user_id = ?1))
                    AND (?2 IS NULL OR s.status = ?2)
                    AND (s.updated_at, s.id) < (?3, ?4)
-                 ORDER BY s.updated_at DESC, s.id DESC LIMIT ?5",
-            )?;
+                 ORDER BY s.updated_at DESC, s.id DESC LIMIT {}",
+                limit + 1
+            ))?;
             let (t, id) = after.map_or((i64::MAX, i64::MAX), |a| (a.t, a.id));
-            let rows = stmt.query_map(params![me, status, t, id, (limit + 1) as i64], |r| {
+            let rows = stmt.query_map(params![me, status, t, id], |r| {
                 let status: String = r.get(2)?;
                 let public = status == "published" && r.get::<_, i64>(11)? == 0;
                 let cover: Option<String> = r.get(4)?;
@@ -102,14 +104,15 @@ pub async fn saved(cx: &mut Ctx<'_>) -> Result<Response> {
         .app
         .db
         .read(move |c| {
-            let mut stmt = c.prepare_cached(
+            let mut stmt = c.prepare_cached(&format!(
                 "SELECT s.id, s.title, s.cover_media_id, s.author_id, p.display_name, p.avatar_emoji, s.like_count, sv.created_at
                  FROM saves sv JOIN stories s ON s.id = sv.story_id JOIN profiles p ON p.user_id = s.author_id
                  WHERE sv.user_id = ?1 AND s.status = 'published' AND s.hidden = 0 AND (sv.created_at, sv.story_id) < (?2, ?3)
-                 ORDER BY sv.created_at DESC, sv.story_id DESC LIMIT ?4",
-            )?;
+                 ORDER BY sv.created_at DESC, sv.story_id DESC LIMIT {}",
+                limit + 1
+            ))?;
             let (t, id) = after.map_or((i64::MAX, i64::MAX), |a| (a.t, a.id));
-            let rows = stmt.query_map(params![me, t, id, (limit + 1) as i64], |r| {
+            let rows = stmt.query_map(params![me, t, id], |r| {
                 let cover: Option<String> = r.get(2)?;
                 let at: i64 = r.get(7)?;
                 Ok((
