@@ -16,7 +16,7 @@ APT := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive
 help:
 	@echo "make run      build and serve on ./data (http://localhost:8080)"
 	@echo "make test     everything CI checks: fmt, clippy, unit, integration and browser tests"
-	@echo "make bench    measure startup, memory and login latency against the release build"
+	@echo "make bench    measure startup, memory, logins and library load against the release build"
 	@echo "make release  static x86_64 binary in target/release-static/pixeltales"
 	@echo "make pi       static aarch64 binary for a Raspberry Pi, smoke-tested under qemu"
 
@@ -47,8 +47,9 @@ e2e-deps:
 	  $(APT) update -qq && $(APT) install -y -qq chromium fonts-noto-color-emoji; \
 	fi
 
-## Startup, memory and login figures from the release build (reports; never fails the build).
+## Startup, memory, login and library-load figures from the release build (reports; never fails the build).
 bench:
+	@command -v wrk >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq wrk; }
 	$(CARGO) bench --bench bench
 
 ## A static-pie x86_64 binary; fails unless ldd says "statically linked" and it fits the budget.

@@ -371,7 +371,11 @@ pub fn bulk(
             let title = format!("The {a} {h} of {}", p.trim_start_matches("the "));
             let g = *rng.pick(genres);
             let (g_list, mask) = validate_genres(&[g.to_string()]).map_err(|e| e.message)?;
-            let language = if rng.next().is_multiple_of(5) { "tl" } else { "en" };
+            let language = if rng.next().is_multiple_of(5) {
+                "tl"
+            } else {
+                "en"
+            };
             let likes = (rng.next() % 40) as i64;
             let (rc, rs) = ((rng.next() % 10) as i64, 0);
             let rs = rs + (0..rc).map(|_| 1 + (rng.next() % 5) as i64).sum::<i64>();
