@@ -65,6 +65,10 @@ pub struct App {
     pub body_limits: BodyLimits,
     /// When the process started serving.
     pub started: Instant,
+    /// Sockets, presence and live rooms.
+    pub hub: crate::realtime::hub::Hub,
+    /// Write-behind persistence of drawing ops.
+    pub batcher: crate::realtime::batcher::Batcher,
     _lock: DataDirLock,
 }
 
@@ -105,6 +109,11 @@ impl App {
         let profanity =
             Profanity::open(&db, config.profanity_cache_entries).map_err(StartError::Database)?;
         let body_limits = BodyLimits::from_config(&config);
+        let config_ws = (
+            config.ws_per_user,
+            config.ws_ticket_secs,
+            std::time::Duration::from_millis(config.collab_batch_ms),
+        );
         Ok(App {
             body_limits,
             limits: Limits::from_config(&config),
@@ -117,6 +126,8 @@ impl App {
             spa: Spa::new(),
 
             started: Instant::now(),
+            hub: crate::realtime::hub::Hub::new(config_ws.0, config_ws.1),
+            batcher: crate::realtime::batcher::Batcher::new(config_ws.2),
             _lock: lock,
         })
     }

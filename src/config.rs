@@ -108,6 +108,78 @@ pub struct Config {
     )]
     pub shutdown_grace_secs: u64,
 
+    /// Seconds a WebSocket ticket stays valid.
+    #[arg(
+        long = "ws-ticket-secs",
+        env = "PIXELTALES_WS_TICKET_SECS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub ws_ticket_secs: u64,
+
+    /// Open WebSockets per user (browser tabs).
+    #[arg(
+        long = "ws-per-user",
+        env = "PIXELTALES_WS_PER_USER",
+        default_value_t = 5,
+        global = true
+    )]
+    pub ws_per_user: usize,
+
+    /// Open WebSockets on the whole server (503 beyond).
+    #[arg(
+        long = "max-sockets",
+        env = "PIXELTALES_MAX_SOCKETS",
+        default_value_t = 12_000,
+        global = true
+    )]
+    pub max_sockets: usize,
+
+    /// Seconds between keep-alive pings; two silent intervals drop the socket.
+    #[arg(
+        long = "ws-ping-secs",
+        env = "PIXELTALES_WS_PING_SECS",
+        default_value_t = 20,
+        global = true
+    )]
+    pub ws_ping_secs: u64,
+
+    /// Milliseconds after a user's last socket closes before friends see them offline.
+    #[arg(
+        long = "presence-grace-ms",
+        env = "PIXELTALES_PRESENCE_GRACE_MS",
+        default_value_t = 5000,
+        global = true
+    )]
+    pub presence_grace_ms: u64,
+
+    /// Seconds a save vote in a drawing session stays open.
+    #[arg(
+        long = "vote-timeout-secs",
+        env = "PIXELTALES_VOTE_TIMEOUT_SECS",
+        default_value_t = 60,
+        global = true
+    )]
+    pub vote_timeout_secs: u64,
+
+    /// Durable drawing ops per second per socket (bursts of twice that).
+    #[arg(
+        long = "ws-ops-per-sec",
+        env = "PIXELTALES_WS_OPS_PER_SEC",
+        default_value_t = 60,
+        global = true
+    )]
+    pub ws_ops_per_sec: u32,
+
+    /// Milliseconds between write-behind flushes of drawing operations.
+    #[arg(
+        long = "collab-batch-ms",
+        env = "PIXELTALES_COLLAB_BATCH_MS",
+        default_value_t = 200,
+        global = true
+    )]
+    pub collab_batch_ms: u64,
+
     /// File holding the token signing secret (default: generated into the data dir).
     #[arg(long, env = "PIXELTALES_JWT_SECRET_FILE", global = true)]
     pub jwt_secret_file: Option<PathBuf>,
@@ -317,6 +389,14 @@ impl Config {
         range("request-timeout", self.request_timeout_secs, 1, 3600)?;
         range("max-connections", self.max_connections, 8, 1_000_000)?;
         range("shutdown-grace", self.shutdown_grace_secs, 0, 3600)?;
+        range("ws-ticket-secs", self.ws_ticket_secs, 1, 600)?;
+        range("ws-per-user", self.ws_per_user, 1, 10_000)?;
+        range("max-sockets", self.max_sockets, 1, 1_000_000)?;
+        range("ws-ping-secs", self.ws_ping_secs, 1, 3600)?;
+        range("presence-grace-ms", self.presence_grace_ms, 0, 600_000)?;
+        range("vote-timeout-secs", self.vote_timeout_secs, 1, 3600)?;
+        range("collab-batch-ms", self.collab_batch_ms, 1, 10_000)?;
+        range("ws-ops-per-sec", self.ws_ops_per_sec, 1, 1_000_000)?;
         range("access-ttl", self.access_ttl_secs, 30, 86_400)?;
         range("refresh-ttl-days", self.refresh_ttl_days, 1, 365)?;
         range("argon2-memory-kib", self.argon2_memory_kib, 64, 1 << 20)?;

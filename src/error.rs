@@ -179,6 +179,14 @@ impl Error {
         }
     }
 
+    /// Profanity found, for a 422 that names the words.
+    pub fn words(&self) -> Vec<String> {
+        match self {
+            Error::Validation { words, .. } => words.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The JSON envelope: `{"error":{"code","message",...}}`.
     pub fn body(&self) -> Value {
         let mut inner = Map::new();

@@ -19,6 +19,7 @@ pub mod error;
 pub mod http;
 pub mod log;
 pub mod memory;
+pub mod realtime;
 pub mod time;
 
 pub use app::StartError;

@@ -3,11 +3,14 @@
 
 pub mod audit;
 pub mod characters;
+pub mod collab;
 pub mod media;
+pub mod messages;
 pub mod moderation;
 pub mod notifications;
 pub mod pagination;
 pub mod profanity;
+pub mod realtime;
 pub mod rewards;
 pub mod social;
 pub mod stories;
@@ -137,6 +140,25 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
         Route::NotificationsList => notifications::list(cx).await,
         Route::NotificationRead => notifications::mark_read(cx).await,
         Route::NotificationsReadAll => notifications::mark_all_read(cx).await,
+        Route::RealtimeTicket => realtime::ticket(cx).await,
+        Route::Conversations => messages::conversations(cx).await,
+        Route::MessagesList => messages::list(cx).await,
+        Route::MessageSend => messages::send(cx).await,
+        Route::MessagesRead => messages::mark_read(cx).await,
+        Route::MessageEdit => messages::edit(cx).await,
+        Route::MessageDelete => messages::delete(cx).await,
+        Route::CollabCreate => collab::create(cx).await,
+        Route::CollabList => collab::list(cx).await,
+        Route::CollabGet => collab::get(cx).await,
+        Route::CollabJoin => collab::join(cx).await,
+        Route::CollabInvite => collab::invite(cx).await,
+        Route::CollabInvites => collab::invites(cx).await,
+        Route::CollabInviteAccept => collab::accept(cx).await,
+        Route::CollabInviteDecline => collab::decline(cx).await,
+        Route::CollabKick => collab::kick(cx).await,
+        Route::CollabLobbyClose => collab::close_lobby(cx).await,
+        Route::CollabStart => collab::start(cx).await,
+        Route::CollabEnd => collab::end(cx).await,
     }
 }
 

@@ -54,7 +54,12 @@ pub fn notify(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![recipient, kind, actor, tt, ti, data.to_string(), crate::time::now()],
     )?;
-    Ok(Some(tx.last_insert_rowid()))
+    let id = tx.last_insert_rowid();
+    crate::db::outbox::record(crate::db::outbox::Event::Notification {
+        user: recipient,
+        id,
+    });
+    Ok(Some(id))
 }
 
 /// Unread notifications of a user.
@@ -85,6 +90,43 @@ struct Item {
     created_at: String,
 }
 
+const SELECT: &str =
+    "SELECT n.id, n.type, n.actor_id, p.display_name, p.avatar_emoji, n.target_type,
+        n.target_id, n.data, n.read_at, n.created_at
+ FROM notifications n LEFT JOIN profiles p ON p.user_id = n.actor_id";
+
+fn item_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
+    let actor = match (r.get::<_, Option<i64>>(2)?, r.get::<_, Option<String>>(3)?) {
+        (Some(id), Some(display_name)) => Some(Actor {
+            id,
+            display_name,
+            avatar_emoji: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    let target = match (r.get::<_, Option<String>>(5)?, r.get::<_, Option<i64>>(6)?) {
+        (Some(t), Some(i)) => Some(json!({ "type": t, "id": i })),
+        _ => None,
+    };
+    let data: String = r.get(7)?;
+    Ok(Item {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        actor,
+        target,
+        data: serde_json::from_str(&data).unwrap_or(Value::Null),
+        read: r.get::<_, Option<i64>>(8)?.is_some(),
+        created_at: crate::time::rfc3339(r.get(9)?),
+    })
+}
+
+/// One notification as the list shows it, for the live push.
+pub fn load_item(conn: &Connection, user: i64, id: i64) -> rusqlite::Result<Option<Value>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE n.id = ?1 AND n.user_id = ?2"))?;
+    let item = stmt.query_row(params![id, user], item_row).optional()?;
+    Ok(item.and_then(|i| serde_json::to_value(i).ok()))
+}
+
 #[derive(Serialize, Deserialize)]
 struct Cursor {
     id: i64,
@@ -111,44 +153,14 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         .read(move |c| {
             // The limit is written into the SQL: a bound LIMIT makes SQLite re-prepare each time.
             let mut stmt = c.prepare_cached(&format!(
-                "SELECT n.id, n.type, n.actor_id, p.display_name, p.avatar_emoji, n.target_type,
-                        n.target_id, n.data, n.read_at, n.created_at
-                 FROM notifications n LEFT JOIN profiles p ON p.user_id = n.actor_id
-                 WHERE n.user_id = ?1 AND n.id < ?2 AND (?3 = 0 OR n.read_at IS NULL)
+                "{SELECT} WHERE n.user_id = ?1 AND n.id < ?2 AND (?3 = 0 OR n.read_at IS NULL)
                  ORDER BY n.id DESC LIMIT {}",
                 limit + 1
             ))?;
             let rows = stmt
                 .query_map(
                     params![user, after.map_or(i64::MAX, |c| c.id), unread_only as i64],
-                    |r| {
-                        let actor =
-                            match (r.get::<_, Option<i64>>(2)?, r.get::<_, Option<String>>(3)?) {
-                                (Some(id), Some(display_name)) => Some(Actor {
-                                    id,
-                                    display_name,
-                                    avatar_emoji: r
-                                        .get::<_, Option<String>>(4)?
-                                        .unwrap_or_default(),
-                                }),
-                                _ => None,
-                            };
-                        let target =
-                            match (r.get::<_, Option<String>>(5)?, r.get::<_, Option<i64>>(6)?) {
-                                (Some(t), Some(i)) => Some(json!({ "type": t, "id": i })),
-                                _ => None,
-                            };
-                        let data: String = r.get(7)?;
-                        Ok(Item {
-                            id: r.get(0)?,
-                            kind: r.get(1)?,
-                            actor,
-                            target,
-                            data: serde_json::from_str(&data).unwrap_or(Value::Null),
-                            read: r.get::<_, Option<i64>>(8)?.is_some(),
-                            created_at: crate::time::rfc3339(r.get(9)?),
-                        })
-                    },
+                    item_row,
                 )?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok((rows, unread_count(c, user)?))
@@ -179,6 +191,7 @@ pub async fn mark_read(cx: &mut Ctx<'_>) -> Result<Response> {
             Ok(unread_count(tx, user)?)
         })
         .await?;
+    crate::realtime::presence::push_unread(cx.app, user, unread);
     Ok(ok(&json!({ "unread_count": unread })))
 }
 
@@ -196,5 +209,6 @@ pub async fn mark_all_read(cx: &mut Ctx<'_>) -> Result<Response> {
             )?)
         })
         .await?;
+    crate::realtime::presence::push_unread(cx.app, user, 0);
     Ok(ok(&json!({ "marked": marked, "unread_count": 0 })))
 }

@@ -67,6 +67,26 @@ pub async fn metrics(cx: &mut Ctx<'_>) -> Result<Response> {
             "Active words in the filter.",
             app.profanity.active_count() as f64,
         ),
+        (
+            "pixeltales_sockets_open",
+            "Open WebSockets.",
+            app.hub.sockets_open() as f64,
+        ),
+        (
+            "pixeltales_rooms_live",
+            "Drawing rooms in memory.",
+            app.hub.rooms.live() as f64,
+        ),
+        (
+            "pixeltales_collab_ops_persisted_total",
+            "Drawing ops written to the database.",
+            app.batcher.persisted.load(Ordering::Relaxed) as f64,
+        ),
+        (
+            "pixeltales_collab_ops_failed_total",
+            "Drawing ops that could not be written.",
+            app.batcher.failed.load(Ordering::Relaxed) as f64,
+        ),
     ];
     Ok(with_body(
         StatusCode::OK,

@@ -176,6 +176,8 @@ pub struct Limits {
     pub friend_requests: RateLimiter,
     /// New stories per user: 20 at once, 30 an hour.
     pub story_writes: RateLimiter,
+    /// Direct messages per user: 20 at once, 30 a minute.
+    pub messages: RateLimiter,
 }
 
 impl Limits {
@@ -192,6 +194,7 @@ impl Limits {
             comments: RateLimiter::per_minute(10, 10),
             friend_requests: RateLimiter::per_hour(20, 20),
             story_writes: RateLimiter::per_hour(20, 30),
+            messages: RateLimiter::per_minute(20, 30),
         }
     }
 
@@ -205,6 +208,7 @@ impl Limits {
             &self.comments,
             &self.friend_requests,
             &self.story_writes,
+            &self.messages,
         ] {
             l.sweep();
         }

@@ -17,6 +17,7 @@ pub const STEPS: &[(&str, &str)] = &[
         "stories_social",
         include_str!("migrations/0002_stories_social.sql"),
     ),
+    ("realtime", include_str!("migrations/0003_realtime.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod lock;
 pub mod migrations;
+pub mod outbox;
 pub mod pool;
 
 pub use pool::{Db, Tuning};

@@ -82,6 +82,8 @@ pub struct Db {
     read_gate: Arc<Semaphore>,
     /// Counters for `/metrics`.
     pub stats: DbStats,
+    /// Committed events for the realtime hub.
+    pub outbox: Arc<super::outbox::Outbox>,
 }
 
 impl Db {
@@ -122,6 +124,7 @@ impl Db {
             readers,
             read_gate: Arc::new(Semaphore::new(read_pool as usize)),
             stats: DbStats::default(),
+            outbox: Arc::default(),
         })
     }
 
@@ -165,12 +168,17 @@ impl Db {
     {
         let permit = self.permit(&self.write_gate).await?;
         let writer = Arc::clone(&self.writer);
-        let out = tokio::task::spawn_blocking(move || {
+        let (out, events) = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            write_tx(&mut lock(&writer), f)
+            super::outbox::begin();
+            let out = write_tx(&mut lock(&writer), f);
+            (out, super::outbox::take())
         })
         .await?;
         self.stats.writes.fetch_add(1, Ordering::Relaxed);
+        if out.is_ok() {
+            self.outbox.push(events);
+        }
         out
     }
 
@@ -195,7 +203,13 @@ impl Db {
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        write_tx(&mut lock(&self.writer), f)
+        super::outbox::begin();
+        let out = write_tx(&mut lock(&self.writer), f);
+        let events = super::outbox::take();
+        if out.is_ok() {
+            self.outbox.push(events);
+        }
+        out
     }
 
     /// Blocking checkpoint that truncates the WAL; used at shutdown.

@@ -170,6 +170,19 @@ fn item_id(what: &str, id: &Option<String>) -> Result<(), FieldError> {
     }
 }
 
+/// Checks one item on its own (a live drawing op) with the same rules as a whole document.
+pub fn check_item(item: &Item) -> Result<(), FieldError> {
+    Drawing {
+        v: 1,
+        width: 4096,
+        height: 4096,
+        background: None,
+        background_media: None,
+        items: vec![item.clone()],
+    }
+    .check()
+}
+
 /// Is this a media id (sha256 hex)?
 pub fn is_media_id(s: &str) -> bool {
     s.len() == 64

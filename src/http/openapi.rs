@@ -140,6 +140,27 @@ fn operation(route: Route) -> Op {
             .paged(),
         NotificationRead => op("Mark a notification read", None, vec![("200", "Unread count", Some("UnreadCount"))]),
         NotificationsReadAll => op("Mark every notification read", None, vec![("200", "Unread count", Some("UnreadCount"))]),
+        RealtimeTicket => op("A single-use ticket (30 s) to open the WebSocket at /ws?ticket=", None, vec![("200", "The ticket", Some("RealtimeTicket"))]),
+        Conversations => op("One row per friend with the last message and the unread count", None, vec![("200", "Conversations", Some("Conversations"))]),
+        MessagesList => op("Messages with a friend, a page at a time, oldest first", None, vec![("200", "Messages", Some("MessageList"))])
+            .query("before", json!({"type": "integer", "minimum": 1}), "next_before of the previous page")
+            .query("limit", json!({"type": "integer", "minimum": 1, "maximum": 100, "default": 30}), "Page size"),
+        MessageSend => op("Send a friend a message (bad words masked)", Some("MessageBody"), vec![("201", "The message", Some("MessageEnvelope"))]),
+        MessagesRead => op("Mark a friend's messages to you as read", None, vec![("200", "Read receipt", Some("ReadReceipt"))]),
+        MessageEdit => op("Change your message", Some("MessageBody"), vec![("200", "The message", Some("MessageEnvelope"))]),
+        MessageDelete => op("Delete your message", None, vec![("204", "Deleted", None)]),
+        CollabCreate => op("Start a drawing session (you host it)", Some("SessionCreateBody"), vec![("201", "The session", Some("Session"))]),
+        CollabList => op("Live drawing sessions you are in", None, vec![("200", "Sessions", Some("SessionList"))]),
+        CollabGet => op("A drawing session (members only)", None, vec![("200", "The session", Some("Session"))]),
+        CollabJoin => op("Join a drawing session by its code", Some("JoinBody"), vec![("200", "The session", Some("Session"))]),
+        CollabInvite => op("Invite a friend (host only)", Some("UserIdBody"), vec![("201", "The invite", Some("InviteEnvelope"))]),
+        CollabInvites => op("Invitations waiting for you", None, vec![("200", "Invites", Some("InviteList"))]),
+        CollabInviteAccept => op("Accept an invitation", None, vec![("200", "The session", Some("Session"))]),
+        CollabInviteDecline => op("Decline an invitation", None, vec![("204", "Declined", None)]),
+        CollabKick => op("Remove someone from the session (host only)", Some("UserIdBody"), vec![("204", "Removed", None)]),
+        CollabLobbyClose => op("Stop new joins by code (host only)", None, vec![("200", "The session", Some("Session"))]),
+        CollabStart => op("Start drawing (host only)", None, vec![("200", "The session", Some("Session"))]),
+        CollabEnd => op("End the session (host only)", None, vec![("200", "The session", Some("Session"))]),
     }
 }
 
@@ -174,6 +195,16 @@ fn request_body(route: Route, body: Value) -> Value {
         }
         _ => json!({ "required": true, "content": { "application/json": { "schema": body } } }),
     }
+}
+
+fn merged_schemas() -> Value {
+    let mut all = schemas();
+    if let (Some(map), Value::Object(more)) =
+        (all.as_object_mut(), super::openapi_realtime::schemas())
+    {
+        map.extend(more);
+    }
+    all
 }
 
 /// Builds the document.
@@ -267,7 +298,7 @@ pub fn document() -> Value {
                     "content": { "application/json": { "schema": schema("Error") } }
                 }
             },
-            "schemas": schemas()
+            "schemas": merged_schemas()
         }
     })
 }

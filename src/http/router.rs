@@ -117,6 +117,25 @@ routes! {
     NotificationsList = GET "/api/notifications", User, "notifications";
     NotificationRead = POST "/api/notifications/{id}/read", User, "notifications";
     NotificationsReadAll = POST "/api/notifications/read-all", User, "notifications";
+    RealtimeTicket = POST "/api/realtime/ticket", User, "realtime";
+    Conversations = GET "/api/conversations", User, "messages";
+    MessagesList = GET "/api/conversations/{user_id}/messages", User, "messages";
+    MessageSend = POST "/api/conversations/{user_id}/messages", User, "messages";
+    MessagesRead = POST "/api/conversations/{user_id}/read", User, "messages";
+    MessageEdit = PATCH "/api/messages/{id}", User, "messages";
+    MessageDelete = DELETE "/api/messages/{id}", User, "messages";
+    CollabCreate = POST "/api/collab/sessions", User, "collab";
+    CollabList = GET "/api/collab/sessions", User, "collab";
+    CollabGet = GET "/api/collab/sessions/{id}", User, "collab";
+    CollabJoin = POST "/api/collab/join", User, "collab";
+    CollabInvite = POST "/api/collab/sessions/{id}/invites", User, "collab";
+    CollabInvites = GET "/api/collab/invites", User, "collab";
+    CollabInviteAccept = POST "/api/collab/invites/{id}/accept", User, "collab";
+    CollabInviteDecline = POST "/api/collab/invites/{id}/decline", User, "collab";
+    CollabKick = POST "/api/collab/sessions/{id}/kick", User, "collab";
+    CollabLobbyClose = POST "/api/collab/sessions/{id}/lobby/close", User, "collab";
+    CollabStart = POST "/api/collab/sessions/{id}/start", User, "collab";
+    CollabEnd = POST "/api/collab/sessions/{id}/end", User, "collab";
 }
 
 /// Where a request goes.
@@ -338,6 +357,74 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
         ["api", "leaderboard"] => only(M::Get, Leaderboard, "GET, HEAD"),
         ["api", "notifications"] => only(M::Get, NotificationsList, "GET, HEAD"),
         ["api", "notifications", "read-all"] => only(M::Post, NotificationsReadAll, "POST"),
+        ["api", "realtime", "ticket"] => only(M::Post, RealtimeTicket, "POST"),
+        ["api", "conversations"] => only(M::Get, Conversations, "GET, HEAD"),
+        ["api", "conversations", u, "messages"] => match (id(u), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Get) => with(MessagesList, vec![i]),
+            (Some(i), M::Post) => with(MessageSend, vec![i]),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "conversations", u, "read"] => match (id(u), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Post) => with(MessagesRead, vec![i]),
+            _ => not_allowed("POST"),
+        },
+        ["api", "messages", mid] => match (id(mid), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Patch) => with(MessageEdit, vec![i]),
+            (Some(i), M::Delete) => with(MessageDelete, vec![i]),
+            _ => not_allowed("PATCH, DELETE"),
+        },
+        ["api", "collab", "sessions"] => match m {
+            M::Get => api(CollabList),
+            M::Post => api(CollabCreate),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "collab", "sessions", s] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Get) => with(CollabGet, vec![i]),
+            _ => not_allowed("GET, HEAD"),
+        },
+        ["api", "collab", "sessions", s, action] => {
+            let Some(i) = id(s) else {
+                return Resolved::NotFound;
+            };
+            let route = match *action {
+                "invites" => CollabInvite,
+                "kick" => CollabKick,
+                "start" => CollabStart,
+                "end" => CollabEnd,
+                _ => return Resolved::NotFound,
+            };
+            if m == M::Post {
+                with(route, vec![i])
+            } else {
+                not_allowed("POST")
+            }
+        }
+        ["api", "collab", "sessions", s, "lobby", "close"] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Post) => with(CollabLobbyClose, vec![i]),
+            _ => not_allowed("POST"),
+        },
+        ["api", "collab", "join"] => only(M::Post, CollabJoin, "POST"),
+        ["api", "collab", "invites"] => only(M::Get, CollabInvites, "GET, HEAD"),
+        ["api", "collab", "invites", inv, action] => {
+            let Some(i) = id(inv) else {
+                return Resolved::NotFound;
+            };
+            let route = match *action {
+                "accept" => CollabInviteAccept,
+                "decline" => CollabInviteDecline,
+                _ => return Resolved::NotFound,
+            };
+            if m == M::Post {
+                with(route, vec![i])
+            } else {
+                not_allowed("POST")
+            }
+        }
         ["api", "notifications", nid, "read"] => match (id(nid), m) {
             (None, _) => Resolved::NotFound,
             (Some(i), M::Post) => with(NotificationRead, vec![i]),

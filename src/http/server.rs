@@ -50,10 +50,34 @@ pub async fn run(
     let keeper = tokio::spawn(housekeeping(Arc::clone(&app), stop_rx));
     let warm = Arc::clone(&app);
     tokio::spawn(async move { warm.passwords.warm_up().await });
+    let batcher = tokio::spawn(crate::realtime::batcher::run(Arc::clone(&app)));
+    let pusher = tokio::spawn(crate::realtime::presence::run_pusher(Arc::clone(&app)));
 
     accept_loop(listener, Arc::clone(&app), shutdown, &stop_tx).await;
 
+    // Sockets outlive their HTTP connections: close them, stop the rooms, then write every
+    // acknowledged op.
+    app.hub.stop();
+    app.hub
+        .close_all(crate::realtime::protocol::close::GOING_AWAY);
+    let closing = tokio::time::Instant::now() + Duration::from_secs(2);
+    while app.hub.sockets_open() > 0 && tokio::time::Instant::now() < closing {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    app.hub.rooms.stop_all();
+    while app.hub.rooms.live() > 0 && tokio::time::Instant::now() < closing {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    app.batcher.flush().await;
+    pusher.abort();
+    batcher.abort();
     let _ = keeper.await;
+    // Background tasks hold the app (and the data dir lock) until they finish.
+    let letting_go = tokio::time::Instant::now() + Duration::from_secs(2);
+    while Arc::strong_count(&app) > 1 && tokio::time::Instant::now() < letting_go {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+
     let db_app = Arc::clone(&app);
     match tokio::task::spawn_blocking(move || db_app.db.checkpoint_blocking()).await {
         Ok(Ok(())) => log_info!("shut down cleanly; database checkpointed"),
@@ -204,6 +228,12 @@ async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) 
     let ip = client_ip(peer.ip(), req.headers(), app.config.proxy_hops);
     // Twice the request timeout: the body read inside has its own (408) deadline.
     let limit = app.config.request_timeout() * 2;
+    if path == "/ws" {
+        let resp = crate::realtime::socket::upgrade(Arc::clone(&app), req).await;
+        app.metrics.record(resp.status());
+        log_info!("{ip} {method} {path} {}", resp.status().as_u16());
+        return resp;
+    }
     let work = AssertUnwindSafe(route(&app, ip, req)).catch_unwind();
     let mut resp = match tokio::time::timeout(limit, work).await {
         Ok(Ok(resp)) => resp,
@@ -271,6 +301,12 @@ async fn housekeeping(app: Arc<App>, mut stop: watch::Receiver<bool>) {
         }
         if round.is_multiple_of(12) {
             app.limits.sweep();
+            app.hub.tickets.sweep();
+            match crate::api::collab::sweep_expired(&app).await {
+                Ok(0) => {}
+                Ok(n) => log_info!("{n} drawing session(s) expired"),
+                Err(e) => log_warn!("session expiry failed: {e}"),
+            }
         }
         if round % 720 == 1 {
             let now = crate::time::now();

@@ -1,5 +1,6 @@
 //! `POST /api/auth/{register,login,refresh,logout}`.
 
+use crate::realtime::protocol::close::SIGNED_OUT;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -234,10 +235,18 @@ pub async fn refresh(cx: &mut Ctx<'_>) -> Result<Response> {
             role,
             issued,
         } => Ok(ok(&tokens_json(cx.app, user_id, role.as_str(), &issued))),
-        Rotation::Reused { .. } => Err(Error::unauthorized(
-            "refresh_token_reused",
-            "This sign-in was used twice, so it has been closed for safety. Please log in again.",
-        )),
+        Rotation::Reused {
+            user_id,
+            session_id,
+        } => {
+            cx.app
+                .hub
+                .close_auth_session(user_id, &session_id, SIGNED_OUT);
+            Err(Error::unauthorized(
+                "refresh_token_reused",
+                "This sign-in was used twice, so it has been closed for safety. Please log in again.",
+            ))
+        }
         Rotation::Invalid => Err(Error::unauthorized(
             "invalid_refresh_token",
             "Your sign-in has ended. Please log in again.",
@@ -273,6 +282,7 @@ pub async fn logout(cx: &mut Ctx<'_>) -> Result<Response> {
         ));
     };
     let now = crate::time::now();
+    let sid = session_id.clone();
     cx.app
         .db
         .write(move |tx| {
@@ -282,5 +292,6 @@ pub async fn logout(cx: &mut Ctx<'_>) -> Result<Response> {
             Ok(())
         })
         .await?;
+    cx.app.hub.close_auth_session(user_id, &sid, SIGNED_OUT);
     Ok(empty(hyper::StatusCode::NO_CONTENT))
 }

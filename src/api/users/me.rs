@@ -239,6 +239,9 @@ pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
             Ok(())
         })
         .await?;
+    cx.app
+        .hub
+        .close_user(user.id, crate::realtime::protocol::close::SIGNED_OUT);
     Ok(empty(hyper::StatusCode::NO_CONTENT))
 }
 
@@ -289,6 +292,9 @@ pub async fn change_password(cx: &mut Ctx<'_>) -> Result<Response> {
             Ok(issued)
         })
         .await?;
+    cx.app
+        .hub
+        .close_user(id, crate::realtime::protocol::close::SIGNED_OUT);
     Ok(ok(&tokens_json(
         cx.app,
         user.id,

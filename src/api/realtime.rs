@@ -1,0 +1,21 @@
+//! `POST /api/realtime/ticket`: a single-use, short-lived ticket to open `/ws`.
+
+use serde_json::json;
+
+use super::Ctx;
+use crate::error::Result;
+use crate::http::response::{Response, ok};
+use crate::realtime::tickets::Holder;
+
+/// Issues a ticket for the caller's sign-in.
+pub async fn ticket(cx: &mut Ctx<'_>) -> Result<Response> {
+    let user = cx.user()?;
+    let ticket = cx.app.hub.tickets.issue(Holder {
+        user: user.id,
+        auth_session: user.session_id.clone(),
+    });
+    Ok(ok(&json!({
+        "ticket": ticket,
+        "expires_in": cx.app.hub.tickets.ttl_secs(),
+    })))
+}

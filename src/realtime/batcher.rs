@@ -1,0 +1,155 @@
+//! Write-behind persistence of drawing ops: rooms acknowledge an op at once and hand it here;
+//! ops are written in one transaction per interval (or per batch of [`MAX_BATCH`]), in the order
+//! they were given, so a crash loses at most the last window and never leaves a gap in `seq`.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use rusqlite::params;
+use tokio::sync::{Mutex, mpsc, oneshot};
+
+use crate::app::App;
+use crate::{log_error, log_warn};
+
+/// Ops written in one transaction at most.
+pub const MAX_BATCH: usize = 4096;
+/// Ops waiting at most; a full queue makes rooms wait (back-pressure), never drops.
+const QUEUE: usize = 16_384;
+
+/// One op to store.
+#[derive(Debug)]
+pub struct PersistOp {
+    /// Session.
+    pub session: i64,
+    /// Its seq in the session.
+    pub seq: u64,
+    /// Who made it.
+    pub user: i64,
+    /// The client's id for it.
+    pub client_op_id: Option<String>,
+    /// The op as JSON.
+    pub op: String,
+    /// When (Unix seconds).
+    pub at: i64,
+}
+
+enum Msg {
+    Op(PersistOp),
+    Flush(oneshot::Sender<()>),
+}
+
+/// The handle rooms and shutdown use.
+pub struct Batcher {
+    tx: mpsc::Sender<Msg>,
+    rx: Mutex<Option<mpsc::Receiver<Msg>>>,
+    interval: Duration,
+    /// Ops written so far.
+    pub persisted: AtomicU64,
+    /// Ops that could not be written.
+    pub failed: AtomicU64,
+}
+
+impl Batcher {
+    /// A batcher flushing every `interval`.
+    pub fn new(interval: Duration) -> Batcher {
+        let (tx, rx) = mpsc::channel(QUEUE);
+        Batcher {
+            tx,
+            rx: Mutex::new(Some(rx)),
+            interval,
+            persisted: AtomicU64::new(0),
+            failed: AtomicU64::new(0),
+        }
+    }
+
+    /// Queues an op (waits only when the queue is full).
+    pub async fn push(&self, op: PersistOp) {
+        if self.tx.send(Msg::Op(op)).await.is_err() {
+            self.failed.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Resolves once every op queued before the call is written.
+    pub async fn flush(&self) {
+        let (done, wait) = oneshot::channel();
+        if self.tx.send(Msg::Flush(done)).await.is_ok() {
+            let _ = wait.await;
+        }
+    }
+}
+
+/// Runs the batcher until the process stops (the channel never closes while `App` lives).
+pub async fn run(app: Arc<App>) {
+    let Some(mut rx) = app.batcher.rx.lock().await.take() else {
+        return;
+    };
+    let mut batch: Vec<PersistOp> = Vec::with_capacity(256);
+    let mut waiting: Vec<oneshot::Sender<()>> = Vec::new();
+    loop {
+        match rx.recv().await {
+            Some(Msg::Op(op)) => batch.push(op),
+            Some(Msg::Flush(done)) => waiting.push(done),
+            None => break,
+        }
+        if waiting.is_empty() {
+            let deadline = tokio::time::Instant::now() + app.batcher.interval;
+            while batch.len() < MAX_BATCH {
+                match tokio::time::timeout_at(deadline, rx.recv()).await {
+                    Ok(Some(Msg::Op(op))) => batch.push(op),
+                    Ok(Some(Msg::Flush(done))) => {
+                        waiting.push(done);
+                        break;
+                    }
+                    Ok(None) | Err(_) => break,
+                }
+            }
+        }
+        write(&app, std::mem::take(&mut batch)).await;
+        for done in waiting.drain(..) {
+            let _ = done.send(());
+        }
+    }
+}
+
+async fn write(app: &Arc<App>, batch: Vec<PersistOp>) {
+    if batch.is_empty() {
+        return;
+    }
+    let n = batch.len() as u64;
+    let mut tries = 0;
+    let mut batch = Arc::new(batch);
+    loop {
+        let ops = Arc::clone(&batch);
+        let result = app
+            .db
+            .write(move |tx| {
+                let mut stmt = tx.prepare_cached(
+                    "INSERT OR IGNORE INTO collab_ops (session_id, seq, user_id, client_op_id, op, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?;
+                for o in ops.iter() {
+                    stmt.execute(params![o.session, o.seq as i64, o.user, o.client_op_id, o.op, o.at])?;
+                }
+                Ok(())
+            })
+            .await;
+        match result {
+            Ok(()) => {
+                app.batcher.persisted.fetch_add(n, Ordering::Relaxed);
+                return;
+            }
+            Err(e) if tries < 3 => {
+                tries += 1;
+                log_warn!("saving {n} drawing op(s) failed, retrying: {e}");
+                tokio::time::sleep(Duration::from_millis(200 * tries)).await;
+                batch = Arc::clone(&batch);
+            }
+            Err(e) => {
+                app.batcher.failed.fetch_add(n, Ordering::Relaxed);
+                log_error!("gave up saving {n} drawing op(s): {e}");
+                return;
+            }
+        }
+    }
+}

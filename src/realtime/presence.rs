@@ -1,0 +1,123 @@
+//! Presence (online/offline to friends, with a grace so a reload does not flicker), the hello
+//! frame, and the live push of committed notifications.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::params;
+use serde_json::json;
+
+use super::hub::Frame;
+use crate::api::notifications::{load_item, unread_count};
+use crate::api::social::store::friend_ids;
+use crate::app::App;
+use crate::db::outbox::Event;
+use crate::log_warn;
+
+fn frame(v: serde_json::Value) -> Frame {
+    Frame::from(v.to_string())
+}
+
+/// The first frame of a socket; tells friends when the user just came online.
+pub async fn hello(app: &Arc<App>, user: i64, came_online: bool) -> String {
+    let loaded = app
+        .db
+        .read(move |c| Ok((friend_ids(c, user)?, unread_count(c, user)?)))
+        .await;
+    let (friends, unread) = loaded.unwrap_or_else(|e| {
+        log_warn!("hello for user {user}: {e}");
+        (Vec::new(), 0)
+    });
+    let online = app.hub.online_among(&friends);
+    if came_online {
+        let f = frame(json!({ "type": "presence.online", "user_id": user }));
+        for friend in &online {
+            app.hub.to_user(*friend, &f);
+        }
+    }
+    json!({
+        "type": "hello", "protocol": super::protocol::VERSION, "user_id": user,
+        "online_friends": online, "unread_count": unread,
+    })
+    .to_string()
+}
+
+/// After the grace, if no socket came back: friends see the user offline and `last_seen_at`
+/// is saved.
+pub fn schedule_offline(app: &Arc<App>, user: i64, generation: u64) {
+    let app = Arc::clone(app);
+    tokio::spawn(async move {
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_millis(app.config.presence_grace_ms)) => {}
+            () = app.hub.stopped() => return,
+        }
+        if !app.hub.settle_offline(user, generation) {
+            return;
+        }
+        let now = crate::time::now();
+        let friends = app
+            .db
+            .write(move |tx| {
+                tx.execute(
+                    "UPDATE users SET last_seen_at = ?2 WHERE id = ?1",
+                    params![user, now],
+                )?;
+                Ok(friend_ids(tx, user)?)
+            })
+            .await
+            .unwrap_or_default();
+        let f = frame(json!({
+            "type": "presence.offline", "user_id": user,
+            "last_seen": crate::time::rfc3339(now),
+        }));
+        for friend in app.hub.online_among(&friends) {
+            app.hub.to_user(friend, &f);
+        }
+    });
+}
+
+/// Pushes committed notifications to their recipients' sockets, with the new unread count.
+pub async fn run_pusher(app: Arc<App>) {
+    loop {
+        let batch = app.db.outbox.next_batch().await;
+        let wanted: Vec<(i64, i64)> = batch
+            .into_iter()
+            .map(|Event::Notification { user, id }| (user, id))
+            .filter(|(user, _)| app.hub.has_sockets(*user))
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let loaded = app
+            .db
+            .read(move |c| {
+                let mut out = Vec::with_capacity(wanted.len());
+                for (user, id) in wanted {
+                    if let Some(item) = load_item(c, user, id)? {
+                        out.push((user, item, unread_count(c, user)?));
+                    }
+                }
+                Ok(out)
+            })
+            .await;
+        match loaded {
+            Ok(items) => {
+                for (user, item, unread) in items {
+                    let f = frame(json!({
+                        "type": "notification.new", "notification": item, "unread_count": unread,
+                    }));
+                    app.hub.to_user(user, &f);
+                }
+            }
+            Err(e) => log_warn!("notification push failed: {e}"),
+        }
+    }
+}
+
+/// Tells the user's tabs their unread count changed (after marking read).
+pub fn push_unread(app: &App, user: i64, unread: i64) {
+    app.hub.to_user(
+        user,
+        &frame(json!({ "type": "notification.unread", "unread_count": unread })),
+    );
+}

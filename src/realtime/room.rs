@@ -1,0 +1,849 @@
+//! One live drawing session in memory: members, their sockets, the shared document, the op
+//! log tail for exact replay, cursors, chat and the save vote. Only its actor task touches it.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::batcher::PersistOp;
+use super::hub::{Frame, SocketHandle};
+use super::protocol::{close, error_frame};
+use super::rooms::{Cmd, RoomMsg};
+use crate::api::collab::store::{self, MemberRow};
+use crate::app::App;
+use crate::domain::collab::{self, Doc, Op};
+use crate::{log_info, log_warn};
+
+/// Ops kept in memory for exact `since_seq` replay; older clients get a snapshot.
+const RING: usize = 2048;
+/// Chat lines a late joiner sees.
+const CHAT_KEEP: usize = 30;
+/// Longest chat line.
+const CHAT_MAX: usize = 300;
+/// Refusals in a row after which a socket is closed for abuse.
+const ABUSE: u32 = 200;
+
+/// A token bucket.
+struct Bucket {
+    tokens: f64,
+    last: Instant,
+    per_sec: f64,
+    burst: f64,
+}
+
+impl Bucket {
+    fn new(per_sec: f64, burst: f64) -> Bucket {
+        Bucket {
+            tokens: burst,
+            last: Instant::now(),
+            per_sec,
+            burst,
+        }
+    }
+
+    fn take(&mut self) -> bool {
+        let now = Instant::now();
+        let dt = now.duration_since(self.last).as_secs_f64();
+        self.last = now;
+        self.tokens = (self.tokens + dt * self.per_sec).min(self.burst);
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// A socket with the canvas open.
+struct Sub {
+    sock: Arc<SocketHandle>,
+    page: Option<String>,
+    ops: Bucket,
+    previews: Bucket,
+    chat: Bucket,
+    refusals: u32,
+}
+
+struct Vote {
+    id: u64,
+    by: i64,
+    voters: Vec<i64>,
+    yes: Vec<i64>,
+    no: Vec<i64>,
+    deadline: tokio::time::Instant,
+}
+
+/// The room state.
+pub struct Room {
+    app: Arc<App>,
+    id: i64,
+    host: i64,
+    default_title: String,
+    state: String,
+    lobby_open: bool,
+    expires_at: i64,
+    story_id: Option<i64>,
+    doc: Doc,
+    seq: u64,
+    members: HashMap<i64, MemberRow>,
+    subs: Vec<Sub>,
+    ring: VecDeque<(u64, String)>,
+    chat: VecDeque<Value>,
+    vote: Option<Vote>,
+    votes_held: u64,
+    cursors: HashMap<i64, Frame>,
+}
+
+fn frame(v: &Value) -> Frame {
+    Arc::from(v.to_string())
+}
+
+fn with_id(mut v: Value, id: &Option<String>) -> Value {
+    if let Some(id) = id {
+        v["id"] = Value::String(id.clone());
+    }
+    v
+}
+
+fn is_live(state: &str) -> bool {
+    matches!(state, "lobby" | "drawing" | "voting")
+}
+
+impl Room {
+    /// Loads a session and replays its op log.
+    pub async fn load(app: Arc<App>, id: i64) -> Result<Room, String> {
+        let row = app
+            .db
+            .read(move |c| Ok(store::load_room(c, id)?))
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("session {id} does not exist"))?;
+        let mut doc = Doc {
+            title: row.title.clone(),
+            pages: Vec::new(),
+        };
+        let mut ring = VecDeque::new();
+        let mut seq = 0;
+        for o in row.ops {
+            match serde_json::from_str::<Op>(&o.op) {
+                Ok(mut op) => doc.apply(o.seq, o.user, &mut op),
+                Err(e) => log_warn!("session {id} op {} unreadable, skipped: {e}", o.seq),
+            }
+            seq = o.seq;
+            ring.push_back((
+                o.seq,
+                entry(o.seq, o.user, o.client_op_id.as_deref(), &o.op),
+            ));
+            if ring.len() > RING {
+                ring.pop_front();
+            }
+        }
+        Ok(Room {
+            app,
+            id,
+            host: row.host_id,
+            default_title: row.title,
+            state: row.state,
+            lobby_open: row.lobby_open,
+            expires_at: row.expires_at,
+            story_id: row.story_id,
+            doc,
+            seq,
+            members: row.members.into_iter().map(|m| (m.user_id, m)).collect(),
+            subs: Vec::new(),
+            ring,
+            chat: VecDeque::new(),
+            vote: None,
+            votes_held: 0,
+            cursors: HashMap::new(),
+        })
+    }
+
+    /// Answers commands for a session that does not exist.
+    pub fn refuse_missing(id: i64, cmd: Cmd) {
+        if let Cmd::Join { sock, id: rid, .. } | Cmd::Frame { sock, id: rid, .. } = cmd {
+            let _ = id;
+            sock.send(&Arc::from(error_frame(
+                "session_not_found",
+                "There is no such drawing session.",
+                rid.as_deref(),
+            )));
+        }
+    }
+
+    /// No socket has the canvas open.
+    pub fn is_empty(&self) -> bool {
+        self.subs.is_empty()
+    }
+
+    /// When the open vote ends.
+    pub fn vote_deadline(&self) -> Option<tokio::time::Instant> {
+        self.vote.as_ref().map(|v| v.deadline)
+    }
+
+    /// Cursor positions wait to be sent.
+    pub fn has_pending_cursors(&self) -> bool {
+        !self.cursors.is_empty()
+    }
+
+    fn error(&mut self, sock: &SocketHandle, code: &str, message: &str, id: &Option<String>) {
+        sock.send(&Arc::from(error_frame(code, message, id.as_deref())));
+        if let Some(sub) = self.subs.iter_mut().find(|s| s.sock.id == sock.id) {
+            sub.refusals += 1;
+            if sub.refusals >= ABUSE {
+                sock.kill(close::POLICY);
+            }
+        }
+    }
+
+    fn to_all(&self, f: &Frame) {
+        for s in &self.subs {
+            s.sock.send(f);
+        }
+    }
+
+    fn to_others(&self, f: &Frame, except_sock: u64) {
+        for s in self.subs.iter().filter(|s| s.sock.id != except_sock) {
+            s.sock.send(f);
+        }
+    }
+
+    fn user_has_sub(&self, user: i64) -> bool {
+        self.subs.iter().any(|s| s.sock.user == user)
+    }
+
+    fn members_json(&self) -> Value {
+        let mut list: Vec<&MemberRow> = self.members.values().filter(|m| !m.kicked).collect();
+        list.sort_by_key(|m| (m.user_id != self.host, m.joined_at, m.user_id));
+        Value::Array(
+            list.into_iter()
+                .map(|m| {
+                    let page = self
+                        .subs
+                        .iter()
+                        .find(|s| s.sock.user == m.user_id && s.page.is_some())
+                        .and_then(|s| s.page.clone());
+                    json!({
+                        "user_id": m.user_id, "username": m.username,
+                        "display_name": m.display_name, "color": m.color,
+                        "host": m.user_id == self.host, "online": self.user_has_sub(m.user_id),
+                        "page_id": page,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    fn vote_json(&self) -> Value {
+        self.vote.as_ref().map_or(Value::Null, |v| {
+            json!({
+                "vote_id": v.id, "by": v.by, "voters": v.voters, "yes": v.yes.len(),
+                "no": v.no.len(),
+                "deadline_ms": v.deadline.saturating_duration_since(tokio::time::Instant::now()).as_millis() as u64,
+            })
+        })
+    }
+
+    fn state_frame(&self, id: &Option<String>) -> Frame {
+        let doc = self.doc.to_json();
+        frame(&with_id(
+            json!({
+                "type": "collab.state", "session_id": self.id, "state": self.state,
+                "lobby_open": self.lobby_open, "host_id": self.host,
+                "title": doc["title"], "pages": doc["pages"], "seq": self.seq,
+                "members": self.members_json(), "chat": self.chat, "vote": self.vote_json(),
+                "story_id": self.story_id,
+            }),
+            id,
+        ))
+    }
+
+    /// Ends the session if its time ran out; true when it is (now) over.
+    async fn closed(&mut self) -> bool {
+        if is_live(&self.state) && crate::time::now() > self.expires_at {
+            self.state = "ended".into();
+            self.vote = None;
+            crate::api::collab::end_session(&self.app, self.id, "expired").await;
+        }
+        !is_live(&self.state)
+    }
+
+    /// Handles one command.
+    pub async fn handle(&mut self, cmd: Cmd) {
+        match cmd {
+            Cmd::Join { sock, since, id } => self.join(sock, since, id).await,
+            Cmd::Leave { sock, id, gone } => self.leave(&sock, id, gone),
+            Cmd::Refresh { kicked } => self.refresh(kicked).await,
+            Cmd::Frame { sock, id, msg } => {
+                if !self.subs.iter().any(|s| s.sock.id == sock.id) {
+                    let (code, text) = match self.members.get(&sock.user) {
+                        Some(m) if !m.kicked => {
+                            ("not_joined", "Open the shared canvas first (collab.join).")
+                        }
+                        Some(_) => ("kicked", "The host removed you from this session."),
+                        None => ("not_member", "You are not in this drawing session."),
+                    };
+                    sock.send(&Arc::from(error_frame(code, text, id.as_deref())));
+                    return;
+                }
+                match msg {
+                    RoomMsg::Op { client_op_id, raw } => {
+                        self.op(&sock, id, client_op_id, &raw).await
+                    }
+                    RoomMsg::Preview { page_id, data } => self.preview(&sock, &page_id, &data),
+                    RoomMsg::Cursor { page_id, x, y } => self.cursor(&sock, &page_id, x, y),
+                    RoomMsg::View { page_id } => self.view(&sock, page_id, id),
+                    RoomMsg::Chat { text } => self.chat(&sock, id, text).await,
+                    RoomMsg::VoteStart => self.vote_start(&sock, id).await,
+                    RoomMsg::Vote { yes } => self.vote(&sock, id, yes).await,
+                }
+            }
+        }
+    }
+
+    async fn join(&mut self, sock: Arc<SocketHandle>, since: Option<u64>, id: Option<String>) {
+        let user = sock.user;
+        if !self.members.contains_key(&user) {
+            // Joined over REST since the room loaded.
+            self.reload_members().await;
+        }
+        match self.members.get(&user) {
+            None => {
+                sock.send(&Arc::from(error_frame(
+                    "not_member",
+                    "You are not in this drawing session. Ask for its code.",
+                    id.as_deref(),
+                )));
+                return;
+            }
+            Some(m) if m.kicked => {
+                sock.send(&Arc::from(error_frame(
+                    "kicked",
+                    "The host removed you from this session.",
+                    id.as_deref(),
+                )));
+                return;
+            }
+            Some(_) => {}
+        }
+        if self.closed().await && self.state != "published" {
+            sock.send(&Arc::from(error_frame(
+                "session_closed",
+                "This drawing session is over.",
+                id.as_deref(),
+            )));
+            return;
+        }
+        let first = !self.user_has_sub(user);
+        if !self.subs.iter().any(|s| s.sock.id == sock.id) {
+            self.subs.push(Sub {
+                sock: Arc::clone(&sock),
+                page: None,
+                ops: Bucket::new(
+                    f64::from(self.app.config.ws_ops_per_sec),
+                    f64::from(self.app.config.ws_ops_per_sec) * 2.0,
+                ),
+                previews: Bucket::new(40.0, 40.0),
+                chat: Bucket::new(0.5, 5.0),
+                refusals: 0,
+            });
+        }
+        // Subscribed first, then the catch-up: nothing can fall between the two.
+        let reply = match since {
+            Some(s) if s == self.seq => Some(self.replay_frame(Vec::new(), &id)),
+            Some(s) if s < self.seq && self.ring.front().is_some_and(|(f, _)| *f <= s + 1) => {
+                let ops: Vec<&str> = self
+                    .ring
+                    .iter()
+                    .filter(|(q, _)| *q > s)
+                    .map(|(_, e)| e.as_str())
+                    .collect();
+                Some(self.replay_frame(ops, &id))
+            }
+            _ => None,
+        };
+        sock.send(&reply.unwrap_or_else(|| self.state_frame(&id)));
+        if first {
+            let m = &self.members[&user];
+            let f = frame(&json!({
+                "type": "collab.member_joined", "session_id": self.id, "user_id": user,
+                "display_name": m.display_name, "color": m.color,
+            }));
+            self.to_others(&f, sock.id);
+            if !m.took_part {
+                let (app, sid) = (Arc::clone(&self.app), self.id);
+                if let Some(m) = self.members.get_mut(&user) {
+                    m.took_part = true;
+                }
+                tokio::spawn(async move {
+                    let _ = app
+                        .db
+                        .write(move |tx| Ok(store::mark_took_part(tx, sid, user)?))
+                        .await;
+                });
+            }
+        }
+    }
+
+    fn replay_frame(&self, ops: Vec<&str>, id: &Option<String>) -> Frame {
+        let members = self.members_json().to_string();
+        let mut text = format!(
+            r#"{{"type":"collab.replay","session_id":{},"seq":{},"state":{},"members":{members},"ops":[{}]"#,
+            self.id,
+            self.seq,
+            Value::String(self.state.clone()),
+            ops.join(",")
+        );
+        if let Some(id) = id {
+            text.push_str(&format!(r#","id":{}"#, Value::String(id.clone())));
+        }
+        text.push('}');
+        Arc::from(text)
+    }
+
+    fn leave(&mut self, sock: &SocketHandle, id: Option<String>, gone: bool) {
+        let before = self.subs.len();
+        self.subs.retain(|s| s.sock.id != sock.id);
+        if !gone {
+            sock.send(&frame(&with_id(
+                json!({ "type": "collab.left", "session_id": self.id }),
+                &id,
+            )));
+        }
+        if self.subs.len() < before && !self.user_has_sub(sock.user) {
+            self.cursors.remove(&sock.user);
+            self.to_all(&frame(&json!({
+                "type": "collab.member_left", "session_id": self.id, "user_id": sock.user,
+            })));
+        }
+    }
+
+    async fn reload_members(&mut self) {
+        let id = self.id;
+        match self.app.db.read(move |c| Ok(store::members(c, id)?)).await {
+            Ok(list) => self.members = list.into_iter().map(|m| (m.user_id, m)).collect(),
+            Err(e) => log_warn!("room {id}: members reload failed: {e}"),
+        }
+    }
+
+    async fn refresh(&mut self, kicked: Option<i64>) {
+        let id = self.id;
+        if let Ok(Some(s)) = self
+            .app
+            .db
+            .read(move |c| Ok(store::session_row(c, id)?))
+            .await
+        {
+            if self.state != s.state && !is_live(&s.state) {
+                self.vote = None;
+            }
+            self.state = s.state;
+            self.lobby_open = s.lobby_open;
+            self.expires_at = s.expires_at;
+            self.story_id = s.story_id;
+        }
+        self.reload_members().await;
+        if let Some(user) = kicked {
+            for s in self.subs.iter().filter(|s| s.sock.user == user) {
+                s.sock.kill(close::KICKED);
+            }
+            let before = self.subs.len();
+            self.subs.retain(|s| s.sock.user != user);
+            self.cursors.remove(&user);
+            if let Some(v) = self.vote.as_mut() {
+                v.voters.retain(|u| *u != user);
+            }
+            if self.subs.len() < before {
+                self.to_all(&frame(&json!({
+                    "type": "collab.member_left", "session_id": self.id, "user_id": user,
+                })));
+            }
+            self.settle_vote().await;
+        }
+    }
+
+    fn sub_mut(&mut self, sock: u64) -> Option<&mut Sub> {
+        self.subs.iter_mut().find(|s| s.sock.id == sock)
+    }
+
+    async fn op(
+        &mut self,
+        sock: &SocketHandle,
+        id: Option<String>,
+        client_op_id: Option<String>,
+        raw: &str,
+    ) {
+        if self.closed().await {
+            return self.error(sock, "session_closed", "This drawing session is over.", &id);
+        }
+        if self.state == "lobby" {
+            return self.error(
+                sock,
+                "not_started",
+                "The host has not started drawing yet.",
+                &id,
+            );
+        }
+        if !self.sub_mut(sock.id).is_some_and(|s| s.ops.take()) {
+            return self.error(sock, "rate_limited", "Slow down a little!", &id);
+        }
+        if client_op_id
+            .as_ref()
+            .is_some_and(|c| c.chars().count() > 64)
+        {
+            return self.error(
+                sock,
+                "invalid_op",
+                "client_op_id has at most 64 characters.",
+                &id,
+            );
+        }
+        let mut op = match collab::parse(raw) {
+            Ok(op) => op,
+            Err(e) => return self.error(sock, e.code, &e.message, &id),
+        };
+        let me = sock.user;
+        let viewed = |page: &str| {
+            self.subs
+                .iter()
+                .any(|s| s.sock.user != me && s.page.as_deref() == Some(page))
+        };
+        if let Err(e) = self.doc.check(me, &op, viewed) {
+            return self.error(sock, e.code, &e.message, &id);
+        }
+        if let Op::PageAdd { page_id, .. } = &mut op {
+            *page_id = Some(format!("p{}", crate::encoding::random_token::<6>()));
+        }
+        self.seq += 1;
+        let seq = self.seq;
+        self.doc.apply(seq, me, &mut op);
+        let op_json = serde_json::to_string(&op).unwrap_or_else(|_| "null".into());
+        let cid = client_op_id.as_deref();
+        let e = entry(seq, me, cid, &op_json);
+        let broadcast: Frame = Arc::from(format!(
+            r#"{{"type":"collab.op","session_id":{},{}"#,
+            self.id,
+            &e[1..]
+        ));
+        self.ring.push_back((seq, e));
+        if self.ring.len() > RING {
+            self.ring.pop_front();
+        }
+        let ack = with_id(
+            json!({"type": "collab.ack", "session_id": self.id, "client_op_id": cid, "seq": seq}),
+            &id,
+        );
+        sock.send(&frame(&ack));
+        if op.echo_to_sender() {
+            self.to_all(&broadcast);
+        } else {
+            self.to_others(&broadcast, sock.id);
+        }
+        if let Some(s) = self.sub_mut(sock.id) {
+            s.refusals = 0;
+        }
+        self.app
+            .batcher
+            .push(PersistOp {
+                session: self.id,
+                seq,
+                user: me,
+                client_op_id,
+                op: op_json,
+                at: crate::time::now(),
+            })
+            .await;
+    }
+
+    fn preview(&mut self, sock: &SocketHandle, page_id: &str, data: &str) {
+        if !is_live(&self.state) {
+            return;
+        }
+        if !self.sub_mut(sock.id).is_some_and(|s| s.previews.take()) {
+            return self.error(sock, "rate_limited", "Slow down a little!", &None);
+        }
+        let f: Frame = Arc::from(format!(
+            r#"{{"type":"collab.preview","session_id":{},"user_id":{},"page_id":{},"data":{data}}}"#,
+            self.id,
+            sock.user,
+            Value::String(page_id.to_string()),
+        ));
+        self.to_others(&f, sock.id);
+    }
+
+    fn cursor(&mut self, sock: &SocketHandle, page_id: &str, x: f64, y: f64) {
+        if !x.is_finite() || !y.is_finite() {
+            return;
+        }
+        let color = self
+            .members
+            .get(&sock.user)
+            .map_or("#000000", |m| m.color.as_str());
+        // Latest wins; the room sends at most one per user per tick.
+        self.cursors.insert(
+            sock.user,
+            frame(&json!({
+                "type": "collab.cursor", "session_id": self.id, "user_id": sock.user,
+                "page_id": page_id, "x": x, "y": y, "color": color,
+            })),
+        );
+    }
+
+    /// Sends the coalesced cursor positions.
+    pub fn flush_cursors(&mut self) {
+        for (user, f) in std::mem::take(&mut self.cursors) {
+            for s in self.subs.iter().filter(|s| s.sock.user != user) {
+                s.sock.send(&f);
+            }
+        }
+    }
+
+    fn view(&mut self, sock: &SocketHandle, page_id: String, id: Option<String>) {
+        let f = frame(&json!({
+            "type": "collab.view", "session_id": self.id, "user_id": sock.user,
+            "page_id": page_id,
+        }));
+        if let Some(s) = self.sub_mut(sock.id) {
+            s.page = Some(page_id);
+        }
+        self.to_others(&f, sock.id);
+        if id.is_some() {
+            sock.send(&frame(&with_id(
+                json!({"type": "collab.viewing", "session_id": self.id}),
+                &id,
+            )));
+        }
+    }
+
+    async fn chat(&mut self, sock: &SocketHandle, id: Option<String>, text: String) {
+        if !self.sub_mut(sock.id).is_some_and(|s| s.chat.take()) {
+            return self.error(sock, "rate_limited", "Slow down a little!", &id);
+        }
+        let text = text.trim().to_string();
+        if text.is_empty()
+            || text.chars().count() > CHAT_MAX
+            || crate::domain::text::has_unshowable(&text, false)
+        {
+            return self.error(
+                sock,
+                "invalid_text",
+                &format!("A chat line has 1 to {CHAT_MAX} characters."),
+                &id,
+            );
+        }
+        let (masked, verdict) = self.app.profanity.masked(&text);
+        if !verdict.is_clean() {
+            let user = sock.user;
+            let words: Vec<String> = verdict.words.iter().map(|(w, _)| w.clone()).collect();
+            let app = Arc::clone(&self.app);
+            tokio::spawn(async move {
+                let _ = app
+                    .db
+                    .write(move |tx| {
+                        Ok(crate::api::moderation::record_violation(
+                            tx,
+                            user,
+                            "collab_chat",
+                            &words,
+                        )?)
+                    })
+                    .await;
+            });
+        }
+        let line = json!({
+            "type": "collab.chat", "session_id": self.id, "user_id": sock.user,
+            "text": masked, "at": crate::time::rfc3339(crate::time::now()),
+        });
+        self.chat.push_back(line.clone());
+        if self.chat.len() > CHAT_KEEP {
+            self.chat.pop_front();
+        }
+        self.to_all(&frame(&with_id(line, &id)));
+    }
+
+    async fn vote_start(&mut self, sock: &SocketHandle, id: Option<String>) {
+        if self.closed().await {
+            return self.error(sock, "session_closed", "This drawing session is over.", &id);
+        }
+        match self.state.as_str() {
+            "lobby" => {
+                return self.error(sock, "not_started", "Start drawing before saving.", &id);
+            }
+            "voting" => return self.error(sock, "vote_open", "A vote is already open.", &id),
+            _ => {}
+        }
+        let mut voters: Vec<i64> = self.subs.iter().map(|s| s.sock.user).collect();
+        voters.sort_unstable();
+        voters.dedup();
+        voters.retain(|u| self.members.get(u).is_some_and(|m| !m.kicked));
+        self.votes_held += 1;
+        let timeout = Duration::from_secs(self.app.config.vote_timeout_secs);
+        let vote = Vote {
+            id: self.votes_held,
+            by: sock.user,
+            voters: voters.clone(),
+            yes: vec![sock.user],
+            no: Vec::new(),
+            deadline: tokio::time::Instant::now() + timeout,
+        };
+        self.vote = Some(vote);
+        self.set_state("voting").await;
+        let started = with_id(
+            json!({
+                "type": "collab.vote_started", "session_id": self.id, "vote_id": self.votes_held,
+                "by": sock.user, "voters": voters, "deadline_ms": timeout.as_millis() as u64,
+            }),
+            &None,
+        );
+        self.to_all(&frame(&started));
+        if id.is_some() {
+            sock.send(&frame(&with_id(
+                json!({"type": "collab.vote_opened", "session_id": self.id, "vote_id": self.votes_held}),
+                &id,
+            )));
+        }
+        self.settle_vote().await;
+    }
+
+    async fn vote(&mut self, sock: &SocketHandle, id: Option<String>, yes: bool) {
+        let user = sock.user;
+        let Some(v) = self.vote.as_mut() else {
+            return self.error(sock, "no_vote", "There is no vote right now.", &id);
+        };
+        if !v.voters.contains(&user) {
+            return self.error(
+                sock,
+                "not_a_voter",
+                "This vote started before you came.",
+                &id,
+            );
+        }
+        v.yes.retain(|u| *u != user);
+        v.no.retain(|u| *u != user);
+        if yes {
+            v.yes.push(user);
+        } else {
+            v.no.push(user);
+        }
+        let update = json!({
+            "type": "collab.vote_update", "session_id": self.id, "vote_id": v.id,
+            "yes": v.yes.len(), "no": v.no.len(), "voters": v.voters,
+        });
+        self.to_all(&frame(&update));
+        if id.is_some() {
+            sock.send(&frame(&with_id(
+                json!({"type": "collab.voted", "session_id": self.id}),
+                &id,
+            )));
+        }
+        self.settle_vote().await;
+    }
+
+    /// Decides the vote once the answer cannot change.
+    async fn settle_vote(&mut self) {
+        let Some(v) = self.vote.as_ref() else { return };
+        let n = v.voters.len();
+        let yes = v.yes.iter().filter(|u| v.voters.contains(u)).count();
+        let no = v.no.iter().filter(|u| v.voters.contains(u)).count();
+        if yes * 2 > n {
+            self.finish_vote(true, "majority").await;
+        } else if (n - no) * 2 <= n {
+            self.finish_vote(false, "rejected").await;
+        }
+    }
+
+    /// The vote ran out of time.
+    pub async fn vote_timeout(&mut self) {
+        let Some(v) = self.vote.as_ref() else { return };
+        let approved = v.yes.len() * 2 > v.voters.len();
+        self.finish_vote(approved, if approved { "majority" } else { "timeout" })
+            .await;
+    }
+
+    async fn finish_vote(&mut self, approved: bool, reason: &str) {
+        let Some(v) = self.vote.take() else { return };
+        self.to_all(&frame(&json!({
+            "type": "collab.vote_result", "session_id": self.id, "vote_id": v.id,
+            "approved": approved, "yes": v.yes.len(), "no": v.no.len(), "reason": reason,
+        })));
+        if !approved {
+            self.set_state("drawing").await;
+            return;
+        }
+        match self.publish().await {
+            Ok(story) => {
+                self.story_id = Some(story);
+                self.state = "published".into();
+                log_info!("session {} published as story {story}", self.id);
+                let f = frame(&json!({
+                    "type": "collab.published", "session_id": self.id, "story_id": story,
+                }));
+                self.to_all(&f);
+                crate::api::collab::push_status(&self.app, self.id).await;
+            }
+            Err(e) => {
+                self.set_state("drawing").await;
+                self.to_all(&frame(&json!({
+                    "type": "collab.publish_failed", "session_id": self.id,
+                    "code": e.code(), "message": e.message(), "words": e.words(),
+                })));
+            }
+        }
+    }
+
+    async fn set_state(&mut self, state: &str) {
+        if self.state == state || !is_live(&self.state) {
+            return;
+        }
+        self.state = state.to_string();
+        let (id, s) = (self.id, state.to_string());
+        let _ = self
+            .app
+            .db
+            .write(move |tx| Ok(store::set_live_state(tx, id, &s)?))
+            .await;
+    }
+
+    async fn publish(&mut self) -> crate::error::Result<i64> {
+        let title = if self.doc.title.trim().is_empty() {
+            self.default_title.clone()
+        } else {
+            self.doc.title.trim().to_string()
+        };
+        self.app.profanity.refuse("title", &title)?;
+        let mut pages = Vec::new();
+        for p in &self.doc.pages {
+            self.app.profanity.refuse("text", &p.text)?;
+            let drawing = self.doc.page_drawing(p);
+            let drawing = if drawing.items.is_empty() {
+                None
+            } else {
+                Some(drawing.to_json().map_err(crate::error::Error::from)?)
+            };
+            pages.push((p.text.clone(), drawing));
+        }
+        let authors: Vec<i64> = self
+            .members
+            .values()
+            .filter(|m| !m.kicked && m.took_part && m.user_id != self.host)
+            .map(|m| m.user_id)
+            .collect();
+        let (id, host) = (self.id, self.host);
+        self.app
+            .db
+            .write(move |tx| store::publish(tx, id, host, &title, &pages, &authors))
+            .await
+    }
+}
+
+/// The stored/replayed form of an op: `{"seq","user_id","client_op_id","op"}`.
+fn entry(seq: u64, user: i64, client_op_id: Option<&str>, op: &str) -> String {
+    format!(
+        r#"{{"seq":{seq},"user_id":{user},"client_op_id":{},"op":{op}}}"#,
+        client_op_id.map_or("null".to_string(), |c| Value::String(c.to_string())
+            .to_string())
+    )
+}

@@ -1,0 +1,229 @@
+//! The registry of live drawing rooms: one actor task per session with open canvases, started on
+//! the first `collab.join` and gone when it has been empty for a while.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+
+use super::hub::SocketHandle;
+use super::room::Room;
+use crate::app::App;
+use crate::log_warn;
+
+/// Commands a room queues before it makes senders wait.
+const QUEUE: usize = 1024;
+/// An empty room stays in memory this long (a reload should not reload from disk).
+const IDLE: Duration = Duration::from_secs(60);
+
+/// What a room is asked to do.
+pub enum Cmd {
+    /// Open the canvas on a socket.
+    Join {
+        /// The socket.
+        sock: Arc<SocketHandle>,
+        /// The last seq the client holds.
+        since: Option<u64>,
+        /// Request id.
+        id: Option<String>,
+    },
+    /// Close it on a socket (`collab.leave`, or the socket ended).
+    Leave {
+        /// The socket.
+        sock: Arc<SocketHandle>,
+        /// Request id, for the `collab.left` answer (none when the socket is gone).
+        id: Option<String>,
+        /// The socket itself closed.
+        gone: bool,
+    },
+    /// A frame for the room.
+    Frame {
+        /// The socket.
+        sock: Arc<SocketHandle>,
+        /// Request id.
+        id: Option<String>,
+        /// What it says.
+        msg: RoomMsg,
+    },
+    /// The session changed in the database (REST): reload it; `kicked` lost their seat.
+    Refresh {
+        /// A member just kicked.
+        kicked: Option<i64>,
+    },
+}
+
+/// Frames a room handles, owned (the socket's buffer is reused).
+pub enum RoomMsg {
+    /// A durable op (raw JSON).
+    Op {
+        /// The client's id for it.
+        client_op_id: Option<String>,
+        /// The op.
+        raw: String,
+    },
+    /// An unfinished stroke.
+    Preview {
+        /// The page.
+        page_id: String,
+        /// Raw JSON.
+        data: String,
+    },
+    /// A pointer position.
+    Cursor {
+        /// The page.
+        page_id: String,
+        /// x.
+        x: f64,
+        /// y.
+        y: f64,
+    },
+    /// The page a member looks at.
+    View {
+        /// The page.
+        page_id: String,
+    },
+    /// A chat line.
+    Chat {
+        /// Text.
+        text: String,
+    },
+    /// Open a save vote.
+    VoteStart,
+    /// Answer it.
+    Vote {
+        /// Save or not.
+        yes: bool,
+    },
+}
+
+/// Live rooms by session id.
+#[derive(Default)]
+pub struct Rooms {
+    map: Mutex<HashMap<i64, (u64, mpsc::Sender<Cmd>)>>,
+    live: AtomicUsize,
+    lives: AtomicU64,
+}
+
+impl Rooms {
+    /// Rooms in memory.
+    pub fn live(&self) -> usize {
+        self.live.load(Ordering::Relaxed)
+    }
+
+    fn sender(&self, app: &Arc<App>, id: i64) -> mpsc::Sender<Cmd> {
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, tx)) = map.get(&id)
+            && !tx.is_closed()
+        {
+            return tx.clone();
+        }
+        let (tx, rx) = mpsc::channel(QUEUE);
+        let life = self.lives.fetch_add(1, Ordering::Relaxed);
+        map.insert(id, (life, tx.clone()));
+        self.live.fetch_add(1, Ordering::Relaxed);
+        tokio::spawn(run(Arc::clone(app), id, life, rx));
+        tx
+    }
+
+    /// Sends a command, starting the room if needed.
+    pub async fn send(&self, app: &Arc<App>, id: i64, cmd: Cmd) {
+        let mut cmd = cmd;
+        for _ in 0..3 {
+            match self.sender(app, id).send(cmd).await {
+                Ok(()) => return,
+                // The room was just closing: the next sender starts a fresh one.
+                Err(mpsc::error::SendError(back)) => cmd = back,
+            }
+        }
+        log_warn!("room {id} did not take a command");
+    }
+
+    /// Stops every room (shutdown): their command channels close once the sockets are gone.
+    pub fn stop_all(&self) {
+        self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// Tells a live room (only) that its session changed.
+    pub async fn refresh(&self, id: i64, kicked: Option<i64>) {
+        let tx = self
+            .map
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .map(|(_, tx)| tx.clone());
+        if let Some(tx) = tx {
+            let _ = tx.send(Cmd::Refresh { kicked }).await;
+        }
+    }
+
+    /// Removes the room's entry if it is still this life's and nothing is queued; the room
+    /// then stops.
+    fn retire(&self, id: i64, life: u64, rx: &mpsc::Receiver<Cmd>) -> bool {
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if !rx.is_empty() {
+            return false;
+        }
+        if map.get(&id).is_some_and(|(l, _)| *l == life) {
+            map.remove(&id);
+        }
+        true
+    }
+}
+
+async fn run(app: Arc<App>, id: i64, life: u64, mut rx: mpsc::Receiver<Cmd>) {
+    // Ops of an earlier life of this room may still be on their way to disk.
+    app.batcher.flush().await;
+    let mut room = match Room::load(Arc::clone(&app), id).await {
+        Ok(room) => Some(room),
+        Err(e) => {
+            log_warn!("room {id} could not load: {e}");
+            None
+        }
+    };
+    let mut cursor_tick = tokio::time::interval(Duration::from_millis(50));
+    cursor_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        let Some(r) = room.as_mut() else {
+            // No such session: answer what is queued, then stop.
+            if app.hub.rooms.retire(id, life, &rx) {
+                break;
+            }
+            if let Some(cmd) = rx.recv().await {
+                Room::refuse_missing(id, cmd);
+            }
+            continue;
+        };
+        let idle = r.is_empty();
+        let deadline = r.vote_deadline();
+        let cursors = r.has_pending_cursors();
+        tokio::select! {
+            cmd = rx.recv() => match cmd {
+                Some(cmd) => r.handle(cmd).await,
+                None => break,
+            },
+            () = sleep_until(deadline), if deadline.is_some() => r.vote_timeout().await,
+            _ = cursor_tick.tick(), if cursors => r.flush_cursors(),
+            () = tokio::time::sleep(IDLE), if idle => {
+                if app.hub.rooms.retire(id, life, &rx) {
+                    break;
+                }
+            }
+        }
+    }
+    rx.close();
+    app.hub.rooms.live.fetch_sub(1, Ordering::Relaxed);
+    // Anything that slipped in while closing goes to the room's next life.
+    while let Ok(cmd) = rx.try_recv() {
+        let app2 = Arc::clone(&app);
+        tokio::spawn(async move { app2.hub.rooms.send(&app2, id, cmd).await });
+    }
+}
+
+async fn sleep_until(deadline: Option<tokio::time::Instant>) {
+    match deadline {
+        Some(d) => tokio::time::sleep_until(d).await,
+        None => std::future::pending().await,
+    }
+}

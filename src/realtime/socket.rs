@@ -1,0 +1,489 @@
+//! `GET /ws`: the upgrade (ticket, origin, caps) and one task per socket that reads frames,
+//! writes its queue, pings, and cleans up after itself.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::{SinkExt, StreamExt};
+use hyper::body::Incoming;
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde_json::json;
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
+use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+
+use super::hub::{Frame, SocketHandle};
+use super::protocol::{self, ClientMsg, close, error_frame};
+use super::rooms::{Cmd, RoomMsg};
+use crate::app::App;
+use crate::error::Error;
+use crate::http::response::{Response, empty};
+use crate::{log_debug, log_warn};
+
+/// Largest frame a client may send.
+pub const MAX_FRAME: usize = 256 * 1024;
+/// How long one write may take before the socket is dropped as dead.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// Frames written per flush when the queue has several.
+const WRITE_BATCH: usize = 32;
+
+/// Small buffers: thousands of idle sockets must fit the memory budget (anchors lesson 18).
+fn ws_config() -> WebSocketConfig {
+    WebSocketConfig::default()
+        .read_buffer_size(4096)
+        .write_buffer_size(0)
+        .max_write_buffer_size(MAX_FRAME * 4)
+        .max_message_size(Some(MAX_FRAME))
+        .max_frame_size(Some(MAX_FRAME))
+}
+
+fn origin_allowed(app: &App, req: &hyper::Request<Incoming>) -> bool {
+    let Some(origin) = req.headers().get(header::ORIGIN) else {
+        // Not a browser: the single-use ticket is the whole credential.
+        return true;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    if let Some(public) = app.config.public_origin() {
+        return origin.eq_ignore_ascii_case(public);
+    }
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    origin.eq_ignore_ascii_case(&format!("http://{host}"))
+        || origin.eq_ignore_ascii_case(&format!("https://{host}"))
+}
+
+fn header_has(req: &hyper::Request<Incoming>, name: header::HeaderName, token: &str) -> bool {
+    req.headers().get_all(name).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|s| s.split(',').any(|t| t.trim().eq_ignore_ascii_case(token)))
+    })
+}
+
+/// Answers the upgrade request; the socket itself runs in a task of its own.
+pub async fn upgrade(app: Arc<App>, mut req: hyper::Request<Incoming>) -> Response {
+    if req.method() != Method::GET {
+        return Error::MethodNotAllowed { allow: "GET" }.into_response();
+    }
+    let key = req.headers().get("sec-websocket-key").cloned();
+    let upgrade_ok = header_has(&req, header::UPGRADE, "websocket")
+        && header_has(&req, header::CONNECTION, "upgrade")
+        && req
+            .headers()
+            .get("sec-websocket-version")
+            .is_some_and(|v| v == "13");
+    let Some(key) = key.filter(|_| upgrade_ok) else {
+        return Error::bad_request(
+            "not_websocket",
+            "This address is for WebSocket connections.",
+        )
+        .into_response();
+    };
+    if !origin_allowed(&app, &req) {
+        return Error::forbidden(
+            "bad_origin",
+            "WebSocket connections are only taken from this site's own pages.",
+        )
+        .into_response();
+    }
+    if app.hub.sockets_open() >= app.config.max_sockets {
+        return Error::unavailable(
+            "over_capacity",
+            "Too many live connections right now. Please try again soon.",
+        )
+        .into_response();
+    }
+    let query = req.uri().query().unwrap_or("").to_string();
+    let param = |name: &str| {
+        query.split('&').find_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (k == name).then(|| v.to_string())
+        })
+    };
+    let ticket = param("ticket").unwrap_or_default();
+    let version = param("v");
+    let on_upgrade = hyper::upgrade::on(&mut req);
+    tokio::spawn(async move {
+        match on_upgrade.await {
+            Ok(upgraded) => {
+                let ws = WebSocketStream::from_raw_socket(
+                    TokioIo::new(upgraded),
+                    Role::Server,
+                    Some(ws_config()),
+                )
+                .await;
+                run(app, ws, ticket, version).await;
+            }
+            Err(e) => log_debug!("websocket upgrade failed: {e}"),
+        }
+    });
+    let mut resp = empty(StatusCode::SWITCHING_PROTOCOLS);
+    let h = resp.headers_mut();
+    h.insert(header::UPGRADE, HeaderValue::from_static("websocket"));
+    h.insert(header::CONNECTION, HeaderValue::from_static("Upgrade"));
+    if let Ok(v) = HeaderValue::from_str(&derive_accept_key(key.as_bytes())) {
+        h.insert("sec-websocket-accept", v);
+    }
+    resp
+}
+
+type Ws = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
+
+async fn close_with(mut ws: Ws, code: u16, reason: &str) {
+    let frame = CloseFrame {
+        code: CloseCode::from(code),
+        reason: reason.to_string().into(),
+    };
+    let _ = tokio::time::timeout(WRITE_TIMEOUT, ws.close(Some(frame))).await;
+}
+
+fn close_reason(code: u16) -> &'static str {
+    match code {
+        close::GOING_AWAY => "server restarting",
+        close::POLICY => "too many refused frames",
+        close::TOO_BIG => "frame too big",
+        close::RESYNC => "resync",
+        close::TOO_MANY_SOCKETS => "too many tabs open",
+        close::SIGNED_OUT => "signed out",
+        close::KICKED => "removed by the host",
+        close::PROTOCOL => "unsupported protocol version",
+        close::BAD_TICKET => "bad or expired ticket",
+        _ => "",
+    }
+}
+
+async fn run(app: Arc<App>, ws: Ws, ticket: String, version: Option<String>) {
+    if version.is_some_and(|v| v != protocol::VERSION.to_string()) {
+        return close_with(ws, close::PROTOCOL, close_reason(close::PROTOCOL)).await;
+    }
+    let Some(holder) = app.hub.tickets.redeem(&ticket) else {
+        return close_with(ws, close::BAD_TICKET, close_reason(close::BAD_TICKET)).await;
+    };
+    let user = holder.user;
+    let reg = match app.hub.register(user, holder.auth_session) {
+        Ok(r) => r,
+        Err(_) => {
+            return close_with(
+                ws,
+                close::TOO_MANY_SOCKETS,
+                close_reason(close::TOO_MANY_SOCKETS),
+            )
+            .await;
+        }
+    };
+    let handle = Arc::clone(&reg.handle);
+    let mut socket = Socket {
+        app: Arc::clone(&app),
+        handle: Arc::clone(&handle),
+        rooms: Vec::new(),
+        typing: Bucket::new(),
+    };
+    let code = socket.serve(ws, reg.rx, reg.came_online).await;
+    log_debug!("socket {} of user {user} closed ({code})", handle.id);
+    for room in std::mem::take(&mut socket.rooms) {
+        app.hub
+            .rooms
+            .send(
+                &app,
+                room,
+                Cmd::Leave {
+                    sock: Arc::clone(&handle),
+                    id: None,
+                    gone: true,
+                },
+            )
+            .await;
+    }
+    if let Some(generation) = app.hub.unregister(&handle) {
+        super::presence::schedule_offline(&app, user, generation);
+    }
+}
+
+/// Five typing notices a second.
+struct Bucket {
+    tokens: f64,
+    last: Instant,
+}
+
+impl Bucket {
+    fn new() -> Bucket {
+        Bucket {
+            tokens: 5.0,
+            last: Instant::now(),
+        }
+    }
+
+    fn take(&mut self) -> bool {
+        let now = Instant::now();
+        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * 5.0).min(5.0);
+        self.last = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+struct Socket {
+    app: Arc<App>,
+    handle: Arc<SocketHandle>,
+    rooms: Vec<i64>,
+    typing: Bucket,
+}
+
+impl Socket {
+    fn reply(&self, text: String) {
+        self.handle.send(&Frame::from(text));
+    }
+
+    /// Runs until the socket ends; returns the close code used.
+    async fn serve(
+        &mut self,
+        ws: Ws,
+        mut rx: tokio::sync::mpsc::Receiver<Frame>,
+        came_online: bool,
+    ) -> u16 {
+        let (mut sink, mut stream) = ws.split();
+        let hello = super::presence::hello(&self.app, self.handle.user, came_online).await;
+        if tokio::time::timeout(WRITE_TIMEOUT, sink.send(Message::text(hello)))
+            .await
+            .map_or(true, |r| r.is_err())
+        {
+            return 1006;
+        }
+        let ping_every = Duration::from_secs(self.app.config.ws_ping_secs);
+        let mut ping =
+            tokio::time::interval_at(tokio::time::Instant::now() + ping_every, ping_every);
+        let mut heard = Instant::now();
+        let code = loop {
+            tokio::select! {
+                biased;
+                code = self.handle.killed() => break code,
+                out = rx.recv() => {
+                    let Some(first) = out else { break 1011 };
+                    if !write_batch(&mut sink, &mut rx, first).await {
+                        break 1006;
+                    }
+                }
+                msg = stream.next() => match msg {
+                    Some(Ok(Message::Text(text))) => {
+                        heard = Instant::now();
+                        self.on_text(text.as_str()).await;
+                    }
+                    Some(Ok(Message::Binary(_))) => {
+                        heard = Instant::now();
+                        self.reply(error_frame("bad_frame", "Send text (JSON) frames.", None));
+                    }
+                    Some(Ok(Message::Close(_))) | None => break 1000,
+                    Some(Ok(_)) => heard = Instant::now(),
+                    Some(Err(WsError::Capacity(_))) => break close::TOO_BIG,
+                    Some(Err(e)) => {
+                        log_debug!("socket {} read error: {e}", self.handle.id);
+                        break 1006;
+                    }
+                },
+                _ = ping.tick() => {
+                    if heard.elapsed() > ping_every * 2 + Duration::from_secs(5) {
+                        break 1006;
+                    }
+                    let sent = tokio::time::timeout(WRITE_TIMEOUT, sink.send(Message::Ping(Default::default()))).await;
+                    if sent.map_or(true, |r| r.is_err()) {
+                        break 1006;
+                    }
+                }
+            }
+        };
+        if code != 1006 && code != 1000 {
+            let frame = CloseFrame {
+                code: CloseCode::from(code),
+                reason: close_reason(code).into(),
+            };
+            let _ =
+                tokio::time::timeout(WRITE_TIMEOUT, sink.send(Message::Close(Some(frame)))).await;
+        }
+        if code == 1000 {
+            // Answer the client's close.
+            let _ = tokio::time::timeout(WRITE_TIMEOUT, sink.close()).await;
+        }
+        code
+    }
+
+    async fn on_text(&mut self, text: &str) {
+        let frame = match protocol::decode(text) {
+            Ok(f) => f,
+            Err(e) => {
+                return self.reply(error_frame(e.code, &e.message, e.id.as_deref()));
+            }
+        };
+        let id = frame.id;
+        let app = Arc::clone(&self.app);
+        let to_room = |session: i64, msg: RoomMsg, id: Option<String>| {
+            Cmd::Frame {
+                sock: Arc::clone(&self.handle),
+                id,
+                msg,
+            }
+            .with_session(session)
+        };
+        let (session, cmd) = match frame.msg {
+            ClientMsg::Ping => {
+                let mut v = json!({ "type": "pong" });
+                if let Some(id) = id {
+                    v["id"] = id.into();
+                }
+                return self.reply(v.to_string());
+            }
+            ClientMsg::Typing { to } => return self.typing(to, id).await,
+            ClientMsg::Join {
+                session_id,
+                since_seq,
+            } => {
+                if !self.rooms.contains(&session_id) {
+                    if self.rooms.len() >= 4 {
+                        return self.reply(error_frame(
+                            "too_many_rooms",
+                            "Close another drawing first.",
+                            id.as_deref(),
+                        ));
+                    }
+                    self.rooms.push(session_id);
+                }
+                (
+                    session_id,
+                    Cmd::Join {
+                        sock: Arc::clone(&self.handle),
+                        since: since_seq,
+                        id,
+                    },
+                )
+            }
+            ClientMsg::Leave { session_id } => {
+                self.rooms.retain(|r| *r != session_id);
+                (
+                    session_id,
+                    Cmd::Leave {
+                        sock: Arc::clone(&self.handle),
+                        id,
+                        gone: false,
+                    },
+                )
+            }
+            ClientMsg::Op {
+                session_id,
+                client_op_id,
+                op,
+            } => to_room(
+                session_id,
+                RoomMsg::Op {
+                    client_op_id,
+                    raw: op.get().to_string(),
+                },
+                id,
+            ),
+            ClientMsg::Preview {
+                session_id,
+                page_id,
+                data,
+            } => to_room(
+                session_id,
+                RoomMsg::Preview {
+                    page_id,
+                    data: data.get().to_string(),
+                },
+                id,
+            ),
+            ClientMsg::Cursor {
+                session_id,
+                page_id,
+                x,
+                y,
+            } => to_room(session_id, RoomMsg::Cursor { page_id, x, y }, id),
+            ClientMsg::View {
+                session_id,
+                page_id,
+            } => to_room(session_id, RoomMsg::View { page_id }, id),
+            ClientMsg::Chat { session_id, text } => to_room(session_id, RoomMsg::Chat { text }, id),
+            ClientMsg::VoteStart { session_id } => to_room(session_id, RoomMsg::VoteStart, id),
+            ClientMsg::Vote { session_id, yes } => to_room(session_id, RoomMsg::Vote { yes }, id),
+        };
+        app.hub.rooms.send(&app, session, cmd).await;
+    }
+
+    async fn typing(&mut self, to: i64, id: Option<String>) {
+        if !self.typing.take() {
+            return self.reply(error_frame(
+                "rate_limited",
+                "Slow down a little!",
+                id.as_deref(),
+            ));
+        }
+        let me = self.handle.user;
+        let friends = self
+            .app
+            .db
+            .read(move |c| Ok(crate::api::social::store::are_friends(c, me, to)?))
+            .await;
+        match friends {
+            Ok(true) => {
+                let f: Frame =
+                    Frame::from(json!({ "type": "message.typing", "from": me }).to_string());
+                self.app.hub.to_user(to, &f);
+            }
+            Ok(false) => self.reply(error_frame(
+                "not_friends",
+                "You can only chat with your friends.",
+                id.as_deref(),
+            )),
+            Err(e) => {
+                log_warn!("typing check failed: {e}");
+                self.reply(error_frame(
+                    "unavailable",
+                    "Please try again.",
+                    id.as_deref(),
+                ));
+            }
+        }
+    }
+}
+
+trait WithSession {
+    fn with_session(self, session: i64) -> (i64, Cmd);
+}
+
+impl WithSession for Cmd {
+    fn with_session(self, session: i64) -> (i64, Cmd) {
+        (session, self)
+    }
+}
+
+/// Writes `first` and whatever else is queued, then flushes once.
+async fn write_batch<S>(
+    sink: &mut S,
+    rx: &mut tokio::sync::mpsc::Receiver<Frame>,
+    first: Frame,
+) -> bool
+where
+    S: futures_util::Sink<Message, Error = WsError> + Unpin,
+{
+    let work = async {
+        sink.feed(Message::text(first.to_string())).await?;
+        for _ in 1..WRITE_BATCH {
+            match rx.try_recv() {
+                Ok(f) => sink.feed(Message::text(f.to_string())).await?,
+                Err(_) => break,
+            }
+        }
+        sink.flush().await
+    };
+    matches!(tokio::time::timeout(WRITE_TIMEOUT, work).await, Ok(Ok(())))
+}
