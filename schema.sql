@@ -457,6 +457,8 @@ CREATE TABLE collab_sessions (
 CREATE UNIQUE INDEX collab_sessions_live_code ON collab_sessions (join_code)
     WHERE state IN ('lobby', 'drawing', 'voting');
 CREATE INDEX collab_sessions_host ON collab_sessions (host_id, id);
+CREATE INDEX collab_sessions_live_expiry ON collab_sessions (expires_at)
+    WHERE state IN ('lobby', 'drawing', 'voting');
 
 CREATE TABLE collab_members (
     session_id INTEGER NOT NULL REFERENCES collab_sessions (id) ON DELETE CASCADE,

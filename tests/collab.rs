@@ -582,9 +582,10 @@ async fn a_stranger_cannot_open_read_or_write_the_room() {
     let mut c = Ws::connect(&s, &cara.access).await;
     let code = error_code(&mut c, json!({ "type": "collab.join", "session_id": id })).await;
     assert_eq!(code, "not_member");
+    // Frames for a canvas this socket could not open are refused before any room sees them.
     assert_eq!(
         refused(&mut c, id, "c-1", draw(&p, 1.0)).await,
-        "not_member"
+        "not_joined"
     );
     assert_eq!(
         refused(
@@ -594,14 +595,14 @@ async fn a_stranger_cannot_open_read_or_write_the_room() {
             json!({ "kind": "title", "text": "Mine now" })
         )
         .await,
-        "not_member"
+        "not_joined"
     );
     let code = error_code(
         &mut c,
         json!({ "type": "collab.chat", "session_id": id, "text": "let me in" }),
     )
     .await;
-    assert_eq!(code, "not_member");
+    assert_eq!(code, "not_joined");
     alive(&mut c).await;
 
     a.none_of("collab.member_joined", QUIET).await;
@@ -1962,4 +1963,135 @@ async fn a_restart_keeps_the_room_and_its_seq() {
     assert!(next > last, "seq continues: {next} after {last}");
     a.close().await;
     s.stop().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regressions from the review of the first version
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn written_text_in_ops_is_masked_live_and_in_the_log() {
+    let s = server().await;
+    let ana = user(&s, "ana_mask").await;
+    let ben = user(&s, "ben_mask").await;
+    let (id, code) = new_session(&s, &ana.access).await;
+    join_ok(&s, &ben.access, &code).await;
+    start(&s, &ana.access, id).await;
+    let (mut a, state) = open_room(&s, &ana.access, id).await;
+    let (mut b, _) = open_room(&s, &ben.access, id).await;
+    let p = first_page(&state);
+    ack(&mut a, id, "t-1", page_text(&p, "what a shit day")).await;
+    ack(
+        &mut a,
+        id,
+        "t-2",
+        json!({ "kind": "title", "text": "  shit story  " }),
+    )
+    .await;
+    let text_op = next_op(&mut b, "page_text").await;
+    let text = text_op["op"]["text"].as_str().expect("text");
+    assert!(!text.contains("shit") && text.contains('*'), "{text_op}");
+    let title_op = next_op(&mut b, "title").await;
+    let title = title_op["op"]["text"].as_str().expect("title");
+    assert!(
+        !title.contains("shit") && !title.starts_with(' '),
+        "{title_op}"
+    );
+    wait_ops(&s, id, "title", 1).await;
+    let stored: Vec<String> = s
+        .db()
+        .prepare("SELECT op FROM collab_ops WHERE session_id = ?1")
+        .expect("prepare")
+        .query_map([id], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert!(stored.iter().all(|o| !o.contains("shit")), "{stored:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guessing_join_codes_is_rate_limited() {
+    let s = server().await;
+    let eve = user(&s, "eve_guess").await;
+    let mut statuses = Vec::new();
+    for i in 0..12 {
+        let guess: String = (0..5)
+            .map(|k| ALPHABET.as_bytes()[(i * 7 + k) % ALPHABET.len()] as char)
+            .collect();
+        statuses.push(join(&s, &eve.access, &guess).await.status);
+    }
+    assert!(statuses[..10].iter().all(|st| *st == 404), "{statuses:?}");
+    assert_eq!(statuses[11], 429, "{statuses:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn frames_for_rooms_not_joined_load_nothing_and_big_previews_are_refused() {
+    let s = server().await;
+    let ana = user(&s, "ana_load").await;
+    let eve = user(&s, "eve_load").await;
+    let (id, _) = new_session(&s, &ana.access).await;
+    start(&s, &ana.access, id).await;
+    let mut e = Ws::connect(&s, &eve.access).await;
+    for sid in [id, 999_999] {
+        let code = error_code(
+            &mut e,
+            json!({ "type": "collab.cursor", "session_id": sid, "page_id": "p1", "x": 1, "y": 2 }),
+        )
+        .await;
+        assert_eq!(code, "not_joined");
+    }
+    let metrics = s.get("/metrics").send().await.text();
+    assert!(metrics.contains("pixeltales_rooms_live 0"), "{metrics}");
+
+    let (mut a, state) = open_room(&s, &ana.access, id).await;
+    let p = first_page(&state);
+    let big = "x".repeat(20 * 1024);
+    let code = error_code(
+        &mut a,
+        json!({ "type": "collab.preview", "session_id": id, "page_id": p, "data": { "pad": big } }),
+    )
+    .await;
+    assert_eq!(code, "bad_frame");
+    let long_page = "p".repeat(40);
+    let code = error_code(
+        &mut a,
+        json!({ "type": "collab.view", "session_id": id, "page_id": long_page }),
+    )
+    .await;
+    assert_eq!(code, "bad_frame");
+    alive(&mut a).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_vote_open_at_a_restart_does_not_lock_the_session() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = TestServer::start_in(dir.path(), FLAGS)
+        .await
+        .expect("start");
+    let ana = user(&s, "ana_vote").await;
+    let ben = user(&s, "ben_vote").await;
+    let (id, code) = new_session(&s, &ana.access).await;
+    join_ok(&s, &ben.access, &code).await;
+    start(&s, &ana.access, id).await;
+    let (mut a, _) = open_room(&s, &ana.access, id).await;
+    let (_b, _) = open_room(&s, &ben.access, id).await;
+    a.send(json!({ "type": "collab.vote_start", "session_id": id }))
+        .await;
+    a.next_of("collab.vote_started").await;
+    s.stop().await;
+
+    let s = TestServer::start_in(dir.path(), FLAGS)
+        .await
+        .expect("restart");
+    let ana = s.login("ana_vote", common::PASSWORD).await;
+    let token = ana.json()["access_token"]
+        .as_str()
+        .expect("token")
+        .to_string();
+    let (mut a, state) = open_room(&s, &token, id).await;
+    assert_eq!(state["state"], "drawing", "{state}");
+    a.send(json!({ "type": "collab.vote_start", "session_id": id }))
+        .await;
+    let f = a.next_of("collab.vote_started").await;
+    assert_eq!(f["session_id"], id, "{f}");
 }

@@ -259,12 +259,20 @@ pub async fn edit(cx: &mut Ctx<'_>) -> Result<Response> {
     let id = cx.req.params.id(0)?;
     let body: TextBody = cx.req.json().await?;
     let (text, words) = clean(cx, &body.text)?;
+    if let Err(r) = cx.app.limits.messages.hit(&format!("user:{me}")) {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
+    }
     let now = crate::time::now();
     let (other, msg) = cx
         .app
         .db
         .write(move |tx| {
             let other = own_message(tx, id, me)?;
+            if !are_friends(tx, me, other)? {
+                return Err(not_friends());
+            }
             tx.execute(
                 "UPDATE messages SET text = ?2, edited_at = ?3 WHERE id = ?1",
                 params![id, text, now],

@@ -84,7 +84,7 @@ pub async fn metrics(cx: &mut Ctx<'_>) -> Result<Response> {
         ),
         (
             "pixeltales_collab_ops_failed_total",
-            "Drawing ops that could not be written.",
+            "Drawing-op writes that failed and were retried.",
             app.batcher.failed.load(Ordering::Relaxed) as f64,
         ),
     ];

@@ -178,6 +178,11 @@ pub struct Limits {
     pub story_writes: RateLimiter,
     /// Direct messages per user: 20 at once, 30 a minute.
     pub messages: RateLimiter,
+    /// Join-code tries per user and per IP: 10 at once, 10 a minute (codes are guessable
+    /// only by brute force).
+    pub collab_joins: RateLimiter,
+    /// Session invites per user: 30 at once, 60 an hour.
+    pub invites: RateLimiter,
 }
 
 impl Limits {
@@ -195,6 +200,8 @@ impl Limits {
             friend_requests: RateLimiter::per_hour(20, 20),
             story_writes: RateLimiter::per_hour(20, 30),
             messages: RateLimiter::per_minute(20, 30),
+            collab_joins: RateLimiter::per_minute(10, 10),
+            invites: RateLimiter::per_hour(30, 60),
         }
     }
 
@@ -209,6 +216,8 @@ impl Limits {
             &self.friend_requests,
             &self.story_writes,
             &self.messages,
+            &self.collab_joins,
+            &self.invites,
         ] {
             l.sweep();
         }

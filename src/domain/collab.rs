@@ -14,6 +14,8 @@ pub const MAX_PAGE_TEXT: usize = 5000;
 pub const MAX_TITLE: usize = 80;
 /// Most drawn items on one page (undo keeps hidden ones).
 pub const MAX_ITEMS_PER_PAGE: usize = drawing::MAX_ITEMS;
+/// Most bytes of drawn items on one page, so a page always fits a published drawing.
+pub const MAX_PAGE_BYTES: usize = drawing::MAX_BYTES - 4096;
 
 /// A durable operation, as clients send it (`page_add` gains `page_id` and `index` on the
 /// server before it is applied and stored).
@@ -128,6 +130,9 @@ pub struct Page {
     pub text: String,
     /// Drawn items in order.
     pub items: Vec<Placed>,
+    /// JSON bytes of the items, kept under [`MAX_PAGE_BYTES`].
+    #[serde(skip)]
+    pub bytes: usize,
 }
 
 /// The whole shared document.
@@ -141,7 +146,7 @@ pub struct Doc {
 
 /// Parses an op from a client frame and checks its shape and content.
 pub fn parse(raw: &str) -> Result<Op, OpError> {
-    let op: Op = serde_json::from_str(raw).map_err(|e| {
+    let mut op: Op = serde_json::from_str(raw).map_err(|e| {
         let text = e.to_string();
         err(
             "invalid_op",
@@ -181,7 +186,14 @@ pub fn parse(raw: &str) -> Result<Op, OpError> {
         }
         _ => {}
     }
+    if let Op::Title { text } = &mut op {
+        *text = text.trim().to_string();
+    }
     Ok(op)
+}
+
+fn item_bytes(item: &Item) -> usize {
+    serde_json::to_string(item).map_or(usize::MAX / 2, |s| s.len() + 1)
 }
 
 impl Doc {
@@ -208,9 +220,11 @@ impl Doc {
         viewed_by_other: impl Fn(&str) -> bool,
     ) -> Result<(), OpError> {
         match op {
-            Op::Draw { page_id, .. } => {
+            Op::Draw { page_id, item } => {
                 let i = self.page_index(page_id)?;
-                if self.pages[i].items.len() >= MAX_ITEMS_PER_PAGE {
+                if self.pages[i].items.len() >= MAX_ITEMS_PER_PAGE
+                    || self.pages[i].bytes + item_bytes(item) > MAX_PAGE_BYTES
+                {
                     return Err(err("page_full", "This page is full. Try a new page!"));
                 }
             }
@@ -267,12 +281,29 @@ impl Doc {
         Ok(())
     }
 
+    /// Masks bad words in the text an op carries (page text, title, text boxes); returns the
+    /// words found so the caller can record them.
+    pub fn mask_text(op: &mut Op, mask: impl Fn(&str) -> (String, Vec<String>)) -> Vec<String> {
+        let text = match op {
+            Op::PageText { text, .. } | Op::Title { text } => text,
+            Op::Draw {
+                item: Item::Text { text, .. },
+                ..
+            } => text,
+            _ => return Vec::new(),
+        };
+        let (masked, words) = mask(text);
+        *text = masked;
+        words
+    }
+
     /// Applies a checked op (or one replayed from the log, which was checked when it was
     /// made). Fills `page_add`'s index. Never panics on a stale op: it is skipped.
     pub fn apply(&mut self, seq: u64, user: i64, op: &mut Op) {
         match op {
             Op::Draw { page_id, item } => {
                 if let Ok(i) = self.page_index(page_id) {
+                    self.pages[i].bytes += item_bytes(item);
                     self.pages[i].items.push(Placed {
                         seq,
                         user_id: user,
@@ -294,6 +325,7 @@ impl Doc {
             Op::Clear { page_id } => {
                 if let Ok(i) = self.page_index(page_id) {
                     self.pages[i].items.clear();
+                    self.pages[i].bytes = 0;
                 }
             }
             Op::PageAdd {
@@ -312,6 +344,7 @@ impl Doc {
                         id: id.clone(),
                         text: String::new(),
                         items: Vec::new(),
+                        bytes: 0,
                     },
                 );
                 *page_id = Some(id);
@@ -496,6 +529,41 @@ mod tests {
             .map_err(|e| e.code),
             Err("page_not_found")
         );
+    }
+
+    #[test]
+    fn a_page_never_outgrows_a_publishable_drawing() {
+        let mut d = doc();
+        let points: Vec<String> = (0..4000).map(|i| format!("{}.25", i % 900)).collect();
+        let raw = format!(
+            r##"{{"kind":"draw","page_id":"a","item":{{"type":"stroke","tool":"pen","color":"#112233","width":4,"points":[{}]}}}}"##,
+            points.join(",")
+        );
+        let mut seq = 1;
+        loop {
+            let mut op = parse(&raw).expect("valid stroke");
+            match d.check(1, &op, |_| false) {
+                Ok(()) => {
+                    seq += 1;
+                    d.apply(seq, 1, &mut op);
+                }
+                Err(e) => {
+                    assert_eq!(e.code, "page_full");
+                    break;
+                }
+            }
+            assert!(seq < 1000, "never full");
+        }
+        let json = d.page_drawing(&d.pages[0]).to_json().expect("publishable");
+        assert!(json.len() <= drawing::MAX_BYTES, "{}", json.len());
+        d.apply(
+            seq + 1,
+            1,
+            &mut Op::Clear {
+                page_id: "a".into(),
+            },
+        );
+        assert!(d.check(1, &parse(&raw).expect("valid"), |_| false).is_ok());
     }
 
     #[test]

@@ -65,7 +65,8 @@ pub async fn run(
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     app.hub.rooms.stop_all();
-    while app.hub.rooms.live() > 0 && tokio::time::Instant::now() < closing {
+    let stopping_rooms = tokio::time::Instant::now() + Duration::from_secs(5);
+    while app.hub.rooms.live() > 0 && tokio::time::Instant::now() < stopping_rooms {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     app.batcher.flush().await;

@@ -10,7 +10,7 @@ use rusqlite::params;
 use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::app::App;
-use crate::{log_error, log_warn};
+use crate::log_error;
 
 /// Ops written in one transaction at most.
 pub const MAX_BATCH: usize = 4096;
@@ -46,7 +46,7 @@ pub struct Batcher {
     interval: Duration,
     /// Ops written so far.
     pub persisted: AtomicU64,
-    /// Ops that could not be written.
+    /// Op writes that failed (and were retried).
     pub failed: AtomicU64,
 }
 
@@ -139,16 +139,15 @@ async fn write(app: &Arc<App>, batch: Vec<PersistOp>) {
                 app.batcher.persisted.fetch_add(n, Ordering::Relaxed);
                 return;
             }
-            Err(e) if tries < 3 => {
-                tries += 1;
-                log_warn!("saving {n} drawing op(s) failed, retrying: {e}");
-                tokio::time::sleep(Duration::from_millis(200 * tries)).await;
-                batch = Arc::clone(&batch);
-            }
+            // Acknowledged ops are never dropped: retry (rooms wait on the full queue meanwhile).
             Err(e) => {
+                tries += 1;
                 app.batcher.failed.fetch_add(n, Ordering::Relaxed);
-                log_error!("gave up saving {n} drawing op(s): {e}");
-                return;
+                if tries == 1 || tries % 20 == 0 {
+                    log_error!("saving {n} drawing op(s) failed (try {tries}), retrying: {e}");
+                }
+                tokio::time::sleep(Duration::from_millis((100 * tries).min(5_000))).await;
+                batch = Arc::clone(&batch);
             }
         }
     }

@@ -10,11 +10,14 @@ use tokio::sync::{Notify, mpsc};
 use super::rooms::Rooms;
 use super::tickets::Tickets;
 
-/// A serialised frame, shared by every socket it goes to.
-pub type Frame = Arc<str>;
+/// A serialised frame, shared by every socket it goes to (reference-counted bytes that
+/// tungstenite writes without another copy).
+pub type Frame = tokio_tungstenite::tungstenite::Utf8Bytes;
 
-/// Frames waiting for a slow socket before it is closed with 1013.
-pub const QUEUE: usize = 256;
+/// Frames waiting for a slow socket before it is closed with 1013. Slots cost nothing until
+/// used (tokio allocates blocks on demand) and frames are shared, so a deep queue only absorbs
+/// bursts (ten children drawing at once) instead of closing sockets that would catch up.
+pub const QUEUE: usize = 4096;
 
 /// One open socket as the hub sees it.
 pub struct SocketHandle {
@@ -32,7 +35,7 @@ pub struct SocketHandle {
 impl SocketHandle {
     /// Queues a frame; a full queue closes the socket (the client resynchronises).
     pub fn send(&self, frame: &Frame) -> bool {
-        match self.tx.try_send(Arc::clone(frame)) {
+        match self.tx.try_send(frame.clone()) {
             Ok(()) => true,
             Err(mpsc::error::TrySendError::Full(_)) => {
                 self.kill(super::protocol::close::RESYNC);
@@ -240,8 +243,9 @@ impl Hub {
         }
     }
 
-    /// Closes every socket of `user` with `code`.
+    /// Closes every socket of `user` with `code` (and voids their unused tickets).
     pub fn close_user(&self, user: i64, code: u16) {
+        self.tickets.revoke_user(user);
         if let Some(e) = lock(&self.users).get(&user) {
             for s in &e.sockets {
                 s.kill(code);
@@ -249,8 +253,9 @@ impl Hub {
         }
     }
 
-    /// Closes the sockets of one sign-in of `user`.
+    /// Closes the sockets of one sign-in of `user` (and voids its unused tickets).
     pub fn close_auth_session(&self, user: i64, auth_session: &str, code: u16) {
+        self.tickets.revoke_session(auth_session);
         if let Some(e) = lock(&self.users).get(&user) {
             for s in e.sockets.iter().filter(|s| s.auth_session == auth_session) {
                 s.kill(code);
@@ -300,7 +305,7 @@ mod tests {
     async fn a_full_queue_closes_the_socket_for_a_resync() {
         let hub = Hub::new(5, 30);
         let mut r = hub.register(7, "s".into()).expect("socket");
-        let frame: Frame = Arc::from("{}");
+        let frame: Frame = Frame::from("{}");
         for _ in 0..QUEUE {
             assert_eq!(hub.to_user(7, &frame), 1);
         }

@@ -51,21 +51,17 @@ pub fn schedule_offline(app: &Arc<App>, user: i64, generation: u64) {
             () = tokio::time::sleep(Duration::from_millis(app.config.presence_grace_ms)) => {}
             () = app.hub.stopped() => return,
         }
+        // Friends first: between settling and telling them there must be no await, or a
+        // reconnect in between would be followed by a stale "offline".
+        let friends = app
+            .db
+            .read(move |c| Ok(friend_ids(c, user)?))
+            .await
+            .unwrap_or_default();
         if !app.hub.settle_offline(user, generation) {
             return;
         }
         let now = crate::time::now();
-        let friends = app
-            .db
-            .write(move |tx| {
-                tx.execute(
-                    "UPDATE users SET last_seen_at = ?2 WHERE id = ?1",
-                    params![user, now],
-                )?;
-                Ok(friend_ids(tx, user)?)
-            })
-            .await
-            .unwrap_or_default();
         let f = frame(json!({
             "type": "presence.offline", "user_id": user,
             "last_seen": crate::time::rfc3339(now),
@@ -73,6 +69,16 @@ pub fn schedule_offline(app: &Arc<App>, user: i64, generation: u64) {
         for friend in app.hub.online_among(&friends) {
             app.hub.to_user(friend, &f);
         }
+        let _ = app
+            .db
+            .write(move |tx| {
+                tx.execute(
+                    "UPDATE users SET last_seen_at = ?2 WHERE id = ?1",
+                    params![user, now],
+                )?;
+                Ok(())
+            })
+            .await;
     });
 }
 

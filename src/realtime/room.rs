@@ -18,6 +18,10 @@ use crate::{log_info, log_warn};
 
 /// Ops kept in memory for exact `since_seq` replay; older clients get a snapshot.
 const RING: usize = 2048;
+/// ...and at most this many bytes of them.
+const RING_BYTES: usize = 4 << 20;
+/// Refusals within this window count towards closing a socket.
+const ABUSE_WINDOW: Duration = Duration::from_secs(10);
 /// Chat lines a late joiner sees.
 const CHAT_KEEP: usize = 30;
 /// Longest chat line.
@@ -64,7 +68,8 @@ struct Sub {
     ops: Bucket,
     previews: Bucket,
     chat: Bucket,
-    refusals: u32,
+    /// (window start, refusals in it).
+    refusals: (Instant, u32),
 }
 
 struct Vote {
@@ -91,6 +96,7 @@ pub struct Room {
     members: HashMap<i64, MemberRow>,
     subs: Vec<Sub>,
     ring: VecDeque<(u64, String)>,
+    ring_bytes: usize,
     chat: VecDeque<Value>,
     vote: Option<Vote>,
     votes_held: u64,
@@ -98,7 +104,7 @@ pub struct Room {
 }
 
 fn frame(v: &Value) -> Frame {
-    Arc::from(v.to_string())
+    Frame::from(v.to_string())
 }
 
 fn with_id(mut v: Value, id: &Option<String>) -> Value {
@@ -115,38 +121,54 @@ fn is_live(state: &str) -> bool {
 impl Room {
     /// Loads a session and replays its op log.
     pub async fn load(app: Arc<App>, id: i64) -> Result<Room, String> {
-        let row = app
+        // The replay runs on the blocking pool with the read, not on an async worker.
+        let (row, doc, ring, ring_bytes, seq) = app
             .db
-            .read(move |c| Ok(store::load_room(c, id)?))
+            .read(move |c| {
+                let row = store::load_room(c, id)?.ok_or_else(|| {
+                    crate::error::Error::internal(format!("session {id} does not exist"))
+                })?;
+                let mut doc = Doc {
+                    title: row.title.clone(),
+                    pages: Vec::new(),
+                };
+                let mut ring = VecDeque::new();
+                let (mut ring_bytes, mut seq) = (0, 0);
+                for o in &row.ops {
+                    match serde_json::from_str::<Op>(&o.op) {
+                        Ok(mut op) => doc.apply(o.seq, o.user, &mut op),
+                        Err(e) => log_warn!("session {id} op {} unreadable, skipped: {e}", o.seq),
+                    }
+                    seq = o.seq;
+                    let e = entry(o.seq, o.user, o.client_op_id.as_deref(), &o.op);
+                    ring_bytes += e.len();
+                    ring.push_back((o.seq, e));
+                    while ring.len() > RING || ring_bytes > RING_BYTES {
+                        if let Some((_, old)) = ring.pop_front() {
+                            ring_bytes -= old.len();
+                        }
+                    }
+                }
+                Ok((row, doc, ring, ring_bytes, seq))
+            })
             .await
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| format!("session {id} does not exist"))?;
-        let mut doc = Doc {
-            title: row.title.clone(),
-            pages: Vec::new(),
+            .map_err(|e| e.to_string())?;
+        // A vote lives in memory only: one open when the room last stopped is gone.
+        let state = if row.state == "voting" {
+            let _ = app
+                .db
+                .write(move |tx| Ok(store::set_live_state(tx, id, "drawing")?))
+                .await;
+            "drawing".to_string()
+        } else {
+            row.state
         };
-        let mut ring = VecDeque::new();
-        let mut seq = 0;
-        for o in row.ops {
-            match serde_json::from_str::<Op>(&o.op) {
-                Ok(mut op) => doc.apply(o.seq, o.user, &mut op),
-                Err(e) => log_warn!("session {id} op {} unreadable, skipped: {e}", o.seq),
-            }
-            seq = o.seq;
-            ring.push_back((
-                o.seq,
-                entry(o.seq, o.user, o.client_op_id.as_deref(), &o.op),
-            ));
-            if ring.len() > RING {
-                ring.pop_front();
-            }
-        }
         Ok(Room {
             app,
             id,
             host: row.host_id,
             default_title: row.title,
-            state: row.state,
+            state,
             lobby_open: row.lobby_open,
             expires_at: row.expires_at,
             story_id: row.story_id,
@@ -155,6 +177,7 @@ impl Room {
             members: row.members.into_iter().map(|m| (m.user_id, m)).collect(),
             subs: Vec::new(),
             ring,
+            ring_bytes,
             chat: VecDeque::new(),
             vote: None,
             votes_held: 0,
@@ -166,7 +189,7 @@ impl Room {
     pub fn refuse_missing(id: i64, cmd: Cmd) {
         if let Cmd::Join { sock, id: rid, .. } | Cmd::Frame { sock, id: rid, .. } = cmd {
             let _ = id;
-            sock.send(&Arc::from(error_frame(
+            sock.send(&Frame::from(error_frame(
                 "session_not_found",
                 "There is no such drawing session.",
                 rid.as_deref(),
@@ -190,10 +213,14 @@ impl Room {
     }
 
     fn error(&mut self, sock: &SocketHandle, code: &str, message: &str, id: &Option<String>) {
-        sock.send(&Arc::from(error_frame(code, message, id.as_deref())));
+        sock.send(&Frame::from(error_frame(code, message, id.as_deref())));
         if let Some(sub) = self.subs.iter_mut().find(|s| s.sock.id == sock.id) {
-            sub.refusals += 1;
-            if sub.refusals >= ABUSE {
+            let now = Instant::now();
+            if now.duration_since(sub.refusals.0) > ABUSE_WINDOW {
+                sub.refusals = (now, 0);
+            }
+            sub.refusals.1 += 1;
+            if sub.refusals.1 >= ABUSE {
                 sock.kill(close::POLICY);
             }
         }
@@ -286,7 +313,7 @@ impl Room {
                         Some(_) => ("kicked", "The host removed you from this session."),
                         None => ("not_member", "You are not in this drawing session."),
                     };
-                    sock.send(&Arc::from(error_frame(code, text, id.as_deref())));
+                    sock.send(&Frame::from(error_frame(code, text, id.as_deref())));
                     return;
                 }
                 match msg {
@@ -312,7 +339,7 @@ impl Room {
         }
         match self.members.get(&user) {
             None => {
-                sock.send(&Arc::from(error_frame(
+                sock.send(&Frame::from(error_frame(
                     "not_member",
                     "You are not in this drawing session. Ask for its code.",
                     id.as_deref(),
@@ -320,7 +347,7 @@ impl Room {
                 return;
             }
             Some(m) if m.kicked => {
-                sock.send(&Arc::from(error_frame(
+                sock.send(&Frame::from(error_frame(
                     "kicked",
                     "The host removed you from this session.",
                     id.as_deref(),
@@ -330,7 +357,7 @@ impl Room {
             Some(_) => {}
         }
         if self.closed().await && self.state != "published" {
-            sock.send(&Arc::from(error_frame(
+            sock.send(&Frame::from(error_frame(
                 "session_closed",
                 "This drawing session is over.",
                 id.as_deref(),
@@ -348,7 +375,7 @@ impl Room {
                 ),
                 previews: Bucket::new(40.0, 40.0),
                 chat: Bucket::new(0.5, 5.0),
-                refusals: 0,
+                refusals: (Instant::now(), 0),
             });
         }
         // Subscribed first, then the catch-up: nothing can fall between the two.
@@ -401,7 +428,7 @@ impl Room {
             text.push_str(&format!(r#","id":{}"#, Value::String(id.clone())));
         }
         text.push('}');
-        Arc::from(text)
+        Frame::from(text)
     }
 
     fn leave(&mut self, sock: &SocketHandle, id: Option<String>, gone: bool) {
@@ -424,7 +451,15 @@ impl Room {
     async fn reload_members(&mut self) {
         let id = self.id;
         match self.app.db.read(move |c| Ok(store::members(c, id)?)).await {
-            Ok(list) => self.members = list.into_iter().map(|m| (m.user_id, m)).collect(),
+            Ok(list) => {
+                // A took_part write may still be on its way: never lose one seen here.
+                let mut fresh: HashMap<i64, MemberRow> =
+                    list.into_iter().map(|m| (m.user_id, m)).collect();
+                for (u, m) in fresh.iter_mut() {
+                    m.took_part |= self.members.get(u).is_some_and(|old| old.took_part);
+                }
+                self.members = fresh;
+            }
             Err(e) => log_warn!("room {id}: members reload failed: {e}"),
         }
     }
@@ -455,6 +490,8 @@ impl Room {
             self.cursors.remove(&user);
             if let Some(v) = self.vote.as_mut() {
                 v.voters.retain(|u| *u != user);
+                v.yes.retain(|u| *u != user);
+                v.no.retain(|u| *u != user);
             }
             if self.subs.len() < before {
                 self.to_all(&frame(&json!({
@@ -514,6 +551,17 @@ impl Room {
         if let Err(e) = self.doc.check(me, &op, viewed) {
             return self.error(sock, e.code, &e.message, &id);
         }
+        let profanity = &self.app.profanity;
+        let words = Doc::mask_text(&mut op, |text| {
+            let (masked, verdict) = profanity.masked(text);
+            (
+                masked,
+                verdict.words_at_least(crate::domain::profanity::Severity::Moderate),
+            )
+        });
+        if !words.is_empty() {
+            self.record_violation(me, "collab_text", words);
+        }
         if let Op::PageAdd { page_id, .. } = &mut op {
             *page_id = Some(format!("p{}", crate::encoding::random_token::<6>()));
         }
@@ -523,14 +571,17 @@ impl Room {
         let op_json = serde_json::to_string(&op).unwrap_or_else(|_| "null".into());
         let cid = client_op_id.as_deref();
         let e = entry(seq, me, cid, &op_json);
-        let broadcast: Frame = Arc::from(format!(
+        let broadcast: Frame = Frame::from(format!(
             r#"{{"type":"collab.op","session_id":{},{}"#,
             self.id,
             &e[1..]
         ));
+        self.ring_bytes += e.len();
         self.ring.push_back((seq, e));
-        if self.ring.len() > RING {
-            self.ring.pop_front();
+        while self.ring.len() > RING || self.ring_bytes > RING_BYTES {
+            if let Some((_, old)) = self.ring.pop_front() {
+                self.ring_bytes -= old.len();
+            }
         }
         let ack = with_id(
             json!({"type": "collab.ack", "session_id": self.id, "client_op_id": cid, "seq": seq}),
@@ -541,9 +592,6 @@ impl Room {
             self.to_all(&broadcast);
         } else {
             self.to_others(&broadcast, sock.id);
-        }
-        if let Some(s) = self.sub_mut(sock.id) {
-            s.refusals = 0;
         }
         self.app
             .batcher
@@ -565,7 +613,7 @@ impl Room {
         if !self.sub_mut(sock.id).is_some_and(|s| s.previews.take()) {
             return self.error(sock, "rate_limited", "Slow down a little!", &None);
         }
-        let f: Frame = Arc::from(format!(
+        let f: Frame = Frame::from(format!(
             r#"{{"type":"collab.preview","session_id":{},"user_id":{},"page_id":{},"data":{data}}}"#,
             self.id,
             sock.user,
@@ -575,7 +623,7 @@ impl Room {
     }
 
     fn cursor(&mut self, sock: &SocketHandle, page_id: &str, x: f64, y: f64) {
-        if !x.is_finite() || !y.is_finite() {
+        if !is_live(&self.state) || !x.is_finite() || !y.is_finite() {
             return;
         }
         let color = self
@@ -602,6 +650,14 @@ impl Room {
     }
 
     fn view(&mut self, sock: &SocketHandle, page_id: String, id: Option<String>) {
+        if !self.doc.pages.iter().any(|p| p.id == page_id) {
+            return self.error(
+                sock,
+                "page_not_found",
+                "That page is not in this story any more.",
+                &id,
+            );
+        }
         let f = frame(&json!({
             "type": "collab.view", "session_id": self.id, "user_id": sock.user,
             "page_id": page_id,
@@ -619,6 +675,9 @@ impl Room {
     }
 
     async fn chat(&mut self, sock: &SocketHandle, id: Option<String>, text: String) {
+        if self.closed().await {
+            return self.error(sock, "session_closed", "This drawing session is over.", &id);
+        }
         if !self.sub_mut(sock.id).is_some_and(|s| s.chat.take()) {
             return self.error(sock, "rate_limited", "Slow down a little!", &id);
         }
@@ -635,23 +694,9 @@ impl Room {
             );
         }
         let (masked, verdict) = self.app.profanity.masked(&text);
-        if !verdict.is_clean() {
-            let user = sock.user;
-            let words: Vec<String> = verdict.words.iter().map(|(w, _)| w.clone()).collect();
-            let app = Arc::clone(&self.app);
-            tokio::spawn(async move {
-                let _ = app
-                    .db
-                    .write(move |tx| {
-                        Ok(crate::api::moderation::record_violation(
-                            tx,
-                            user,
-                            "collab_chat",
-                            &words,
-                        )?)
-                    })
-                    .await;
-            });
+        let words = verdict.words_at_least(crate::domain::profanity::Severity::Moderate);
+        if !words.is_empty() {
+            self.record_violation(sock.user, "collab_chat", words);
         }
         let line = json!({
             "type": "collab.chat", "session_id": self.id, "user_id": sock.user,
@@ -664,6 +709,20 @@ impl Room {
         self.to_all(&frame(&with_id(line, &id)));
     }
 
+    fn record_violation(&self, user: i64, field: &'static str, words: Vec<String>) {
+        let app = Arc::clone(&self.app);
+        tokio::spawn(async move {
+            let _ = app
+                .db
+                .write(move |tx| {
+                    Ok(crate::api::moderation::record_violation(
+                        tx, user, field, &words,
+                    )?)
+                })
+                .await;
+        });
+    }
+
     async fn vote_start(&mut self, sock: &SocketHandle, id: Option<String>) {
         if self.closed().await {
             return self.error(sock, "session_closed", "This drawing session is over.", &id);
@@ -672,7 +731,9 @@ impl Room {
             "lobby" => {
                 return self.error(sock, "not_started", "Start drawing before saving.", &id);
             }
-            "voting" => return self.error(sock, "vote_open", "A vote is already open.", &id),
+            _ if self.vote.is_some() => {
+                return self.error(sock, "vote_open", "A vote is already open.", &id);
+            }
             _ => {}
         }
         let mut voters: Vec<i64> = self.subs.iter().map(|s| s.sock.user).collect();
@@ -758,7 +819,8 @@ impl Room {
     /// The vote ran out of time.
     pub async fn vote_timeout(&mut self) {
         let Some(v) = self.vote.as_ref() else { return };
-        let approved = v.yes.len() * 2 > v.voters.len();
+        let yes = v.yes.iter().filter(|u| v.voters.contains(u)).count();
+        let approved = yes * 2 > v.voters.len();
         self.finish_vote(approved, if approved { "majority" } else { "timeout" })
             .await;
     }

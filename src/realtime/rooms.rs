@@ -104,6 +104,7 @@ pub struct Rooms {
     map: Mutex<HashMap<i64, (u64, mpsc::Sender<Cmd>)>>,
     live: AtomicUsize,
     lives: AtomicU64,
+    closed: std::sync::atomic::AtomicBool,
 }
 
 impl Rooms {
@@ -112,26 +113,41 @@ impl Rooms {
         self.live.load(Ordering::Relaxed)
     }
 
-    fn sender(&self, app: &Arc<App>, id: i64) -> mpsc::Sender<Cmd> {
+    fn sender(&self, app: &Arc<App>, id: i64) -> Option<mpsc::Sender<Cmd>> {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, tx)) = map.get(&id)
             && !tx.is_closed()
         {
-            return tx.clone();
+            return Some(tx.clone());
+        }
+        if self.closed.load(Ordering::SeqCst) {
+            return None;
         }
         let (tx, rx) = mpsc::channel(QUEUE);
         let life = self.lives.fetch_add(1, Ordering::Relaxed);
         map.insert(id, (life, tx.clone()));
         self.live.fetch_add(1, Ordering::Relaxed);
         tokio::spawn(run(Arc::clone(app), id, life, rx));
-        tx
+        Some(tx)
     }
 
-    /// Sends a command, starting the room if needed.
+    fn live_sender(&self, id: i64) -> Option<mpsc::Sender<Cmd>> {
+        self.map
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .map(|(_, tx)| tx.clone())
+    }
+
+    /// Sends a command, starting the room if needed (only `collab.join` may start one, after
+    /// the caller checked membership).
     pub async fn send(&self, app: &Arc<App>, id: i64, cmd: Cmd) {
         let mut cmd = cmd;
         for _ in 0..3 {
-            match self.sender(app, id).send(cmd).await {
+            let Some(tx) = self.sender(app, id) else {
+                return;
+            };
+            match tx.send(cmd).await {
                 Ok(()) => return,
                 // The room was just closing: the next sender starts a fresh one.
                 Err(mpsc::error::SendError(back)) => cmd = back,
@@ -140,21 +156,40 @@ impl Rooms {
         log_warn!("room {id} did not take a command");
     }
 
+    /// Sends to a room only if it is in memory (waiting while its queue is full); false when
+    /// there is no such room.
+    pub async fn send_live(&self, id: i64, cmd: Cmd) -> bool {
+        match self.live_sender(id) {
+            Some(tx) => tx.send(cmd).await.is_ok(),
+            None => false,
+        }
+    }
+
+    /// Sends to a live room unless its queue is full (cursors and previews may be dropped).
+    pub fn try_send_live(&self, id: i64, cmd: Cmd) {
+        if let Some(tx) = self.live_sender(id) {
+            let _ = tx.try_send(cmd);
+        }
+    }
+
     /// Stops every room (shutdown): their command channels close once the sockets are gone.
     pub fn stop_all(&self) {
+        self.closed.store(true, Ordering::SeqCst);
         self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     /// Tells a live room (only) that its session changed.
+    /// Never waits: a room may call this about itself (expiry) with its own queue full.
     pub async fn refresh(&self, id: i64, kicked: Option<i64>) {
-        let tx = self
-            .map
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&id)
-            .map(|(_, tx)| tx.clone());
-        if let Some(tx) = tx {
-            let _ = tx.send(Cmd::Refresh { kicked }).await;
+        if let Some(tx) = self.live_sender(id) {
+            match tx.try_send(Cmd::Refresh { kicked }) {
+                Ok(()) | Err(mpsc::error::TrySendError::Closed(_)) => {}
+                Err(mpsc::error::TrySendError::Full(cmd)) => {
+                    tokio::spawn(async move {
+                        let _ = tx.send(cmd).await;
+                    });
+                }
+            }
         }
     }
 
@@ -195,8 +230,9 @@ async fn run(app: Arc<App>, id: i64, life: u64, mut rx: mpsc::Receiver<Cmd>) {
             }
             continue;
         };
-        let idle = r.is_empty();
         let deadline = r.vote_deadline();
+        // A room with an open vote stays until the vote ends.
+        let idle = r.is_empty() && deadline.is_none();
         let cursors = r.has_pending_cursors();
         tokio::select! {
             cmd = rx.recv() => match cmd {

@@ -23,6 +23,7 @@ use crate::app::App;
 use crate::error::Error;
 use crate::http::response::{Response, empty};
 use crate::{log_debug, log_warn};
+use rusqlite::OptionalExtension;
 
 /// Largest frame a client may send.
 pub const MAX_FRAME: usize = 256 * 1024;
@@ -30,13 +31,22 @@ pub const MAX_FRAME: usize = 256 * 1024;
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Frames written per flush when the queue has several.
 const WRITE_BATCH: usize = 32;
+/// Largest preview payload.
+const MAX_PREVIEW: usize = 16 * 1024;
+/// Longest page id a client may name (the server makes them 9 characters).
+const MAX_PAGE_ID: usize = 32;
+/// Canvases one socket may have open.
+const MAX_ROOMS: usize = 4;
+/// Refusals within [`ABUSE_WINDOW`] that close a socket for abuse.
+const ABUSE_REFUSALS: u32 = 200;
+const ABUSE_WINDOW: Duration = Duration::from_secs(10);
 
 /// Small buffers: thousands of idle sockets must fit the memory budget (anchors lesson 18).
 fn ws_config() -> WebSocketConfig {
     WebSocketConfig::default()
         .read_buffer_size(4096)
         .write_buffer_size(0)
-        .max_write_buffer_size(MAX_FRAME * 4)
+        .max_write_buffer_size(64 << 20)
         .max_message_size(Some(MAX_FRAME))
         .max_frame_size(Some(MAX_FRAME))
 }
@@ -184,46 +194,48 @@ async fn run(app: Arc<App>, ws: Ws, ticket: String, version: Option<String>) {
         app: Arc::clone(&app),
         handle: Arc::clone(&handle),
         rooms: Vec::new(),
-        typing: Bucket::new(),
+        frames: Bucket::new(200.0, 400.0),
+        typing: Bucket::new(5.0, 5.0),
+        views: Bucket::new(5.0, 10.0),
+        refusals: (Instant::now(), 0),
     };
     let code = socket.serve(ws, reg.rx, reg.came_online).await;
     log_debug!("socket {} of user {user} closed ({code})", handle.id);
     for room in std::mem::take(&mut socket.rooms) {
-        app.hub
-            .rooms
-            .send(
-                &app,
-                room,
-                Cmd::Leave {
-                    sock: Arc::clone(&handle),
-                    id: None,
-                    gone: true,
-                },
-            )
-            .await;
+        let cmd = Cmd::Leave {
+            sock: Arc::clone(&handle),
+            id: None,
+            gone: true,
+        };
+        app.hub.rooms.send_live(room, cmd).await;
     }
     if let Some(generation) = app.hub.unregister(&handle) {
         super::presence::schedule_offline(&app, user, generation);
     }
 }
 
-/// Five typing notices a second.
+/// A token bucket per socket.
 struct Bucket {
     tokens: f64,
     last: Instant,
+    per_sec: f64,
+    burst: f64,
 }
 
 impl Bucket {
-    fn new() -> Bucket {
+    fn new(per_sec: f64, burst: f64) -> Bucket {
         Bucket {
-            tokens: 5.0,
+            tokens: burst,
             last: Instant::now(),
+            per_sec,
+            burst,
         }
     }
 
     fn take(&mut self) -> bool {
         let now = Instant::now();
-        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * 5.0).min(5.0);
+        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * self.per_sec)
+            .min(self.burst);
         self.last = now;
         if self.tokens >= 1.0 {
             self.tokens -= 1.0;
@@ -238,7 +250,11 @@ struct Socket {
     app: Arc<App>,
     handle: Arc<SocketHandle>,
     rooms: Vec<i64>,
+    frames: Bucket,
     typing: Bucket,
+    views: Bucket,
+    /// (window start, refusals in it).
+    refusals: (Instant, u32),
 }
 
 impl Socket {
@@ -319,23 +335,21 @@ impl Socket {
     }
 
     async fn on_text(&mut self, text: &str) {
+        if !self.frames.take() {
+            return self.refuse("rate_limited", "Slow down a little!", None);
+        }
         let frame = match protocol::decode(text) {
             Ok(f) => f,
-            Err(e) => {
-                return self.reply(error_frame(e.code, &e.message, e.id.as_deref()));
-            }
+            Err(e) => return self.refuse(e.code, &e.message, e.id),
         };
         let id = frame.id;
-        let app = Arc::clone(&self.app);
-        let to_room = |session: i64, msg: RoomMsg, id: Option<String>| {
-            Cmd::Frame {
-                sock: Arc::clone(&self.handle),
-                id,
-                msg,
-            }
-            .with_session(session)
+        let sock = Arc::clone(&self.handle);
+        let frame_cmd = |msg: RoomMsg, id: Option<String>| Cmd::Frame {
+            sock: Arc::clone(&sock),
+            id,
+            msg,
         };
-        let (session, cmd) = match frame.msg {
+        let (session, msg, durable) = match frame.msg {
             ClientMsg::Ping => {
                 let mut v = json!({ "type": "pong" });
                 if let Some(id) = id {
@@ -347,76 +361,153 @@ impl Socket {
             ClientMsg::Join {
                 session_id,
                 since_seq,
-            } => {
-                if !self.rooms.contains(&session_id) {
-                    if self.rooms.len() >= 4 {
-                        return self.reply(error_frame(
-                            "too_many_rooms",
-                            "Close another drawing first.",
-                            id.as_deref(),
-                        ));
-                    }
-                    self.rooms.push(session_id);
-                }
-                (
-                    session_id,
-                    Cmd::Join {
-                        sock: Arc::clone(&self.handle),
-                        since: since_seq,
-                        id,
-                    },
-                )
-            }
+            } => return self.join(session_id, since_seq, id).await,
             ClientMsg::Leave { session_id } => {
+                if !self.rooms.contains(&session_id) {
+                    return self.refuse("not_joined", "That canvas is not open here.", id);
+                }
                 self.rooms.retain(|r| *r != session_id);
-                (
-                    session_id,
-                    Cmd::Leave {
-                        sock: Arc::clone(&self.handle),
-                        id,
-                        gone: false,
-                    },
-                )
+                let cmd = Cmd::Leave {
+                    sock: Arc::clone(&self.handle),
+                    id,
+                    gone: false,
+                };
+                self.app.hub.rooms.send_live(session_id, cmd).await;
+                return;
             }
             ClientMsg::Op {
                 session_id,
                 client_op_id,
                 op,
-            } => to_room(
-                session_id,
-                RoomMsg::Op {
-                    client_op_id,
-                    raw: op.get().to_string(),
-                },
-                id,
-            ),
+            } => {
+                let raw = op.get().to_string();
+                (session_id, RoomMsg::Op { client_op_id, raw }, true)
+            }
             ClientMsg::Preview {
                 session_id,
                 page_id,
                 data,
-            } => to_room(
-                session_id,
-                RoomMsg::Preview {
-                    page_id,
-                    data: data.get().to_string(),
-                },
-                id,
-            ),
+            } => {
+                if data.get().len() > MAX_PREVIEW {
+                    return self.refuse(
+                        "bad_frame",
+                        "A preview holds at most 16 KiB; send the finished stroke as an op.",
+                        id,
+                    );
+                }
+                let data = data.get().to_string();
+                (session_id, RoomMsg::Preview { page_id, data }, false)
+            }
             ClientMsg::Cursor {
                 session_id,
                 page_id,
                 x,
                 y,
-            } => to_room(session_id, RoomMsg::Cursor { page_id, x, y }, id),
+            } => {
+                // The room keeps only the latest position per member, so the frame bucket is
+                // the only intake limit.
+                (session_id, RoomMsg::Cursor { page_id, x, y }, false)
+            }
             ClientMsg::View {
                 session_id,
                 page_id,
-            } => to_room(session_id, RoomMsg::View { page_id }, id),
-            ClientMsg::Chat { session_id, text } => to_room(session_id, RoomMsg::Chat { text }, id),
-            ClientMsg::VoteStart { session_id } => to_room(session_id, RoomMsg::VoteStart, id),
-            ClientMsg::Vote { session_id, yes } => to_room(session_id, RoomMsg::Vote { yes }, id),
+            } => {
+                if !self.views.take() {
+                    return self.refuse("rate_limited", "Slow down a little!", id);
+                }
+                (session_id, RoomMsg::View { page_id }, false)
+            }
+            ClientMsg::Chat { session_id, text } => (session_id, RoomMsg::Chat { text }, true),
+            ClientMsg::VoteStart { session_id } => (session_id, RoomMsg::VoteStart, true),
+            ClientMsg::Vote { session_id, yes } => (session_id, RoomMsg::Vote { yes }, true),
         };
+        if let RoomMsg::Preview { page_id, .. }
+        | RoomMsg::Cursor { page_id, .. }
+        | RoomMsg::View { page_id } = &msg
+            && (page_id.is_empty() || page_id.len() > MAX_PAGE_ID)
+        {
+            return self.refuse("bad_frame", "That is not a page id.", id);
+        }
+        if !self.rooms.contains(&session) {
+            return self.refuse(
+                "not_joined",
+                "Open the shared canvas first (collab.join).",
+                id,
+            );
+        }
+        let rooms = &self.app.hub.rooms;
+        if durable {
+            let answer = id.clone();
+            if !rooms.send_live(session, frame_cmd(msg, id)).await {
+                self.rooms.retain(|r| *r != session);
+                self.refuse("not_joined", "Open the shared canvas again.", answer);
+            }
+        } else {
+            // Previews, cursors and views may be dropped when the room is busy.
+            rooms.try_send_live(session, frame_cmd(msg, id));
+        }
+    }
+
+    /// Checks membership before a room is loaded for this socket, then joins it.
+    async fn join(&mut self, session: i64, since: Option<u64>, id: Option<String>) {
+        let user = self.handle.user;
+        let seat = self
+            .app
+            .db
+            .read(move |c| {
+                let kicked: Option<bool> = c
+                    .query_row(
+                        "SELECT kicked_at IS NOT NULL FROM collab_members WHERE session_id = ?1 AND user_id = ?2",
+                        rusqlite::params![session, user],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                Ok(kicked)
+            })
+            .await;
+        match seat {
+            Ok(Some(false)) => {}
+            Ok(Some(true)) => {
+                return self.refuse("kicked", "The host removed you from this session.", id);
+            }
+            Ok(None) => {
+                return self.refuse(
+                    "not_member",
+                    "You are not in this drawing session. Ask for its code.",
+                    id,
+                );
+            }
+            Err(e) => {
+                log_warn!("join check failed: {e}");
+                return self.refuse("unavailable", "Please try again.", id);
+            }
+        }
+        if !self.rooms.contains(&session) {
+            if self.rooms.len() >= MAX_ROOMS {
+                return self.refuse("too_many_rooms", "Close another drawing first.", id);
+            }
+            self.rooms.push(session);
+        }
+        let cmd = Cmd::Join {
+            sock: Arc::clone(&self.handle),
+            since,
+            id,
+        };
+        let app = Arc::clone(&self.app);
         app.hub.rooms.send(&app, session, cmd).await;
+    }
+
+    /// An error frame; a socket refused too often in a short time is closed (1008).
+    fn refuse(&mut self, code: &str, message: &str, id: Option<String>) {
+        self.reply(error_frame(code, message, id.as_deref()));
+        let now = Instant::now();
+        if now.duration_since(self.refusals.0) > ABUSE_WINDOW {
+            self.refusals = (now, 0);
+        }
+        self.refusals.1 += 1;
+        if self.refusals.1 >= ABUSE_REFUSALS {
+            self.handle.kill(close::POLICY);
+        }
     }
 
     async fn typing(&mut self, to: i64, id: Option<String>) {
@@ -456,16 +547,6 @@ impl Socket {
     }
 }
 
-trait WithSession {
-    fn with_session(self, session: i64) -> (i64, Cmd);
-}
-
-impl WithSession for Cmd {
-    fn with_session(self, session: i64) -> (i64, Cmd) {
-        (session, self)
-    }
-}
-
 /// Writes `first` and whatever else is queued, then flushes once.
 async fn write_batch<S>(
     sink: &mut S,
@@ -476,10 +557,10 @@ where
     S: futures_util::Sink<Message, Error = WsError> + Unpin,
 {
     let work = async {
-        sink.feed(Message::text(first.to_string())).await?;
+        sink.feed(Message::Text(first)).await?;
         for _ in 1..WRITE_BATCH {
             match rx.try_recv() {
-                Ok(f) => sink.feed(Message::text(f.to_string())).await?,
+                Ok(f) => sink.feed(Message::Text(f)).await?,
                 Err(_) => break,
             }
         }

@@ -23,6 +23,7 @@ const OPEN_LIMITS: &[&str] = &[
 ];
 
 mod library_load;
+mod realtime_load;
 
 /// One line of the report.
 struct Row {
@@ -318,12 +319,25 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
+    // PIXELTALES_BENCH_ONLY=startup,library,realtime runs a subset (all by default).
+    let only = std::env::var("PIXELTALES_BENCH_ONLY").unwrap_or_default();
+    let wanted = |part: &str| only.is_empty() || only.split(',').any(|p| p.trim() == part);
     let mut rows = Vec::new();
     rt.block_on(async {
-        cold_start(&mut rows).await;
-        memory_and_logins(&mut rows).await;
-        library_load::run(&mut rows).await;
+        if wanted("startup") {
+            cold_start(&mut rows).await;
+            memory_and_logins(&mut rows).await;
+        }
+        if wanted("library") {
+            library_load::run(&mut rows).await;
+        }
     });
+    if ["realtime", "idle", "fanout", "burst", "rooms"]
+        .iter()
+        .any(|p| wanted(p))
+    {
+        realtime_load::run(&mut rows);
+    }
     binary_size(&mut rows);
 
     println!();

@@ -205,6 +205,13 @@ struct CodeBody {
 pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.id;
     let body: CodeBody = cx.req.json().await?;
+    for key in [format!("user:{user}"), format!("ip:{}", cx.ip_key())] {
+        if let Err(r) = cx.app.limits.collab_joins.hit(&key) {
+            return Err(Error::RateLimited {
+                retry_after: r.retry_after,
+            });
+        }
+    }
     let code = clean_code(&body.code).ok_or_else(|| {
         Error::bad_request(
             "invalid_code",
@@ -245,6 +252,11 @@ pub async fn invite(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.id;
     let id = cx.req.params.id(0)?;
     let body: UserBody = cx.req.json().await?;
+    if let Err(r) = cx.app.limits.invites.hit(&format!("user:{user}")) {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
+    }
     let now = crate::time::now();
     let invite = cx
         .app
@@ -424,7 +436,7 @@ pub async fn kick(cx: &mut Ctx<'_>) -> Result<Response> {
 }
 
 fn frame(v: &Value) -> Frame {
-    std::sync::Arc::from(v.to_string())
+    Frame::from(v.to_string())
 }
 
 /// Tells every member the session's state (start, lobby closed, published).
