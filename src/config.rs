@@ -162,6 +162,15 @@ pub struct Config {
     )]
     pub vote_timeout_secs: u64,
 
+    /// Join-code tries per user per minute (a classroom IP gets six times as many).
+    #[arg(
+        long = "collab-joins-per-minute",
+        env = "PIXELTALES_COLLAB_JOINS_PER_MINUTE",
+        default_value_t = 10,
+        global = true
+    )]
+    pub collab_joins_per_minute: u32,
+
     /// Durable drawing ops per second per socket (bursts of twice that).
     #[arg(
         long = "ws-ops-per-sec",
@@ -397,6 +406,12 @@ impl Config {
         range("vote-timeout-secs", self.vote_timeout_secs, 1, 3600)?;
         range("collab-batch-ms", self.collab_batch_ms, 1, 10_000)?;
         range("ws-ops-per-sec", self.ws_ops_per_sec, 1, 1_000_000)?;
+        range(
+            "collab-joins-per-minute",
+            self.collab_joins_per_minute,
+            1,
+            1_000_000,
+        )?;
         range("access-ttl", self.access_ttl_secs, 30, 86_400)?;
         range("refresh-ttl-days", self.refresh_ttl_days, 1, 365)?;
         range("argon2-memory-kib", self.argon2_memory_kib, 64, 1 << 20)?;

@@ -178,9 +178,10 @@ pub struct Limits {
     pub story_writes: RateLimiter,
     /// Direct messages per user: 20 at once, 30 a minute.
     pub messages: RateLimiter,
-    /// Join-code tries per user and per IP: 10 at once, 10 a minute (codes are guessable
-    /// only by brute force).
+    /// Join-code tries per user (codes are guessable only by brute force).
     pub collab_joins: RateLimiter,
+    /// Join-code tries per client IP: a whole class joins from one address.
+    pub collab_joins_ip: RateLimiter,
     /// Session invites per user: 30 at once, 60 an hour.
     pub invites: RateLimiter,
 }
@@ -200,7 +201,14 @@ impl Limits {
             friend_requests: RateLimiter::per_hour(20, 20),
             story_writes: RateLimiter::per_hour(20, 30),
             messages: RateLimiter::per_minute(20, 30),
-            collab_joins: RateLimiter::per_minute(10, 10),
+            collab_joins: RateLimiter::per_minute(
+                c.collab_joins_per_minute,
+                c.collab_joins_per_minute,
+            ),
+            collab_joins_ip: RateLimiter::per_minute(
+                c.collab_joins_per_minute.saturating_mul(6),
+                c.collab_joins_per_minute.saturating_mul(6),
+            ),
             invites: RateLimiter::per_hour(30, 60),
         }
     }
@@ -217,6 +225,7 @@ impl Limits {
             &self.story_writes,
             &self.messages,
             &self.collab_joins,
+            &self.collab_joins_ip,
             &self.invites,
         ] {
             l.sweep();

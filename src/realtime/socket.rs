@@ -194,7 +194,11 @@ async fn run(app: Arc<App>, ws: Ws, ticket: String, version: Option<String>) {
         app: Arc::clone(&app),
         handle: Arc::clone(&handle),
         rooms: Vec::new(),
-        frames: Bucket::new(200.0, 400.0),
+        // Room for the op limit plus cursors, previews and the rest.
+        frames: Bucket::new(
+            (f64::from(app.config.ws_ops_per_sec) * 2.0).max(200.0),
+            (f64::from(app.config.ws_ops_per_sec) * 4.0).max(400.0),
+        ),
         typing: Bucket::new(5.0, 5.0),
         views: Bucket::new(5.0, 10.0),
         refusals: (Instant::now(), 0),

@@ -29,6 +29,8 @@ const SERVER_FLAGS: &[&str] = &[
     "30000",
     "--ws-ops-per-sec",
     "1000000",
+    "--collab-joins-per-minute",
+    "100000",
 ];
 
 fn clock() -> Instant {
@@ -234,7 +236,7 @@ async fn preview_load(rooms: Vec<(i64, Vec<(Ws, String)>)>, hz: u64, secs: u64) 
         .unwrap_or_default()
 }
 
-async fn idle_sockets(addr: SocketAddr, pid: u32, token: &str, rows: &mut Vec<Row>) {
+async fn idle_sockets(addr: SocketAddr, pid: u32, tokens: &[String], rows: &mut Vec<Row>) {
     tokio::time::sleep(Duration::from_secs(1)).await;
     let base = status_kib(pid, "VmRSS:");
     let mut sockets: Vec<Ws> = Vec::new();
@@ -249,8 +251,9 @@ async fn idle_sockets(addr: SocketAddr, pid: u32, token: &str, rows: &mut Vec<Ro
         while sockets.len() < target {
             let batch = (target - sockets.len()).min(200);
             let mut opening = Vec::new();
-            for _ in 0..batch {
-                let token = token.to_string();
+            for k in 0..batch {
+                // A user holds at most 10 tickets: spread the batch over many users.
+                let token = tokens[k % tokens.len()].clone();
                 opening.push(tokio::spawn(async move { open(addr, &token).await }));
             }
             for o in opening {
@@ -512,9 +515,12 @@ async fn measure() -> Vec<Row> {
     let child = spawn_with(dir.path(), port, SERVER_FLAGS, pinned.then_some("0"));
     let pid = child.id();
     until_healthy(addr, Instant::now()).await;
-    let token = register(addr, "idle").await;
     if part("idle") {
-        idle_sockets(addr, pid, &token, &mut rows).await;
+        let mut idle_users = Vec::new();
+        for i in 0..50 {
+            idle_users.push(register(addr, &format!("idle{i:02}")).await);
+        }
+        idle_sockets(addr, pid, &idle_users, &mut rows).await;
     }
     stop(child);
 

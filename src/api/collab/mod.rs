@@ -205,8 +205,12 @@ struct CodeBody {
 pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.id;
     let body: CodeBody = cx.req.json().await?;
-    for key in [format!("user:{user}"), format!("ip:{}", cx.ip_key())] {
-        if let Err(r) = cx.app.limits.collab_joins.hit(&key) {
+    let limits = &cx.app.limits;
+    for (limiter, key) in [
+        (&limits.collab_joins, format!("user:{user}")),
+        (&limits.collab_joins_ip, cx.ip_key()),
+    ] {
+        if let Err(r) = limiter.hit(&key) {
             return Err(Error::RateLimited {
                 retry_after: r.retry_after,
             });
