@@ -6,12 +6,16 @@ import { startNav } from "./nav.js";
 import { navigate, route, start } from "./router.js";
 import { getState, setState } from "./store.js";
 import { homeView } from "./views/home.js";
+import { libraryView } from "./views/library.js";
+import { readerView } from "./views/reader.js";
 import { loginView } from "./views/login.js";
 import { notFoundView } from "./views/notfound.js";
 import { signupView } from "./views/signup.js";
 import { welcomeView } from "./views/welcome.js";
 
 route("/", (root) => (getState().user ? homeView(root) : welcomeView(root)));
+route("/library", libraryView);
+route("/read/:id", readerView);
 route("/login", loginView, "guest");
 route("/signup", signupView, "guest");
 route("*", notFoundView);

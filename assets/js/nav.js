@@ -20,7 +20,10 @@ function draw() {
     });
     return b;
   };
-  const items = [h("div", { class: "lang-switch", role: "group", "aria-label": "Language / Wika" }, langButton("en", "EN"), langButton("tl", "TL"))];
+  const items = [
+    h("div", { class: "lang-switch", role: "group", "aria-label": "Language / Wika" }, langButton("en", "EN"), langButton("tl", "TL")),
+    h("a", { class: "btn btn-small", href: "/library", "data-link": true, dataset: { test: "nav-library" } }, `📚 ${t("lib_title")}`),
+  ];
   if (user) {
     const out = h("button", { type: "button", class: "btn btn-small" }, t("logout"));
     out.addEventListener("click", async () => {

@@ -5,7 +5,8 @@ import { getState } from "./store.js";
 const routes = [];
 let cleanup = null;
 
-/** Registers a view for an exact path; `needs` is "user", "guest" or "any". */
+/** Registers a view for a path (`:name` segments become params); `needs` is "user",
+ *  "guest" or "any". */
 export function route(path, view, needs = "any") {
   routes.push({ path, view, needs });
 }
@@ -21,15 +22,36 @@ export function navigate(path, { replace = false } = {}) {
 export function render() {
   const path = location.pathname;
   const { user } = getState();
-  let r = routes.find((x) => x.path === path) ?? routes.find((x) => x.path === "*");
+  let params = {};
+  let r = routes.find((x) => {
+    const m = match(x.path, path);
+    if (m) params = m;
+    return Boolean(m);
+  }) ?? routes.find((x) => x.path === "*");
   if (r.needs === "user" && !user) return navigate("/login", { replace: true });
   if (r.needs === "guest" && user) return navigate("/", { replace: true });
   if (typeof cleanup === "function") cleanup();
   const root = document.getElementById("app");
   root.replaceChildren();
-  cleanup = r.view(root) ?? null;
+  cleanup = r.view(root, params) ?? null;
   // Views focus their first field; otherwise focus the page so screen readers start there.
   if (!root.contains(document.activeElement)) root.focus({ preventScroll: true });
+}
+
+// "/read/:id" against "/read/12" gives {id: "12"}; null when it does not match.
+function match(pattern, path) {
+  if (pattern === "*") return null;
+  const want = pattern.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return null;
+  const params = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(":")) {
+      if (!/^[1-9][0-9]{0,17}$/.test(got[i])) return null;
+      params[want[i].slice(1)] = got[i];
+    } else if (want[i] !== got[i]) return null;
+  }
+  return params;
 }
 
 /** Wires link clicks and back/forward. */

@@ -303,6 +303,7 @@ impl Page<'_> {
             "Space" => ("Space", 32, Some(" ")),
             "ArrowDown" => ("ArrowDown", 40, None),
             "ArrowRight" => ("ArrowRight", 39, None),
+            "ArrowLeft" => ("ArrowLeft", 37, None),
             "Escape" => ("Escape", 27, None),
             other => panic!("unknown key {other}"),
         };

@@ -25,7 +25,9 @@ export function homeView(root) {
         ),
       ),
       h("p", {}, user.role === "child" ? t("home_text_child") : t("home_text_adult")),
-      h("div", { class: "btn-row" }, out),
+      h("div", { class: "btn-row" },
+        h("a", { class: "btn btn-primary", href: "/library", "data-link": true, dataset: { test: "go-library" } }, `📚 ${t("lib_title")}`),
+        out),
     ),
   );
 }

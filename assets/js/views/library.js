@@ -1,0 +1,127 @@
+// The library: instant search, genre chips, language and sort, infinite scroll by cursor.
+
+import { api } from "../api.js";
+import { errorText, t } from "../i18n.js";
+import { h } from "../ui.js";
+
+const GENRES = ["adventure", "fantasy", "animals", "friendship", "family", "mystery", "science", "funny", "fairy_tale", "other"];
+const SORTS = ["new", "popular", "top", "views", "title"];
+
+export function libraryView(root) {
+  const params = new URLSearchParams(location.search);
+  const filters = { q: params.get("q") || "", genre: params.get("genre") || "", language: params.get("language") || "", sort: params.get("sort") || "" };
+  let cursor = null;
+  let loading = false;
+  let generation = 0;
+
+  const search = h("input", { type: "search", name: "q", value: filters.q, placeholder: t("lib_search_hint"), "aria-label": t("lib_search"), autocomplete: "off", dataset: { test: "lib-search" } });
+  const chips = h("div", { class: "chips", role: "group", "aria-label": t("lib_genres") });
+  const chip = (value, label) => {
+    const b = h("button", { type: "button", class: "chip", "aria-pressed": String(filters.genre === value), dataset: { genre: value } }, label);
+    b.addEventListener("click", () => {
+      filters.genre = filters.genre === value ? "" : value;
+      for (const c of chips.children) c.setAttribute("aria-pressed", String(c.dataset.genre === filters.genre));
+      reload();
+    });
+    return b;
+  };
+  chips.append(chip("", t("lib_all")), ...GENRES.map((g) => chip(g, t(`genre_${g}`))));
+  const lang = h("select", { name: "language", "aria-label": t("language") },
+    h("option", { value: "" }, t("lib_any_language")), h("option", { value: "en" }, "English"), h("option", { value: "tl" }, "Tagalog"));
+  lang.value = filters.language;
+  const sort = h("select", { name: "sort", "aria-label": t("lib_sort") },
+    h("option", { value: "" }, t("lib_sort_best")), ...SORTS.map((s) => h("option", { value: s }, t(`sort_${s}`))));
+  sort.value = filters.sort;
+  const list = h("ul", { class: "story-grid", dataset: { test: "lib-list" }, "aria-live": "polite" });
+  const status = h("p", { class: "muted lib-status", role: "status" });
+  const more = h("button", { type: "button", class: "btn", hidden: true, dataset: { test: "lib-more" } }, t("lib_more"));
+  more.addEventListener("click", () => load());
+
+  let timer = null;
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      filters.q = search.value.trim();
+      reload();
+    }, 250);
+  });
+  lang.addEventListener("change", () => {
+    filters.language = lang.value;
+    reload();
+  });
+  sort.addEventListener("change", () => {
+    filters.sort = sort.value;
+    reload();
+  });
+
+  root.append(
+    h("section", { class: "stack" },
+      h("h1", {}, t("lib_title")),
+      h("div", { class: "lib-controls" }, search, lang, sort),
+      chips,
+      list,
+      status,
+      h("div", { class: "btn-row" }, more),
+    ),
+  );
+
+  function query() {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
+    return q;
+  }
+
+  function reload() {
+    generation += 1;
+    cursor = null;
+    list.replaceChildren();
+    const q = query().toString();
+    history.replaceState(null, "", q ? `/library?${q}` : "/library");
+    load();
+  }
+
+  async function load() {
+    if (loading && cursor !== null) return;
+    loading = true;
+    const mine = generation;
+    const q = query();
+    q.set("limit", "12");
+    if (cursor) q.set("cursor", cursor);
+    status.textContent = t("working");
+    try {
+      const page = await api("GET", `/api/stories?${q}`, undefined, { auth: false });
+      if (mine !== generation) return;
+      list.append(...page.items.map(card));
+      cursor = page.next_cursor;
+      more.hidden = !cursor;
+      status.textContent = list.children.length === 0 ? (filters.q ? t("lib_nothing_for", { q: filters.q }) : t("lib_empty")) : "";
+    } catch (err) {
+      if (mine === generation) status.textContent = errorText(err);
+    } finally {
+      if (mine === generation) loading = false;
+    }
+  }
+
+  // Infinite scroll: the "more" button doubles as the sentinel (and works by keyboard).
+  const seen = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting) && cursor && !loading) load();
+  });
+  seen.observe(more);
+  load();
+  search.focus();
+  return () => seen.disconnect();
+}
+
+function card(s) {
+  const cover = s.cover_url
+    ? h("img", { src: s.cover_url, alt: "", loading: "lazy", width: 320, height: 240 })
+    : h("div", { class: "cover-blank", "aria-hidden": "true" }, "📖");
+  return h("li", {},
+    h("a", { class: "story-card", href: `/read/${s.id}`, "data-link": true, dataset: { test: "story-card" } },
+      cover,
+      h("span", { class: "story-title" }, s.title),
+      h("span", { class: "muted" }, `${s.author.avatar_emoji} ${s.author.display_name}`),
+      h("span", { class: "counts", "aria-label": t("lib_counts", { likes: s.like_count, pages: s.page_count }) }, `❤️ ${s.like_count} · 📄 ${s.page_count}`),
+    ),
+  );
+}

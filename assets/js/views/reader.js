@@ -1,0 +1,149 @@
+// The reader: one page at a time with its drawing, big next/previous buttons, arrow keys and
+// swipes, read-aloud with the browser's voices, and a like for signed-in readers.
+
+import { api } from "../api.js";
+import { renderDrawing } from "../drawing.js";
+import { errorText, t } from "../i18n.js";
+import { getState } from "../store.js";
+import { h, toast } from "../ui.js";
+
+export function readerView(root, { id }) {
+  const box = h("section", { class: "reader stack", dataset: { test: "reader" } }, h("p", { class: "muted", role: "status" }, t("working")));
+  root.append(box);
+  let story = null;
+  let index = 0;
+  let startX = null;
+
+  const title = h("h1", { class: "reader-title" });
+  const byline = h("p", { class: "muted" });
+  const canvas = h("canvas", { class: "page-canvas", role: "img", dataset: { test: "page-canvas" } });
+  const text = h("p", { class: "page-text", dataset: { test: "page-text" }, lang: "en" });
+  const where = h("span", { class: "page-number", dataset: { test: "page-number" }, "aria-live": "polite" });
+  const prev = h("button", { type: "button", class: "btn btn-big", dataset: { test: "prev" } }, `◀ ${t("read_prev")}`);
+  const next = h("button", { type: "button", class: "btn btn-big btn-primary", dataset: { test: "next" } }, `${t("read_next")} ▶`);
+  const aloud = h("button", { type: "button", class: "btn", dataset: { test: "read-aloud" }, "aria-pressed": "false" }, `🔊 ${t("read_aloud")}`);
+  const voiceNote = h("p", { class: "hint", hidden: true, dataset: { test: "voice-note" } });
+  const like = h("button", { type: "button", class: "btn", "aria-pressed": "false", dataset: { test: "like" } });
+
+  prev.addEventListener("click", () => show(index - 1));
+  next.addEventListener("click", () => show(index + 1));
+  aloud.addEventListener("click", () => (speechSynthesis?.speaking ? stopSpeaking() : speak()));
+  like.addEventListener("click", toggleLike);
+  const onKey = (e) => {
+    if (e.target.closest("input, textarea, select")) return;
+    if (e.key === "ArrowRight") show(index + 1);
+    if (e.key === "ArrowLeft") show(index - 1);
+  };
+  document.addEventListener("keydown", onKey);
+  canvas.addEventListener("pointerdown", (e) => (startX = e.clientX));
+  canvas.addEventListener("pointerup", (e) => {
+    if (startX === null) return;
+    const dx = e.clientX - startX;
+    startX = null;
+    if (Math.abs(dx) > 50) show(index + (dx < 0 ? 1 : -1));
+  });
+  const onResize = () => story && renderDrawing(canvas, story.pages[index]?.drawing);
+  window.addEventListener("resize", onResize);
+
+  load();
+  return () => {
+    document.removeEventListener("keydown", onKey);
+    window.removeEventListener("resize", onResize);
+    stopSpeaking();
+  };
+
+  async function load() {
+    try {
+      story = await api("GET", `/api/stories/${id}`, undefined, { auth: Boolean(getState().user) });
+    } catch (err) {
+      box.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(err)), h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
+      return;
+    }
+    title.textContent = story.title;
+    byline.textContent = `${story.author.avatar_emoji} ${story.author.display_name}`;
+    text.lang = story.language === "tl" ? "tl" : "en";
+    const controls = h("div", { class: "reader-controls" }, prev, where, next);
+    const tools = h("div", { class: "btn-row" }, aloud, getState().user && !story.viewer?.is_author ? like : null, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
+    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, voiceNote);
+    drawLike(story.viewer?.liked, story.counts?.likes ?? 0);
+    const start = story.pages.findIndex((p) => p.id === story.viewer?.progress?.page_id);
+    show(start > 0 && !story.viewer?.progress?.finished ? start : 0);
+  }
+
+  function show(i) {
+    if (!story || i < 0 || i >= story.pages.length) return;
+    stopSpeaking();
+    index = i;
+    const page = story.pages[i];
+    renderDrawing(canvas, page.drawing);
+    canvas.setAttribute("aria-label", t("read_picture", { n: i + 1 }));
+    text.replaceChildren(...words(page.text));
+    where.textContent = t("read_page_of", { n: i + 1, total: story.pages.length });
+    prev.disabled = i === 0;
+    next.disabled = i === story.pages.length - 1;
+    const finished = i === story.pages.length - 1;
+    // Progress and the daily view count; a failure here must not stop the reading.
+    api("POST", `/api/stories/${id}/reads`, { page_id: page.id, finished }, { auth: Boolean(getState().user) }).catch(() => {});
+  }
+
+  // Each word in its own span so read-aloud can light it up.
+  function words(s) {
+    const out = [];
+    let at = 0;
+    for (const m of s.matchAll(/\S+/g)) {
+      if (m.index > at) out.push(s.slice(at, m.index));
+      out.push(h("span", { class: "word", dataset: { at: String(m.index) } }, m[0]));
+      at = m.index + m[0].length;
+    }
+    if (at < s.length) out.push(s.slice(at));
+    return out;
+  }
+
+  function speak() {
+    if (!("speechSynthesis" in window)) {
+      voiceNote.textContent = t("read_no_speech");
+      voiceNote.hidden = false;
+      return;
+    }
+    const page = story.pages[index];
+    if (!page.text.trim()) return;
+    const u = new SpeechSynthesisUtterance(page.text);
+    const langCode = story.language === "tl" ? "fil" : "en";
+    u.lang = story.language === "tl" ? "fil-PH" : "en-US";
+    const voices = speechSynthesis.getVoices();
+    const voice = voices.find((v) => v.lang.toLowerCase().startsWith(langCode) || (langCode === "fil" && v.lang.toLowerCase().startsWith("tl")));
+    if (voice) u.voice = voice;
+    voiceNote.hidden = Boolean(voice) || voices.length === 0;
+    voiceNote.textContent = t("read_no_voice");
+    u.rate = 0.9;
+    u.onboundary = (e) => {
+      for (const w of text.querySelectorAll(".word")) w.classList.toggle("speaking", Number(w.dataset.at) === e.charIndex);
+    };
+    u.onend = () => stopSpeaking();
+    speechSynthesis.speak(u);
+    aloud.setAttribute("aria-pressed", "true");
+  }
+
+  function stopSpeaking() {
+    if ("speechSynthesis" in window) speechSynthesis.cancel();
+    aloud.setAttribute("aria-pressed", "false");
+    for (const w of text.querySelectorAll(".speaking")) w.classList.remove("speaking");
+  }
+
+  function drawLike(liked, count) {
+    like.setAttribute("aria-pressed", String(Boolean(liked)));
+    like.textContent = `${liked ? "❤️" : "🤍"} ${t("read_like")} (${count})`;
+    like.dataset.liked = liked ? "1" : "";
+    like.dataset.count = String(count);
+  }
+
+  async function toggleLike() {
+    const liked = like.dataset.liked === "1";
+    try {
+      const r = await api(liked ? "DELETE" : "POST", `/api/stories/${id}/like`);
+      drawLike(!liked, r.like_count ?? Number(like.dataset.count) + (liked ? -1 : 1));
+    } catch (err) {
+      toast(errorText(err));
+    }
+  }
+}
