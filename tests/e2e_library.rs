@@ -219,3 +219,86 @@ async fn a_signed_in_reader_likes_a_story_in_tagalog() {
         "console errors: {errors:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_authors_bell_rings_live_when_a_friend_likes_the_story() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let author = s.register("bell_author", "child").await;
+    let fan = s.register("bell_fan", "child").await;
+    let id = s
+        .published(&author.access, "The Brave Kite", &["A kite flew high."])
+        .await;
+    // Start from zero: publishing already earned a badge notification.
+    let r = s
+        .post("/api/notifications/read-all")
+        .bearer(&author.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200);
+    let base = format!("http://{}", s.addr);
+    let page = browser.new_page().await;
+    page.goto(&format!("{base}/login")).await;
+    page.wait_visible("input[name=username]").await;
+    page.fill("input[name=username]", "bell_author").await;
+    page.fill("input[name=password]", common::PASSWORD).await;
+    page.press("Enter").await;
+    page.wait_visible("[data-test=bell]").await;
+    assert_eq!(
+        page.eval("document.querySelector('[data-test=bell-count]') === null")
+            .await,
+        true,
+        "no badge while nothing is unread"
+    );
+    // Wait for the socket's hello before the like, so the push has somewhere to go.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while s
+        .get("/metrics")
+        .send()
+        .await
+        .text()
+        .contains("pixeltales_sockets_open 0")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the SPA never opened its socket"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    let r = s
+        .post(&format!("/api/stories/{id}/like"))
+        .bearer(&fan.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    page.wait_for("document.querySelector('[data-test=bell-count]') !== null")
+        .await;
+    page.wait_for("document.getElementById('toasts').innerText.includes('liked your story')")
+        .await;
+    page.screenshot(&screens_dir().join("bell-live.png")).await;
+
+    // The list shows it; tapping it marks it read and the badge follows.
+    page.click("[data-test=bell]").await;
+    page.wait_visible("[data-test=notice][data-type=story_liked]")
+        .await;
+    page.click("[data-test=read-all]").await;
+    page.wait_for("document.querySelector('[data-test=bell-count]') === null")
+        .await;
+    // A comment while the list is open appears on top without a reload.
+    let r = s
+        .post(&format!("/api/stories/{id}/comments"))
+        .bearer(&fan.access)
+        .json(&json!({ "text": "I love kites!" }))
+        .send()
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    page.wait_for(
+        "document.querySelector('[data-test=notice]').dataset.type === 'story_commented'",
+    )
+    .await;
+    let errors = page.page_errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}

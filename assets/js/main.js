@@ -3,19 +3,23 @@
 import { api, hasSession, onSessionChange } from "./api.js";
 import { errorText } from "./i18n.js";
 import { startNav } from "./nav.js";
+import { startNotices } from "./notices.js";
+import { connect, disconnect } from "./socket.js";
 import { navigate, route, start } from "./router.js";
-import { getState, setState } from "./store.js";
+import { getState, setState, subscribe } from "./store.js";
 import { homeView } from "./views/home.js";
 import { libraryView } from "./views/library.js";
 import { readerView } from "./views/reader.js";
 import { loginView } from "./views/login.js";
 import { notFoundView } from "./views/notfound.js";
+import { notificationsView } from "./views/notifications.js";
 import { signupView } from "./views/signup.js";
 import { welcomeView } from "./views/welcome.js";
 
 route("/", (root) => (getState().user ? homeView(root) : welcomeView(root)));
 route("/library", libraryView);
 route("/read/:id", readerView);
+route("/notifications", notificationsView, "user");
 route("/login", loginView, "guest");
 route("/signup", signupView, "guest");
 route("*", notFoundView);
@@ -51,6 +55,10 @@ async function boot() {
       }
     }
   });
+  // One socket while someone is signed in.
+  startNotices();
+  subscribe(({ user }) => (user ? connect() : disconnect()));
+  if (getState().user) connect();
   startNav();
   start();
 }

@@ -3,6 +3,7 @@
 const state = {
   config: null, // GET /api/config
   user: null, // the signed-in user, or null
+  unread: 0, // unread notifications, kept live by the socket
   lang: localStorage.getItem("pt.lang") === "tl" ? "tl" : "en",
 };
 const listeners = new Set();

@@ -1,0 +1,59 @@
+// Notifications in words, and the live wiring: unread count from the socket, a toast on arrival.
+
+import { t } from "./i18n.js";
+import { on } from "./socket.js";
+import { getState, setState } from "./store.js";
+import { toast } from "./ui.js";
+
+/** One notification as a sentence. */
+export function noticeText(n) {
+  const who = n.actor?.display_name ?? t("someone");
+  const title = n.data?.title ?? "";
+  const lang = getState().lang;
+  switch (n.type) {
+    case "story_liked":
+      return t("n_story_liked", { who, title });
+    case "story_commented":
+      return t("n_story_commented", { who, title });
+    case "story_rated":
+      return t("n_story_rated", { who, title, value: n.data?.value ?? "" });
+    case "friend_request":
+      return t("n_friend_request", { who });
+    case "friend_accepted":
+      return t("n_friend_accepted", { who });
+    case "message":
+      return t("n_message", { who, text: n.data?.preview ?? "" });
+    case "collab_invite":
+      return t("n_collab_invite", { who, title });
+    case "achievement":
+      return t("n_achievement", { title: lang === "tl" ? (n.data?.title_tl ?? title) : title });
+    case "level_up":
+      return t("n_level_up", { n: n.data?.level ?? "" });
+    default:
+      return t("n_other");
+  }
+}
+
+/** The icon shown next to a notification. */
+export function noticeIcon(n) {
+  return { story_liked: "❤️", story_commented: "💬", story_rated: "⭐", friend_request: "👋", friend_accepted: "🤝", message: "✉️", collab_invite: "🎨", achievement: n.data?.icon ?? "🏆", level_up: "🚀" }[n.type] ?? "🔔";
+}
+
+/** Keeps the unread count in the store in step with the socket. */
+export function startNotices() {
+  on("hello", (f) => setState({ unread: f.unread_count }));
+  on("notification.unread", (f) => setState({ unread: f.unread_count }));
+  on("notification.new", (f) => {
+    setState({ unread: f.unread_count });
+    toast(`${noticeIcon(f.notification)} ${noticeText(f.notification)}`);
+    for (const fn of arrivals) fn(f.notification);
+  });
+}
+
+const arrivals = new Set();
+
+/** Calls `fn(notification)` for each one arriving live (the open list adds it on top). */
+export function onArrival(fn) {
+  arrivals.add(fn);
+  return () => arrivals.delete(fn);
+}
