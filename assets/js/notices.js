@@ -45,7 +45,10 @@ export function startNotices() {
   on("notification.unread", (f) => setState({ unread: f.unread_count }));
   on("notification.new", (f) => {
     setState({ unread: f.unread_count });
-    toast(`${noticeIcon(f.notification)} ${noticeText(f.notification)}`);
+    const n = f.notification;
+    // A message from the friend whose chat is open is already on screen.
+    const inChat = n.type === "message" && location.pathname === `/chat/${n.actor?.id}`;
+    if (!inChat) toast(`${noticeIcon(n)} ${noticeText(n)}`);
     for (const fn of arrivals) fn(f.notification);
   });
 }

@@ -40,6 +40,16 @@ export function connect() {
   open();
 }
 
+// Leaving the page closes the socket at once (the server sees this tab go; the back-forward
+// cache may keep the page alive), and coming back from that cache opens it again.
+window.addEventListener("pagehide", () => {
+  if (ws) ws.close(1000, "page hidden");
+  ws = null;
+});
+window.addEventListener("pageshow", (e) => {
+  if (e.persisted && wanted) open();
+});
+
 /** Closes it for good (sign-out). */
 export function disconnect() {
   wanted = false;

@@ -4,6 +4,7 @@ const state = {
   config: null, // GET /api/config
   user: null, // the signed-in user, or null
   unread: 0, // unread notifications, kept live by the socket
+  online: new Set(), // ids of friends online, kept live by the socket
   lang: localStorage.getItem("pt.lang") === "tl" ? "tl" : "en",
 };
 const listeners = new Set();

@@ -317,7 +317,7 @@ pub async fn mark_read(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
     let other = cx.req.params.id(0)?;
     let now = crate::time::now();
-    let (marked, up_to) = cx
+    let (marked, up_to, unread) = cx
         .app
         .db
         .write(move |tx| {
@@ -331,13 +331,21 @@ pub async fn mark_read(cx: &mut Ctx<'_>) -> Result<Response> {
                 "UPDATE messages SET read_at = ?3 WHERE receiver_id = ?1 AND sender_id = ?2 AND read_at IS NULL",
                 params![me, other, now],
             )?;
-            tx.execute(
+            let cleared = tx.execute(
                 "UPDATE notifications SET read_at = ?3 WHERE user_id = ?1 AND actor_id = ?2 AND type = 'message' AND read_at IS NULL",
                 params![me, other, now],
             )?;
-            Ok((marked, up_to))
+            let unread = if cleared > 0 {
+                Some(crate::api::notifications::unread_count(tx, me)?)
+            } else {
+                None
+            };
+            Ok((marked, up_to, unread))
         })
         .await?;
+    if let Some(unread) = unread {
+        crate::realtime::presence::push_unread(cx.app, me, unread);
+    }
     if marked > 0 {
         push(
             cx,

@@ -165,9 +165,24 @@ impl Browser {
 
     /// Opens a new tab.
     pub async fn new_page(&self) -> Page<'_> {
-        let target = self
-            .send(None, "Target.createTarget", json!({ "url": "about:blank" }))
+        self.page_in(json!({ "url": "about:blank" })).await
+    }
+
+    /// Opens a tab in a fresh context (its own storage: another person on another device).
+    pub async fn new_context_page(&self) -> Page<'_> {
+        let ctx = self
+            .send(None, "Target.createBrowserContext", json!({}))
             .await;
+        let id = ctx["browserContextId"]
+            .as_str()
+            .expect("context id")
+            .to_string();
+        self.page_in(json!({ "url": "about:blank", "browserContextId": id }))
+            .await
+    }
+
+    async fn page_in(&self, params: Value) -> Page<'_> {
+        let target = self.send(None, "Target.createTarget", params).await;
         let target_id = target["targetId"].as_str().expect("targetId").to_string();
         let attached = self
             .send(

@@ -27,6 +27,7 @@ export function homeView(root) {
       h("p", {}, user.role === "child" ? t("home_text_child") : t("home_text_adult")),
       h("div", { class: "btn-row" },
         h("a", { class: "btn btn-primary", href: "/library", "data-link": true, dataset: { test: "go-library" } }, `📚 ${t("lib_title")}`),
+        h("a", { class: "btn", href: "/friends", "data-link": true, dataset: { test: "go-friends" } }, `👫 ${t("f_title")}`),
         out),
     ),
   );
