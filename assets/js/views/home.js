@@ -4,6 +4,7 @@ import { logout } from "../api.js";
 import { t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { getState, setState } from "../store.js";
+import { api } from "../api.js";
 import { h, toast } from "../ui.js";
 
 export function homeView(root) {
@@ -15,6 +16,16 @@ export function homeView(root) {
     toast(t("logged_out"));
     navigate("/", { replace: true });
   });
+  const mine = h("ul", { class: "friend-list", dataset: { test: "my-stories" } });
+  api("GET", "/api/me/stories?limit=20")
+    .then((r) => {
+      mine.replaceChildren(...r.items.map((st) => h("li", { class: "friend" },
+        h("span", { class: "friend-name" }, st.title),
+        h("span", { class: "muted" }, st.status === "draft" ? t("st_draft") : t("st_in_library")),
+        h("a", { class: "btn btn-small", href: st.status === "draft" ? `/studio/${st.id}` : `/read/${st.id}`, "data-link": true },
+          st.status === "draft" ? `✏️ ${t("st_continue")}` : `📖 ${t("st_read")}`))));
+    })
+    .catch(() => {});
   root.append(
     h("section", { class: "card stack" },
       h("div", { class: "greeting" },
@@ -26,9 +37,11 @@ export function homeView(root) {
       ),
       h("p", {}, user.role === "child" ? t("home_text_child") : t("home_text_adult")),
       h("div", { class: "btn-row" },
-        h("a", { class: "btn btn-primary", href: "/library", "data-link": true, dataset: { test: "go-library" } }, `📚 ${t("lib_title")}`),
+        h("a", { class: "btn btn-primary", href: "/studio/new", "data-link": true, dataset: { test: "go-write" } }, `✏️ ${t("st_new")}`),
+        h("a", { class: "btn", href: "/library", "data-link": true, dataset: { test: "go-library" } }, `📚 ${t("lib_title")}`),
         h("a", { class: "btn", href: "/friends", "data-link": true, dataset: { test: "go-friends" } }, `👫 ${t("f_title")}`),
         out),
     ),
+    h("section", { class: "stack home-mine" }, h("h2", {}, t("st_mine")), mine),
   );
 }

@@ -1,0 +1,145 @@
+// The drawing canvas of the studio: pen, marker, eraser, line, rectangle, circle and stickers on
+// a vector document (src/domain/drawing.rs), with undo/redo. Pointer events: pen, touch, mouse.
+
+import { renderDrawing } from "./drawing.js";
+
+export const PALETTE = ["#2b2340", "#e03131", "#f08c00", "#ffd23f", "#2f9e44", "#1c7ed6", "#ae3ec9", "#ffffff"];
+export const SIZES = { small: 4, medium: 10, big: 24 };
+export const STICKERS = ["🐉", "🐱", "🐶", "🌞", "🌈", "🌳", "🏠", "⭐", "🚀", "🦋", "🌸", "🥭"];
+const MAX_POINTS = 4000;
+
+/** An editor bound to `canvas`; `onChange(doc)` runs after every finished change. */
+export function canvasEditor(canvas, onChange) {
+  let doc = blank();
+  let undo = [];
+  let redo = [];
+  let tool = "pen";
+  let color = PALETTE[0];
+  let size = SIZES.medium;
+  let sticker = STICKERS[0];
+  let live = null;
+
+  function blank() {
+    return { v: 1, width: 1024, height: 768, background: "#fffaf0", items: [] };
+  }
+
+  function paint() {
+    const shown = live ? { ...doc, items: [...doc.items, live] } : doc;
+    renderDrawing(canvas, shown);
+  }
+
+  function at(e) {
+    const r = canvas.getBoundingClientRect();
+    const x = ((e.clientX - r.left) / r.width) * doc.width;
+    const y = ((e.clientY - r.top) / r.height) * doc.height;
+    return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
+  }
+
+  function commit(item) {
+    undo.push(doc.items);
+    if (undo.length > 100) undo.shift();
+    redo = [];
+    doc = { ...doc, items: [...doc.items, item] };
+    paint();
+    onChange(doc);
+  }
+
+  canvas.addEventListener("pointerdown", (e) => {
+    e.preventDefault();
+    canvas.setPointerCapture(e.pointerId);
+    const [x, y] = at(e);
+    if (tool === "sticker") {
+      commit({ type: "sticker", emoji: sticker, x, y, size: 96 });
+      return;
+    }
+    if (tool === "pen" || tool === "marker" || tool === "eraser") {
+      const width = tool === "marker" ? size * 2 : tool === "eraser" ? size * 2.5 : size;
+      live = { type: "stroke", tool: tool === "eraser" ? "eraser" : tool, color: tool === "eraser" ? "#ffffff" : color, width, points: [x, y] };
+      if (tool === "marker") live.opacity = 0.6;
+    } else if (tool === "line") {
+      live = { type: "line", color, width: size, x1: x, y1: y, x2: x, y2: y };
+    } else {
+      live = { type: tool === "circle" ? "ellipse" : "rect", color, width: size, x, y, w: 0, h: 0, start: [x, y] };
+    }
+    paint();
+  });
+  canvas.addEventListener("pointermove", (e) => {
+    if (!live) return;
+    const [x, y] = at(e);
+    if (live.type === "stroke") {
+      if (live.points.length < MAX_POINTS) live.points.push(x, y);
+    } else if (live.type === "line") {
+      live.x2 = x;
+      live.y2 = y;
+    } else {
+      const [sx, sy] = live.start;
+      live.x = Math.min(sx, x);
+      live.y = Math.min(sy, y);
+      live.w = Math.abs(x - sx);
+      live.h = Math.abs(y - sy);
+    }
+    paint();
+  });
+  const finish = () => {
+    if (!live) return;
+    const item = live;
+    live = null;
+    delete item.start;
+    if (item.type === "stroke" && item.points.length === 2) item.points.push(item.points[0] + 0.5, item.points[1]);
+    if ((item.type === "rect" || item.type === "ellipse") && (item.w < 2 || item.h < 2)) return paint();
+    commit(item);
+  };
+  canvas.addEventListener("pointerup", finish);
+  canvas.addEventListener("pointercancel", () => {
+    live = null;
+    paint();
+  });
+
+  return {
+    load(d) {
+      doc = d && d.items ? { ...blank(), ...d, items: [...d.items] } : blank();
+      undo = [];
+      redo = [];
+      paint();
+    },
+    paint,
+    get doc() {
+      return doc;
+    },
+    setTool(t) {
+      tool = t;
+    },
+    setColor(c) {
+      color = c;
+    },
+    setSize(s) {
+      size = s;
+    },
+    setSticker(s) {
+      sticker = s;
+      tool = "sticker";
+    },
+    undo() {
+      if (!undo.length) return;
+      redo.push(doc.items);
+      doc = { ...doc, items: undo.pop() };
+      paint();
+      onChange(doc);
+    },
+    redo() {
+      if (!redo.length) return;
+      undo.push(doc.items);
+      doc = { ...doc, items: redo.pop() };
+      paint();
+      onChange(doc);
+    },
+    clear() {
+      if (!doc.items.length) return;
+      undo.push(doc.items);
+      redo = [];
+      doc = { ...doc, items: [] };
+      paint();
+      onChange(doc);
+    },
+  };
+}

@@ -1,0 +1,311 @@
+// The studio: write and draw a story page by page, saved as you go, then publish.
+
+import { api } from "../api.js";
+import { PALETTE, SIZES, STICKERS, canvasEditor } from "../canvas-editor.js";
+import { errorText, t } from "../i18n.js";
+import { navigate } from "../router.js";
+import { h, toast } from "../ui.js";
+
+const GENRES = ["adventure", "fantasy", "animals", "friendship", "family", "mystery", "science", "funny", "fairy_tale", "other"];
+
+/** `/studio/new` makes a draft and moves to it. */
+export function newStoryView(root) {
+  root.append(h("p", { class: "muted", role: "status" }, t("working")));
+  api("POST", "/api/stories", { title: t("st_untitled"), pages: [{ text: "" }] })
+    .then((s) => navigate(`/studio/${s.id}`, { replace: true }))
+    .catch((err) => root.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(err))));
+}
+
+export function studioView(root, { id }) {
+  let story = null;
+  let current = 0;
+  const pending = new Map(); // page id -> timer
+  let metaTimer = null;
+  const metaPatch = {};
+  let saving = 0;
+
+  const saved = h("span", { class: "save-state", dataset: { test: "save-state" }, role: "status" }, "");
+  const title = h("input", { name: "title", maxlength: 80, "aria-label": t("st_title"), dataset: { test: "st-title" } });
+  const lang = h("select", { name: "language", "aria-label": t("language") }, h("option", { value: "en" }, "English"), h("option", { value: "tl" }, "Tagalog"));
+  const genres = h("div", { class: "chips", role: "group", "aria-label": t("lib_genres") });
+  const strip = h("ol", { class: "page-strip", dataset: { test: "page-strip" }, "aria-label": t("st_pages") });
+  const text = h("textarea", { name: "text", rows: 4, maxlength: 5000, "aria-label": t("st_text"), placeholder: t("st_text_hint"), dataset: { test: "st-text" } });
+  const canvas = h("canvas", { class: "page-canvas editor-canvas", dataset: { test: "st-canvas" }, "aria-label": t("st_canvas") });
+  const problem = h("p", { class: "error", role: "alert", dataset: { test: "st-problem" } });
+  const publish = h("button", { type: "button", class: "btn btn-primary btn-big", dataset: { test: "st-publish" } }, `🚀 ${t("st_publish")}`);
+  const editor = canvasEditor(canvas, () => changed());
+
+  const toolButtons = h("div", { class: "tools", role: "toolbar", "aria-label": t("st_tools") });
+  const pick = (group, el) => {
+    for (const b of group.querySelectorAll("[aria-pressed]")) b.setAttribute("aria-pressed", "false");
+    el.setAttribute("aria-pressed", "true");
+  };
+  const toolDefs = [["pen", "✏️"], ["marker", "🖍️"], ["eraser", "🧽"], ["line", "📏"], ["rect", "⬛"], ["circle", "⚪"]];
+  for (const [name, icon] of toolDefs) {
+    const b = h("button", { type: "button", class: "btn tool", "aria-pressed": String(name === "pen"), "aria-label": t(`tool_${name}`), title: t(`tool_${name}`), dataset: { tool: name } }, icon);
+    b.addEventListener("click", () => {
+      editor.setTool(name);
+      pick(toolButtons, b);
+    });
+    toolButtons.append(b);
+  }
+  for (const s of STICKERS.slice(0, 6)) {
+    const b = h("button", { type: "button", class: "btn tool", "aria-pressed": "false", "aria-label": `${t("tool_sticker")} ${s}`, dataset: { sticker: s } }, s);
+    b.addEventListener("click", () => {
+      editor.setSticker(s);
+      pick(toolButtons, b);
+    });
+    toolButtons.append(b);
+  }
+  const colors = h("div", { class: "tools", role: "group", "aria-label": t("st_colors") });
+  for (const c of PALETTE) {
+    const b = h("button", { type: "button", class: "swatch", "aria-pressed": String(c === PALETTE[0]), "aria-label": c, dataset: { color: c } });
+    b.style.setProperty("--swatch", c);
+    b.addEventListener("click", () => {
+      editor.setColor(c);
+      pick(colors, b);
+    });
+    colors.append(b);
+  }
+  const custom = h("input", { type: "color", "aria-label": t("st_custom_color"), value: "#5f3dc4" });
+  custom.addEventListener("input", () => editor.setColor(custom.value));
+  colors.append(custom);
+  const sizes = h("div", { class: "tools", role: "group", "aria-label": t("st_sizes") });
+  for (const [name, px] of Object.entries(SIZES)) {
+    const b = h("button", { type: "button", class: "btn tool", "aria-pressed": String(name === "medium"), "aria-label": t(`size_${name}`) }, h("span", { class: "size-dot", "aria-hidden": "true", dataset: { size: name } }));
+    b.addEventListener("click", () => {
+      editor.setSize(px);
+      pick(sizes, b);
+    });
+    sizes.append(b);
+  }
+  const undoB = h("button", { type: "button", class: "btn tool", "aria-label": t("st_undo") }, "↩️");
+  const redoB = h("button", { type: "button", class: "btn tool", "aria-label": t("st_redo") }, "↪️");
+  const clearB = h("button", { type: "button", class: "btn tool", "aria-label": t("st_clear") }, "🗑️");
+  undoB.addEventListener("click", () => editor.undo());
+  redoB.addEventListener("click", () => editor.redo());
+  clearB.addEventListener("click", () => confirm(t("st_clear_confirm")) && editor.clear());
+  const history = h("div", { class: "tools" }, undoB, redoB, clearB);
+
+  root.append(h("section", { class: "studio stack" },
+    h("div", { class: "studio-head" }, title, saved),
+    h("div", { class: "lib-controls" }, lang), genres,
+    strip,
+    h("div", { class: "studio-page" }, canvas, h("div", { class: "studio-tools" }, toolButtons, colors, sizes, history), text),
+    problem,
+    h("div", { class: "btn-row" }, publish)));
+
+  const onKey = (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.target.closest("input, textarea")) return;
+    if (e.key === "z") editor.undo();
+    if (e.key === "y") editor.redo();
+  };
+  document.addEventListener("keydown", onKey);
+  const onResize = () => editor.paint();
+  window.addEventListener("resize", onResize);
+
+  title.addEventListener("input", () => metaChanged({ title: title.value }));
+  lang.addEventListener("change", () => metaChanged({ language: lang.value }));
+  text.addEventListener("input", () => changed());
+  publish.addEventListener("click", doPublish);
+
+  load();
+  return () => {
+    document.removeEventListener("keydown", onKey);
+    window.removeEventListener("resize", onResize);
+    flushAll();
+  };
+
+  async function load() {
+    try {
+      story = await api("GET", `/api/stories/${id}`);
+    } catch (err) {
+      root.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(err)));
+      return;
+    }
+    title.value = story.title;
+    lang.value = story.language;
+    genres.replaceChildren(...GENRES.map((g) => {
+      const b = h("button", { type: "button", class: "chip", "aria-pressed": String(story.genres.includes(g)), dataset: { genre: g } }, t(`genre_${g}`));
+      b.addEventListener("click", () => {
+        const on = b.getAttribute("aria-pressed") !== "true";
+        const list = on ? [...story.genres, g] : story.genres.filter((x) => x !== g);
+        if (list.length > 3) return toast(t("st_three_genres"));
+        b.setAttribute("aria-pressed", String(on));
+        story.genres = list;
+        metaChanged({ genres: list });
+      });
+      return b;
+    }));
+    show(Math.min(current, story.pages.length - 1));
+    setSaved(t("st_saved"));
+  }
+
+  function drawStrip() {
+    strip.replaceChildren(...story.pages.map((p, i) => {
+      const b = h("button", { type: "button", class: "btn page-tab", "aria-current": i === current ? "page" : "false", dataset: { test: "page-tab" } }, String(i + 1));
+      b.addEventListener("click", () => show(i));
+      return h("li", {}, b);
+    }));
+    const add = h("button", { type: "button", class: "btn page-tab", dataset: { test: "add-page" }, "aria-label": t("st_add_page") }, "＋");
+    add.addEventListener("click", addPage);
+    const left = h("button", { type: "button", class: "btn page-tab", "aria-label": t("st_move_left"), disabled: current === 0 }, "◀");
+    const right = h("button", { type: "button", class: "btn page-tab", "aria-label": t("st_move_right"), disabled: current === story.pages.length - 1 }, "▶");
+    const del = h("button", { type: "button", class: "btn page-tab", "aria-label": t("st_delete_page"), disabled: story.pages.length === 1 }, "🗑️");
+    left.addEventListener("click", () => move(-1));
+    right.addEventListener("click", () => move(1));
+    del.addEventListener("click", deletePage);
+    strip.append(h("li", {}, add), h("li", {}, left), h("li", {}, right), h("li", {}, del));
+  }
+
+  function show(i) {
+    flushAll();
+    current = i;
+    const p = story.pages[i];
+    text.value = p.text;
+    text.removeAttribute("aria-invalid");
+    editor.load(p.drawing);
+    drawStrip();
+  }
+
+  function setSaved(s) {
+    saved.textContent = s;
+  }
+
+  function changed() {
+    const p = story.pages[current];
+    p.text = text.value;
+    p.drawing = editor.doc.items.length ? editor.doc : null;
+    setSaved(t("st_saving"));
+    clearTimeout(pending.get(p.id));
+    pending.set(p.id, setTimeout(() => savePage(p), 700));
+  }
+
+  function flushAll() {
+    for (const [pid, timer] of pending) {
+      clearTimeout(timer);
+      const p = story?.pages.find((x) => x.id === pid);
+      if (p) savePage(p);
+    }
+    pending.clear();
+  }
+
+  async function savePage(p) {
+    pending.delete(p.id);
+    saving += 1;
+    try {
+      const r = await api("PUT", `/api/stories/${id}/pages/${p.id}`, { text: p.text, drawing: p.drawing, version: p.version });
+      p.version = r.version;
+      if (p === story.pages[current]) {
+        problem.textContent = "";
+        text.removeAttribute("aria-invalid");
+      }
+    } catch (err) {
+      if (err.status === 409) {
+        toast(t("st_changed_elsewhere"));
+        await load();
+      } else {
+        showProblem(err);
+      }
+    } finally {
+      saving -= 1;
+      if (saving === 0 && pending.size === 0) setSaved(problem.textContent ? "" : t("st_saved"));
+    }
+  }
+
+  function metaChanged(patch) {
+    setSaved(t("st_saving"));
+    Object.assign(metaPatch, patch);
+    clearTimeout(metaTimer);
+    metaTimer = setTimeout(saveMeta, 700);
+  }
+
+  async function saveMeta() {
+    const body = { ...metaPatch };
+    for (const k of Object.keys(metaPatch)) delete metaPatch[k];
+    if (!Object.keys(body).length) return;
+    saving += 1;
+    try {
+      await api("PATCH", `/api/stories/${id}`, body);
+      title.removeAttribute("aria-invalid");
+      problem.textContent = "";
+    } catch (err) {
+      showProblem(err);
+    } finally {
+      saving -= 1;
+      if (saving === 0 && pending.size === 0) setSaved(problem.textContent ? "" : t("st_saved"));
+    }
+  }
+
+  async function addPage() {
+    flushAll();
+    try {
+      const p = await api("POST", `/api/stories/${id}/pages`, { after: story.pages[current].id, text: "" });
+      story.pages.splice(current + 1, 0, p);
+      show(current + 1);
+      text.focus();
+    } catch (err) {
+      showProblem(err);
+    }
+  }
+
+  async function deletePage() {
+    if (story.pages.length === 1 || !confirm(t("st_delete_confirm"))) return;
+    const p = story.pages[current];
+    clearTimeout(pending.get(p.id));
+    pending.delete(p.id);
+    try {
+      await api("DELETE", `/api/stories/${id}/pages/${p.id}`);
+      story.pages.splice(current, 1);
+      show(Math.max(0, current - 1));
+    } catch (err) {
+      showProblem(err);
+    }
+  }
+
+  async function move(by) {
+    const to = current + by;
+    if (to < 0 || to >= story.pages.length) return;
+    flushAll();
+    const order = story.pages.map((p) => p.id);
+    [order[current], order[to]] = [order[to], order[current]];
+    try {
+      await api("POST", `/api/stories/${id}/pages/order`, { page_ids: order });
+      [story.pages[current], story.pages[to]] = [story.pages[to], story.pages[current]];
+      show(to);
+    } catch (err) {
+      showProblem(err);
+    }
+  }
+
+  function showProblem(err) {
+    const words = err.details?.words ?? [];
+    problem.textContent = words.length ? `${errorText(err)} (${words.join(", ")})` : errorText(err);
+    if (err.details?.field === "title") title.setAttribute("aria-invalid", "true");
+    if (words.length && err.details?.field !== "title") {
+      // Show the page that holds the word.
+      const lower = words.map((w) => w.toLowerCase());
+      const i = story.pages.findIndex((p) => lower.some((w) => p.text.toLowerCase().includes(w)));
+      if (i >= 0 && i !== current) show(i);
+      text.setAttribute("aria-invalid", "true");
+    }
+  }
+
+  async function doPublish() {
+    flushAll();
+    clearTimeout(metaTimer);
+    await saveMeta();
+    while (saving > 0) await new Promise((r) => setTimeout(r, 50));
+    if (problem.textContent) return;
+    publish.disabled = true;
+    try {
+      await api("POST", `/api/stories/${id}/publish`);
+      toast(t("st_published"));
+      navigate(`/read/${id}`);
+    } catch (err) {
+      showProblem(err);
+    } finally {
+      publish.disabled = false;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+//! The studio in a real headless Chromium: a child writes and draws a three-page story, gets a
+//! kind refusal for a rude word, publishes, and another browser finds and reads it.
+
+mod common;
+
+use common::TestServer;
+use common::browser::{Page, launch_or_skip, screens_dir};
+use serde_json::json;
+
+/// Drags the mouse across the canvas from (x0,y0) to (x1,y1), in fractions of its size.
+async fn drag(page: &Page<'_>, from: (f64, f64), to: (f64, f64)) {
+    let rect = page
+        .eval("(() => { const r = document.querySelector('[data-test=st-canvas]').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()")
+        .await;
+    let r: Vec<f64> = rect
+        .as_array()
+        .expect("rect")
+        .iter()
+        .map(|v| v.as_f64().unwrap_or(0.0))
+        .collect();
+    let point = |(fx, fy): (f64, f64)| (r[0] + fx * r[2], r[1] + fy * r[3]);
+    let (x0, y0) = point(from);
+    let (x1, y1) = point(to);
+    let mouse = |kind: &str, x: f64, y: f64| json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1 });
+    page.cmd("Input.dispatchMouseEvent", mouse("mousePressed", x0, y0))
+        .await;
+    for i in 1..=10 {
+        let k = f64::from(i) / 10.0;
+        page.cmd(
+            "Input.dispatchMouseEvent",
+            mouse("mouseMoved", x0 + (x1 - x0) * k, y0 + (y1 - y0) * k),
+        )
+        .await;
+    }
+    page.cmd("Input.dispatchMouseEvent", mouse("mouseReleased", x1, y1))
+        .await;
+}
+
+async fn saved(page: &Page<'_>) {
+    page.wait_for("document.querySelector('[data-test=save-state]').innerText.includes('Saved')")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    s.register("writer_kid", "child").await;
+    let base = format!("http://{}", s.addr);
+    let page = browser.new_context_page().await;
+    page.cmd(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 900, "height": 1200, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await;
+    page.goto(&format!("{base}/login")).await;
+    page.wait_visible("input[name=username]").await;
+    page.fill("input[name=username]", "writer_kid").await;
+    page.fill("input[name=password]", common::PASSWORD).await;
+    page.press("Enter").await;
+    page.wait_visible("[data-test=go-write]").await;
+    page.click("[data-test=go-write]").await;
+    page.wait_visible("[data-test=st-canvas]").await;
+    let id: i64 = page
+        .eval("location.pathname.split('/').pop()")
+        .await
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .expect("story id in the address");
+
+    page.fill("[data-test=st-title]", "Moon Picnic").await;
+    page.click("[data-genre=adventure]").await;
+    let pages = [
+        "Lola packed mangoes for a picnic on the moon.",
+        "The rocket went up, up, up past the clouds.",
+        "On the moon they shared mangoes with a friendly alien.",
+    ];
+    for (i, text) in pages.iter().enumerate() {
+        if i > 0 {
+            page.click("[data-test=add-page]").await;
+            page.wait_for(&format!(
+                "document.querySelectorAll('[data-test=page-tab]').length === {}",
+                i + 1
+            ))
+            .await;
+        }
+        page.fill("[data-test=st-text]", text).await;
+        if i == 2 {
+            page.click("[data-tool=rect]").await;
+        }
+        drag(&page, (0.2, 0.3), (0.7, 0.6)).await;
+        saved(&page).await;
+    }
+    page.screenshot(&screens_dir().join("studio-900.png")).await;
+
+    // A rude word is refused kindly, naming the word, and nothing rude is stored.
+    page.fill("[data-test=st-text]", "The alien said shit.")
+        .await;
+    page.wait_for("document.querySelector('[data-test=st-problem]').innerText.includes('shit')")
+        .await;
+    assert_eq!(
+        page.eval("document.querySelector('[data-test=st-text]').getAttribute('aria-invalid')")
+            .await,
+        "true"
+    );
+    page.fill("[data-test=st-text]", pages[2]).await;
+    page.wait_for("document.querySelector('[data-test=st-problem]').innerText === ''")
+        .await;
+    saved(&page).await;
+
+    page.click("[data-test=st-publish]").await;
+    page.wait_for(&format!("location.pathname === '/read/{id}'"))
+        .await;
+
+    // What the server holds: three pages in order, each with its drawing.
+    let story = s.get(&format!("/api/stories/{id}")).send().await.json();
+    assert_eq!(story["status"], "published");
+    assert_eq!(story["title"], "Moon Picnic");
+    assert_eq!(story["genres"], json!(["adventure"]));
+    let stored = story["pages"].as_array().expect("pages");
+    assert_eq!(stored.len(), 3);
+    for (p, text) in stored.iter().zip(pages) {
+        assert_eq!(p["text"], text);
+        assert!(
+            !p["drawing"]["items"].as_array().expect("items").is_empty(),
+            "{p}"
+        );
+    }
+    assert_eq!(stored[2]["drawing"]["items"][0]["type"], "rect");
+
+    // Someone else, on another device, finds it and reads it.
+    let reader = browser.new_context_page().await;
+    reader.goto(&format!("{base}/library?q=picnic")).await;
+    reader.wait_visible("[data-test=story-card]").await;
+    reader.click("[data-test=story-card]").await;
+    reader.wait_visible("[data-test=page-canvas]").await;
+    assert!(
+        reader
+            .text("[data-test=page-text]")
+            .await
+            .contains("Lola packed")
+    );
+    reader.click("[data-test=next]").await;
+    reader
+        .wait_for("document.querySelector('[data-test=page-text]').innerText.includes('rocket')")
+        .await;
+    for p in [&page, &reader] {
+        let errors = p.page_errors();
+        assert!(
+            errors.iter().all(|e| e.contains("422")),
+            "console errors: {errors:?}"
+        );
+    }
+}
