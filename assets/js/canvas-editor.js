@@ -8,8 +8,13 @@ export const SIZES = { small: 4, medium: 10, big: 24 };
 export const STICKERS = ["🐉", "🐱", "🐶", "🌞", "🌈", "🌳", "🏠", "⭐", "🚀", "🦋", "🌸", "🥭"];
 const MAX_POINTS = 4000;
 
-/** An editor bound to `canvas`; `onChange(doc)` runs after every finished change. */
-export function canvasEditor(canvas, onChange) {
+/**
+ * An editor bound to `canvas`; `onChange(doc)` runs after every finished change. With
+ * `shared`, finished items go to `shared.onItem(item)` instead of the local document (a live
+ * session owns the document), unfinished ones to `shared.onPreview(item)`, and `shared.extra()`
+ * supplies what others are drawing right now.
+ */
+export function canvasEditor(canvas, onChange, shared = null) {
   let doc = blank();
   let undo = [];
   let redo = [];
@@ -24,8 +29,9 @@ export function canvasEditor(canvas, onChange) {
   }
 
   function paint() {
-    const shown = live ? { ...doc, items: [...doc.items, live] } : doc;
-    renderDrawing(canvas, shown);
+    const items = [...doc.items, ...(shared ? shared.extra() : [])];
+    if (live) items.push(live);
+    renderDrawing(canvas, { ...doc, items });
   }
 
   function at(e) {
@@ -36,6 +42,10 @@ export function canvasEditor(canvas, onChange) {
   }
 
   function commit(item) {
+    if (shared) {
+      shared.onItem(item);
+      return;
+    }
     undo.push(doc.items);
     if (undo.length > 100) undo.shift();
     redo = [];
@@ -78,6 +88,7 @@ export function canvasEditor(canvas, onChange) {
       live.w = Math.abs(x - sx);
       live.h = Math.abs(y - sy);
     }
+    if (shared && live.type === "stroke" && live.points.length % 10 === 0) shared.onPreview(live);
     paint();
   });
   const finish = () => {

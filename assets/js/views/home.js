@@ -40,6 +40,7 @@ export function homeView(root) {
         h("a", { class: "btn btn-primary", href: "/studio/new", "data-link": true, dataset: { test: "go-write" } }, `✏️ ${t("st_new")}`),
         h("a", { class: "btn", href: "/library", "data-link": true, dataset: { test: "go-library" } }, `📚 ${t("lib_title")}`),
         h("a", { class: "btn", href: "/friends", "data-link": true, dataset: { test: "go-friends" } }, `👫 ${t("f_title")}`),
+        h("a", { class: "btn", href: "/together", "data-link": true, dataset: { test: "go-together" } }, `🎨 ${t("tg_title")}`),
         out),
     ),
     h("section", { class: "stack home-mine" }, h("h2", {}, t("st_mine")), mine),

@@ -147,7 +147,7 @@ export function studioView(root, { id }) {
       b.addEventListener("click", () => show(i));
       return h("li", {}, b);
     }));
-    const add = h("button", { type: "button", class: "btn page-tab", dataset: { test: "add-page" }, "aria-label": t("st_add_page") }, "＋");
+    const add = h("button", { type: "button", class: "btn page-tab", dataset: { test: "add-page" }, "aria-label": t("st_add_page") }, "+");
     add.addEventListener("click", addPage);
     const left = h("button", { type: "button", class: "btn page-tab", "aria-label": t("st_move_left"), disabled: current === 0 }, "◀");
     const right = h("button", { type: "button", class: "btn page-tab", "aria-label": t("st_move_right"), disabled: current === story.pages.length - 1 }, "▶");

@@ -1,0 +1,156 @@
+//! Drawing together in real browsers: a host starts a session, a friend joins by the code shown
+//! big on screen, both draw and each sees the other's strokes live, page text syncs, and a vote
+//! saves the story to the library with both as authors.
+
+mod common;
+
+use common::TestServer;
+use common::browser::{Page, launch_or_skip, screens_dir};
+use serde_json::json;
+
+async fn login(page: &Page<'_>, base: &str, username: &str) {
+    page.goto(&format!("{base}/login")).await;
+    page.wait_visible("input[name=username]").await;
+    page.fill("input[name=username]", username).await;
+    page.fill("input[name=password]", common::PASSWORD).await;
+    page.press("Enter").await;
+    page.wait_visible("[data-test=go-together]").await;
+}
+
+async fn drag(page: &Page<'_>, from: (f64, f64), to: (f64, f64)) {
+    let rect = page
+        .eval("(() => { const r = document.querySelector('[data-test=tg-canvas]').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()")
+        .await;
+    let r: Vec<f64> = rect
+        .as_array()
+        .expect("rect")
+        .iter()
+        .map(|v| v.as_f64().unwrap_or(0.0))
+        .collect();
+    let point = |(fx, fy): (f64, f64)| (r[0] + fx * r[2], r[1] + fy * r[3]);
+    let ((x0, y0), (x1, y1)) = (point(from), point(to));
+    let mouse = |kind: &str, x: f64, y: f64| json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1 });
+    page.cmd("Input.dispatchMouseEvent", mouse("mousePressed", x0, y0))
+        .await;
+    for i in 1..=12 {
+        let k = f64::from(i) / 12.0;
+        page.cmd(
+            "Input.dispatchMouseEvent",
+            mouse("mouseMoved", x0 + (x1 - x0) * k, y0 + (y1 - y0) * k),
+        )
+        .await;
+    }
+    page.cmd("Input.dispatchMouseEvent", mouse("mouseReleased", x1, y1))
+        .await;
+}
+
+fn items(n: usize) -> String {
+    format!("document.querySelector('[data-test=tg-canvas]')?.dataset.items === '{n}'")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_friends_draw_one_story_live_and_save_it_by_vote() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    s.register("host_kid", "child").await;
+    s.register("guest_kid", "child").await;
+    let base = format!("http://{}", s.addr);
+    let a = browser.new_context_page().await;
+    let b = browser.new_context_page().await;
+    for p in [&a, &b] {
+        p.cmd(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 800, "height": 1200, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+    }
+    login(&a, &base, "host_kid").await;
+    login(&b, &base, "guest_kid").await;
+
+    // The host starts a session; the code is shown big.
+    a.click("[data-test=go-together]").await;
+    a.click("[data-test=tg-create]").await;
+    a.wait_for(
+        "/^[A-Z2-9]{5}$/.test(document.querySelector('[data-test=tg-code]')?.innerText ?? '')",
+    )
+    .await;
+    let code = a.text("[data-test=tg-code]").await;
+
+    // The friend types it in lower case with a space.
+    b.click("[data-test=go-together]").await;
+    let messy = format!("{} {}", &code[..2], &code[2..]).to_lowercase();
+    b.fill("input[name=code]", &messy).await;
+    b.press("Enter").await;
+    b.wait_for("document.querySelectorAll('[data-test=tg-member]').length === 2")
+        .await;
+    a.wait_for("document.querySelectorAll('[data-test=tg-member] .dot.online').length === 2")
+        .await;
+
+    a.click("[data-test=tg-start]").await;
+    b.wait_for("document.querySelector('[data-test=tg-canvas]') && !document.querySelector('[data-test=tg-canvas]').classList.contains('locked')")
+        .await;
+
+    // Each draws; each sees the other's stroke.
+    drag(&a, (0.1, 0.2), (0.5, 0.5)).await;
+    b.wait_for(&items(1)).await;
+    drag(&b, (0.6, 0.2), (0.9, 0.8)).await;
+    a.wait_for(&items(2)).await;
+    b.wait_for(&items(2)).await;
+
+    // Page text travels too.
+    b.fill("[data-test=tg-text]", "The two dragons painted the sky.")
+        .await;
+    a.wait_for(
+        "(document.querySelector('[data-test=tg-text]')?.value ?? '').includes('painted the sky')",
+    )
+    .await;
+    a.screenshot(&screens_dir().join("together-800.png")).await;
+
+    // Chat, masked.
+    b.fill("[data-test=tg-chat-input]", "this is shit").await;
+    b.press("Enter").await;
+    a.wait_for(
+        "(document.querySelector('[data-test=tg-chat]')?.innerText ?? '').includes('this is s')",
+    )
+    .await;
+    assert!(!a.text("[data-test=tg-chat]").await.contains("shit"));
+
+    // A vote saves it: the host asks, the friend agrees.
+    a.click("[data-test=tg-save]").await;
+    b.wait_visible("[data-test=tg-yes]").await;
+    b.click("[data-test=tg-yes]").await;
+    a.wait_visible("[data-test=tg-story]").await;
+    b.wait_visible("[data-test=tg-story]").await;
+    let href = a
+        .eval("document.querySelector('[data-test=tg-story]').getAttribute('href')")
+        .await;
+    let story_id: i64 = href
+        .as_str()
+        .and_then(|h| h.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("story link");
+    let story = s
+        .get(&format!("/api/stories/{story_id}"))
+        .send()
+        .await
+        .json();
+    assert_eq!(story["status"], "published");
+    assert_eq!(story["author"]["username"], "host_kid");
+    assert_eq!(story["coauthors"][0]["username"], "guest_kid", "{story}");
+    assert_eq!(
+        story["pages"][0]["drawing"]["items"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        story["pages"][0]["text"],
+        "The two dragons painted the sky."
+    );
+    for p in [&a, &b] {
+        let errors = p.page_errors();
+        assert!(errors.is_empty(), "console errors: {errors:?}");
+    }
+}
