@@ -44,6 +44,15 @@ async fn drag(page: &Page<'_>, from: (f64, f64), to: (f64, f64)) {
         .await;
 }
 
+/// The ops on the shared page, by seq (pixels would differ: each viewer sees the others' cursors).
+async fn canvas_image(page: &Page<'_>) -> String {
+    page.eval("document.querySelector('[data-test=tg-canvas]').dataset.sig")
+        .await
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
 fn items(n: usize) -> String {
     format!("document.querySelector('[data-test=tg-canvas]')?.dataset.items === '{n}'")
 }
@@ -153,4 +162,74 @@ async fn two_friends_draw_one_story_live_and_save_it_by_vote() {
         let errors = p.page_errors();
         assert!(errors.is_empty(), "console errors: {errors:?}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_friends_end_with_the_same_canvas_after_one_drops_off_the_network() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    for name in ["ana_net", "ben_net", "cy_net"] {
+        s.register(name, "child").await;
+    }
+    let base = format!("http://{}", s.addr);
+    let a = browser.new_context_page().await;
+    let b = browser.new_context_page().await;
+    let c = browser.new_context_page().await;
+    for (p, name) in [(&a, "ana_net"), (&b, "ben_net"), (&c, "cy_net")] {
+        p.cmd(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 800, "height": 1200, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+        login(p, &base, name).await;
+    }
+    a.click("[data-test=go-together]").await;
+    a.click("[data-test=tg-create]").await;
+    a.wait_for(
+        "/^[A-Z2-9]{5}$/.test(document.querySelector('[data-test=tg-code]')?.innerText ?? '')",
+    )
+    .await;
+    let code = a.text("[data-test=tg-code]").await;
+    for p in [&b, &c] {
+        p.click("[data-test=go-together]").await;
+        p.fill("input[name=code]", &code).await;
+        p.press("Enter").await;
+    }
+    a.wait_for("document.querySelectorAll('[data-test=tg-member] .dot.online').length === 3")
+        .await;
+    a.click("[data-test=tg-start]").await;
+    c.wait_for("document.querySelector('[data-test=tg-canvas]') && !document.querySelector('[data-test=tg-canvas]').classList.contains('locked')")
+        .await;
+    drag(&a, (0.1, 0.1), (0.3, 0.3)).await;
+    c.wait_for(&items(1)).await;
+
+    // Cy's tablet loses the network; the others keep drawing.
+    c.cmd("Network.enable", json!({})).await;
+    c.cmd(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    )
+    .await;
+    c.wait_for("document.querySelector('[data-test=tg-conn]').innerText.includes('Reconnecting')")
+        .await;
+    drag(&a, (0.4, 0.1), (0.6, 0.3)).await;
+    drag(&b, (0.7, 0.1), (0.9, 0.3)).await;
+    a.wait_for(&items(3)).await;
+    b.wait_for(&items(3)).await;
+
+    c.cmd(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    )
+    .await;
+    c.wait_for(&items(3)).await;
+    let (la, lb, lc) = (
+        canvas_image(&a).await,
+        canvas_image(&b).await,
+        canvas_image(&c).await,
+    );
+    assert!(!la.is_empty(), "no picture");
+    assert!(la == lb && lb == lc, "the three canvases differ");
 }

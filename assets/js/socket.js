@@ -9,6 +9,7 @@ let wanted = false;
 let retry = 0;
 let timer = null;
 let opening = false;
+let heard = 0;
 
 /** Calls `fn(frame)` for frames of `type` ("*" for all, "socket.open"/"socket.closed" too). */
 export function on(type, fn) {
@@ -50,6 +51,28 @@ window.addEventListener("pageshow", (e) => {
   if (e.persisted && wanted) open();
 });
 
+// A dropped network can leave a socket looking open for minutes: going offline closes it, and
+// coming back online reconnects at once (the room then replays what was missed).
+window.addEventListener("offline", () => {
+  if (ws) ws.close(4000, "offline");
+});
+window.addEventListener("online", () => {
+  if (!wanted) return;
+  retry = 0;
+  clearTimeout(timer);
+  open();
+});
+
+// Heartbeat: a ping every 20 s; nothing heard for 50 s means the connection is dead.
+setInterval(() => {
+  if (ws?.readyState !== WebSocket.OPEN) return;
+  if (Date.now() - heard > 50_000) {
+    ws.close(4000, "silent");
+    return;
+  }
+  ws.send(JSON.stringify({ type: "ping" }));
+}, 20_000);
+
 /** Closes it for good (sign-out). */
 export function disconnect() {
   wanted = false;
@@ -76,9 +99,11 @@ async function open() {
   ws = sock;
   sock.onopen = () => {
     retry = 0;
+    heard = Date.now();
     emit("socket.open", { type: "socket.open" });
   };
   sock.onmessage = (e) => {
+    heard = Date.now();
     let frame;
     try {
       frame = JSON.parse(e.data);

@@ -196,6 +196,8 @@ export function togetherView(root, { id }) {
     const visible = p ? p.items.filter((i) => !i.hidden).map((i) => i.item) : [];
     editor.load({ v: 1, width: 1024, height: 768, background: "#fffaf0", items: visible });
     canvas.dataset.items = String(visible.length);
+    // What is on this page, for tests and for anyone comparing screens: the ops' seqs.
+    canvas.dataset.sig = p ? p.items.filter((i) => !i.hidden).map((i) => i.seq).join(",") : "";
     if (p && document.activeElement !== text) text.value = p.text;
     strip.replaceChildren(...room.pages.map((x, i) => {
       const b = h("button", { type: "button", class: "btn page-tab", "aria-current": x.id === page ? "page" : "false", dataset: { test: "tg-page" } }, String(i + 1));
