@@ -210,6 +210,34 @@ async fn a_signed_in_reader_likes_a_story_in_tagalog() {
         .as_i64()
         .unwrap_or(0);
     assert_eq!(likes, 1);
+
+    // Stars, save and a comment; a rude word is pointed out while typing.
+    page.click("[data-star='4']").await;
+    page.wait_for(
+        "document.querySelector(\"[data-star='4']\").getAttribute('aria-pressed') === 'true'",
+    )
+    .await;
+    page.click("[data-test=save]").await;
+    page.wait_for(
+        "document.querySelector('[data-test=save]').getAttribute('aria-pressed') === 'true'",
+    )
+    .await;
+    page.fill("[data-test=comment-input]", "ang shit nito")
+        .await;
+    page.wait_for("document.querySelector('[data-test=comment-hint]').innerText.includes('shit')")
+        .await;
+    page.fill("[data-test=comment-input]", "Ang ganda ng kuwento!")
+        .await;
+    page.wait_for("document.querySelector('[data-test=comment-hint]').innerText === ''")
+        .await;
+    page.click("[data-test=comment-form] button[type=submit]")
+        .await;
+    page.wait_for("document.querySelector('[data-test=comments]').innerText.includes('Ang ganda')")
+        .await;
+    let story = s.get(&format!("/api/stories/{id}")).send().await.json();
+    assert_eq!(story["counts"]["comments"], 1);
+    assert_eq!(story["counts"]["saves"], 1);
+    assert_eq!(story["rating"]["count"], 1, "{story}");
     // A story that does not exist gets a clear message, not a blank page.
     page.goto(&format!("{base}/read/999999")).await;
     page.wait_visible("[role=alert]").await;

@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { renderDrawing } from "../drawing.js";
 import { errorText, t } from "../i18n.js";
 import { getState } from "../store.js";
+import { rudeWords } from "../kind-words.js";
 import { h, toast } from "../ui.js";
 
 export function readerView(root, { id }) {
@@ -24,6 +25,38 @@ export function readerView(root, { id }) {
   const aloud = h("button", { type: "button", class: "btn", dataset: { test: "read-aloud" }, "aria-pressed": "false" }, `🔊 ${t("read_aloud")}`);
   const voiceNote = h("p", { class: "hint", hidden: true, dataset: { test: "voice-note" } });
   const like = h("button", { type: "button", class: "btn", "aria-pressed": "false", dataset: { test: "like" } });
+  const save = h("button", { type: "button", class: "btn", "aria-pressed": "false", dataset: { test: "save" } });
+  const stars = h("div", { class: "stars", role: "group", "aria-label": t("read_rate"), dataset: { test: "stars" } });
+  const comments = h("ol", { class: "chat-log comments", dataset: { test: "comments" } });
+  const commentIn = h("textarea", { rows: 2, maxlength: 1000, "aria-label": t("read_comment"), placeholder: t("read_comment"), dataset: { test: "comment-input" } });
+  const commentHint = h("p", { class: "error", dataset: { test: "comment-hint" }, "aria-live": "polite" });
+  const commentForm = h("form", { class: "stack", dataset: { test: "comment-form" } }, commentIn, commentHint, h("button", { type: "submit", class: "btn btn-primary" }, `💬 ${t("read_comment_send")}`));
+  commentIn.addEventListener("input", () => {
+    const found = rudeWords(commentIn.value);
+    commentHint.textContent = found.length ? t("read_kind_words", { words: found.join(", ") }) : "";
+  });
+  commentForm.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const text = commentIn.value.trim();
+    if (!text) return;
+    try {
+      const c = await api("POST", `/api/stories/${id}/comments`, { text });
+      comments.append(commentRow(c));
+      commentIn.value = "";
+      commentHint.textContent = "";
+    } catch (err) {
+      commentHint.textContent = errorText(err);
+    }
+  });
+  save.addEventListener("click", async () => {
+    const saved = save.getAttribute("aria-pressed") === "true";
+    try {
+      await api(saved ? "DELETE" : "POST", `/api/stories/${id}/save`);
+      drawSave(!saved);
+    } catch (err) {
+      toast(errorText(err));
+    }
+  });
 
   prev.addEventListener("click", () => show(index - 1));
   next.addEventListener("click", () => show(index + 1));
@@ -63,8 +96,13 @@ export function readerView(root, { id }) {
     byline.textContent = `${story.author.avatar_emoji} ${story.author.display_name}`;
     text.lang = story.language === "tl" ? "tl" : "en";
     const controls = h("div", { class: "reader-controls" }, prev, where, next);
-    const tools = h("div", { class: "btn-row" }, aloud, getState().user && !story.viewer?.is_author ? like : null, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
-    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, voiceNote);
+    const reader = getState().user && !story.viewer?.is_author;
+    const tools = h("div", { class: "btn-row" }, aloud, reader ? like : null, reader ? save : null, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
+    const talk = h("section", { class: "stack" }, h("h2", {}, `💬 ${t("read_comments")}`), comments, getState().user ? commentForm : h("p", { class: "muted" }, t("read_login_to_comment")));
+    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, reader ? stars : null, voiceNote, talk);
+    drawSave(story.viewer?.saved);
+    drawStars(story.viewer?.rating ?? 0);
+    loadComments();
     drawLike(story.viewer?.liked, story.counts?.likes ?? 0);
     const start = story.pages.findIndex((p) => p.id === story.viewer?.progress?.page_id);
     show(start > 0 && !story.viewer?.progress?.finished ? start : 0);
@@ -128,6 +166,39 @@ export function readerView(root, { id }) {
     if ("speechSynthesis" in window) speechSynthesis.cancel();
     aloud.setAttribute("aria-pressed", "false");
     for (const w of text.querySelectorAll(".speaking")) w.classList.remove("speaking");
+  }
+
+  function drawSave(saved) {
+    save.setAttribute("aria-pressed", String(Boolean(saved)));
+    save.textContent = `${saved ? "🔖" : "📑"} ${saved ? t("read_saved") : t("read_save")}`;
+  }
+
+  function drawStars(value) {
+    stars.replaceChildren(...[1, 2, 3, 4, 5].map((n) => {
+      const b = h("button", { type: "button", class: "star", "aria-pressed": String(n <= value), "aria-label": t("read_stars", { n }), dataset: { star: String(n) } }, n <= value ? "★" : "☆");
+      b.addEventListener("click", async () => {
+        try {
+          await api("PUT", `/api/stories/${id}/rating`, { value: n });
+          drawStars(n);
+        } catch (err) {
+          toast(errorText(err));
+        }
+      });
+      return b;
+    }));
+  }
+
+  function commentRow(c) {
+    return h("li", { class: "msg", dataset: { test: "comment" } }, h("span", { class: "msg-meta muted" }, `${c.author.avatar_emoji} ${c.author.display_name}`), h("span", { class: "msg-text" }, c.text));
+  }
+
+  async function loadComments() {
+    try {
+      const r = await api("GET", `/api/stories/${id}/comments`, undefined, { auth: Boolean(getState().user) });
+      comments.replaceChildren(...r.items.map(commentRow));
+    } catch {
+      // Comments are extra: the story still reads.
+    }
   }
 
   function drawLike(liked, count) {
