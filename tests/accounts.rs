@@ -719,3 +719,28 @@ async fn invisible_and_reversing_characters_are_refused_in_names() {
         assert_eq!(r.json()["error"]["field"], "display_name");
     }
 }
+
+#[tokio::test]
+async fn logout_all_ends_every_device_and_its_sockets() {
+    let s = TestServer::start().await;
+    let first = s.register("everywhere", "child").await;
+    let second = common::Session::from(&s.login("everywhere", common::PASSWORD).await.json());
+    let mut ws = common::ws::Ws::connect(&s, &first.access).await;
+    let r = s
+        .post("/api/auth/logout-all")
+        .bearer(&second.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    assert_eq!(ws.closed().await.0, 4003);
+    for refresh in [&first.refresh, &second.refresh] {
+        let r = s
+            .post("/api/auth/refresh")
+            .json(&serde_json::json!({ "refresh_token": refresh }))
+            .send()
+            .await;
+        assert_eq!(r.status, 401, "{}", r.text());
+    }
+    let r = s.post("/api/auth/logout-all").send().await;
+    assert_eq!(r.status, 401);
+}

@@ -89,6 +89,7 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
         Route::AuthLogin => auth::login(cx).await,
         Route::AuthRefresh => auth::refresh(cx).await,
         Route::AuthLogout => auth::logout(cx).await,
+        Route::AuthLogoutAll => auth::logout_all(cx).await,
         Route::MeGet => me::get(cx).await,
         Route::MeUpdate => me::update(cx).await,
         Route::MeDelete => me::delete(cx).await,

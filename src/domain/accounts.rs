@@ -215,7 +215,7 @@ pub fn validate_avatar_emoji(raw: &str) -> Result<String, FieldError> {
 }
 
 /// UI themes the SPA knows.
-pub const THEMES: &[&str] = &["sunny", "night", "ocean", "forest"];
+pub const THEMES: &[&str] = &["sunny", "night", "contrast", "ocean", "forest"];
 
 /// Checks a theme name.
 pub fn validate_theme(raw: &str) -> Result<String, FieldError> {

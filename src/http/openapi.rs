@@ -72,6 +72,7 @@ fn operation(route: Route) -> Op {
         AuthLogin => op("Sign in with username and password", Some("LoginRequest"), vec![("200", "Signed in", Some("Session"))]),
         AuthRefresh => op("Exchange a refresh token for new tokens; reusing an old one ends the session", Some("RefreshRequest"), vec![("200", "New tokens", Some("Tokens"))]),
         AuthLogout => op("End this device's session (by access token, or by refresh token in the body)", Some("LogoutRequest"), vec![("204", "Signed out", None)]),
+        AuthLogoutAll => op("Sign out on every device (all sessions and sockets)", None, vec![("204", "Signed out everywhere", None)]),
         MeGet => op("Your own account", None, vec![("200", "Your account", Some("User"))]),
         MeUpdate => op("Change your profile: name, bio, avatar, border (unlocked by level), theme, language, privacy, notification settings", Some("ProfilePatch"), vec![("200", "Updated account", Some("User"))]),
         MeDelete => op("Delete your account (needs your password)", Some("PasswordConfirm"), vec![("204", "Deleted", None)]),

@@ -65,6 +65,7 @@ routes! {
     AuthLogin = POST "/api/auth/login", Public, "accounts";
     AuthRefresh = POST "/api/auth/refresh", Public, "accounts";
     AuthLogout = POST "/api/auth/logout", Optional, "accounts";
+    AuthLogoutAll = POST "/api/auth/logout-all", User, "accounts";
     MeGet = GET "/api/me", User, "accounts";
     MeUpdate = PATCH "/api/me", User, "accounts";
     MeDelete = DELETE "/api/me", User, "accounts";
@@ -235,6 +236,7 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
         ["api", "auth", "login"] => only(M::Post, AuthLogin, "POST"),
         ["api", "auth", "refresh"] => only(M::Post, AuthRefresh, "POST"),
         ["api", "auth", "logout"] => only(M::Post, AuthLogout, "POST"),
+        ["api", "auth", "logout-all"] => only(M::Post, AuthLogoutAll, "POST"),
         ["api", "me"] => match m {
             M::Get => api(MeGet),
             M::Patch => api(MeUpdate),

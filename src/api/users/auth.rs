@@ -295,3 +295,26 @@ pub async fn logout(cx: &mut Ctx<'_>) -> Result<Response> {
     cx.app.hub.close_auth_session(user_id, &sid, SIGNED_OUT);
     Ok(empty(hyper::StatusCode::NO_CONTENT))
 }
+
+/// `POST /api/auth/logout-all`: ends every sign-in of the caller and closes their sockets.
+pub async fn logout_all(cx: &mut Ctx<'_>) -> Result<Response> {
+    let user = cx.user()?.id;
+    let now = crate::time::now();
+    cx.app
+        .db
+        .write(move |tx| {
+            let ended = sessions::revoke_all(tx, user, "logout_all", now, None)?;
+            audit::record(
+                tx,
+                Some(user),
+                "logout_all",
+                None,
+                None,
+                &json!({ "sessions_ended": ended }),
+            )?;
+            Ok(())
+        })
+        .await?;
+    cx.app.hub.close_user(user, SIGNED_OUT);
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}

@@ -1,0 +1,95 @@
+// Settings: theme, language, which notifications arrive, password, and signing out everywhere.
+
+import { api, clearSession, saveSession } from "../api.js";
+import { errorText, t } from "../i18n.js";
+import { navigate } from "../router.js";
+import { getState, setState } from "../store.js";
+import { h, passwordField, toast } from "../ui.js";
+
+const THEMES = ["sunny", "night", "contrast", "ocean", "forest"];
+
+/** Shows the theme on the page. */
+export function applyTheme(theme) {
+  document.documentElement.dataset.theme = THEMES.includes(theme) ? theme : "sunny";
+}
+
+export function settingsView(root) {
+  const { user } = getState();
+  const save = async (patch) => {
+    try {
+      const me = await api("PATCH", "/api/me", patch);
+      setState({ user: { ...getState().user, ...me } });
+      toast(t("set_saved"));
+    } catch (err) {
+      toast(errorText(err));
+    }
+  };
+
+  const themes = h("div", { class: "chips", role: "radiogroup", "aria-label": t("set_theme") });
+  for (const th of THEMES) {
+    const b = h("button", { type: "button", class: "chip", role: "radio", "aria-checked": String(user.theme === th), dataset: { theme: th } }, t(`theme_${th}`));
+    b.addEventListener("click", () => {
+      for (const c of themes.children) c.setAttribute("aria-checked", String(c === b));
+      applyTheme(th);
+      save({ theme: th });
+    });
+    themes.append(b);
+  }
+
+  const langs = h("div", { class: "chips", role: "radiogroup", "aria-label": t("language") });
+  for (const [code, label] of [["en", "English"], ["tl", "Tagalog"]]) {
+    const b = h("button", { type: "button", class: "chip", role: "radio", "aria-checked": String(getState().lang === code), lang: code }, label);
+    b.addEventListener("click", async () => {
+      setState({ lang: code });
+      await save({ language: code });
+      navigate("/settings", { replace: true });
+    });
+    langs.append(b);
+  }
+
+  const notes = h("ul", { class: "friend-list", dataset: { test: "notify-prefs" } });
+  for (const [kind, on] of Object.entries(user.notifications ?? {})) {
+    const box = h("input", { type: "checkbox", id: `n-${kind}`, checked: on, dataset: { kind } });
+    box.addEventListener("change", () => save({ notifications: { [kind]: box.checked } }));
+    notes.append(h("li", { class: "friend" }, box, h("label", { for: `n-${kind}`, class: "friend-name" }, t(`pref_${kind}`))));
+  }
+
+  const current = passwordField({ label: t("set_current_password"), name: "current_password", autocomplete: "current-password" }, t("show"), t("hide"));
+  const fresh = passwordField({ label: t("set_new_password"), name: "new_password", autocomplete: "new-password", hint: user.role === "child" ? t("password_hint_child") : t("password_hint_adult") }, t("show"), t("hide"));
+  const pwForm = h("form", { class: "stack", dataset: { test: "password-form" } }, current.wrap, fresh.wrap, h("button", { type: "submit", class: "btn btn-primary" }, t("set_change_password")));
+  pwForm.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    current.setError("");
+    fresh.setError("");
+    try {
+      const answer = await api("POST", "/api/me/password", { current_password: current.input.value, new_password: fresh.input.value });
+      saveSession(answer);
+      current.input.value = "";
+      fresh.input.value = "";
+      toast(t("set_password_changed"));
+    } catch (err) {
+      (err.details?.field === "new_password" ? fresh : current).setError(errorText(err));
+    }
+  });
+
+  const everywhere = h("button", { type: "button", class: "btn", dataset: { test: "logout-all" } }, `🚪 ${t("set_logout_all")}`);
+  everywhere.addEventListener("click", async () => {
+    if (!confirm(t("set_logout_all_confirm"))) return;
+    try {
+      await api("POST", "/api/auth/logout-all");
+    } catch {
+      // Signed out locally either way.
+    }
+    clearSession();
+    setState({ user: null });
+    navigate("/", { replace: true });
+  });
+
+  root.append(h("section", { class: "stack" },
+    h("h1", {}, `⚙️ ${t("set_title")}`),
+    h("h2", {}, t("set_theme")), themes,
+    h("h2", {}, t("language")), langs,
+    h("h2", {}, t("set_notifications")), notes,
+    h("h2", {}, t("set_password")), pwForm,
+    h("h2", {}, t("set_devices")), h("div", { class: "btn-row" }, everywhere)));
+}
