@@ -63,3 +63,82 @@ async fn a_child_picks_dark_colours_mutes_a_notification_changes_password_and_lo
     let errors = page.page_errors();
     assert!(errors.is_empty(), "console errors: {errors:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_profile_shows_level_badges_stories_and_a_new_picture() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let kid = s.register("profile_kid", "child").await;
+    let other = s.register("profile_other", "child").await;
+    s.published(&kid.access, "My First Tale", &["Hello world."])
+        .await;
+    s.story(&kid.access, "Still Writing", &["Soon."]).await;
+    let theirs = s.published(&other.access, "Their Tale", &["Hi."]).await;
+    let r = s
+        .patch("/api/me")
+        .bearer(&other.access)
+        .json(&serde_json::json!({ "privacy": "public" }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = s
+        .post(&format!("/api/stories/{theirs}/save"))
+        .bearer(&kid.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let base = format!("http://{}", s.addr);
+    let page = browser.new_context_page().await;
+    page.goto(&format!("{base}/login")).await;
+    page.wait_visible("input[name=username]").await;
+    page.fill("input[name=username]", "profile_kid").await;
+    page.fill("input[name=password]", common::PASSWORD).await;
+    page.press("Enter").await;
+    page.wait_visible("[data-test=nav-user]").await;
+    page.click("[data-test=nav-user]").await;
+    page.wait_visible("[data-test=badges]").await;
+    assert!(
+        page.text("[data-test=pr-drafts]")
+            .await
+            .contains("Still Writing")
+    );
+    assert!(
+        page.text("[data-test=pr-published]")
+            .await
+            .contains("My First Tale")
+    );
+    assert!(
+        page.text("[data-test=pr-saved]")
+            .await
+            .contains("Their Tale")
+    );
+    assert!(
+        page.eval("document.querySelectorAll('[data-test=badges] [data-earned=\"1\"]').length")
+            .await
+            .as_i64()
+            .unwrap_or(0)
+            >= 1,
+        "publishing a first story earns a badge"
+    );
+    page.click("[data-avatar='🐉']").await;
+    page.wait_for("document.querySelector('[data-test=pr-avatar]').innerText === '🐉'")
+        .await;
+    page.wait_for("document.querySelector('[data-test=nav-user]').innerText.includes('🐉')")
+        .await;
+    page.screenshot(&screens_dir().join("profile.png")).await;
+    let me = s.get("/api/me").bearer(&kid.access).send().await.json();
+    assert_eq!(me["avatar_emoji"], "🐉");
+
+    // Someone else's public page lists their library stories.
+    page.goto(&format!("{base}/people/{}", other.user_id)).await;
+    page.wait_visible("[data-test=person-stories]").await;
+    assert!(
+        page.text("[data-test=person-stories]")
+            .await
+            .contains("Their Tale")
+    );
+    let errors = page.page_errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}

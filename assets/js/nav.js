@@ -36,7 +36,7 @@ function draw() {
     const bell = h("a", { class: "btn btn-small bell", href: "/notifications", "data-link": true, dataset: { test: "bell" }, "aria-label": t("n_bell", { n: unread }) },
       "🔔", unread > 0 ? h("span", { class: "badge", dataset: { test: "bell-count" } }, unread > 99 ? "99+" : String(unread)) : null);
     const gear = h("a", { class: "btn btn-small", href: "/settings", "data-link": true, dataset: { test: "nav-settings" }, "aria-label": t("set_title") }, "⚙️");
-    items.push(bell, gear, h("span", { class: "muted", dataset: { test: "nav-user" } }, `${user.avatar_emoji} ${user.display_name}`), out);
+    items.push(bell, gear, h("a", { class: "nav-user", href: "/me", "data-link": true, dataset: { test: "nav-user" } }, `${user.avatar_emoji} ${user.display_name}`), out);
   } else if (location.pathname !== "/login") {
     items.push(h("a", { class: "btn btn-small", href: "/login", "data-link": true }, t("login")));
   }
