@@ -6,10 +6,17 @@ import { navigate, render } from "./router.js";
 import { getState, setState, subscribe } from "./store.js";
 import { h, toast } from "./ui.js";
 
+let drawn = "";
+
+// Only what the bar shows decides a redraw: replacing buttons under a finger (say, when a
+// notification arrives) would swallow the tap. The unread badge is updated in place.
 function draw() {
   const nav = document.getElementById("topnav");
   if (!nav) return;
   const { user, lang } = getState();
+  const key = JSON.stringify([user?.id, user?.display_name, user?.avatar_emoji, lang, location.pathname === "/login"]);
+  if (key === drawn && nav.childElementCount) return updateBadge(nav);
+  drawn = key;
   const langButton = (code, label) => {
     const b = h("button", { type: "button", class: "btn btn-small", "aria-pressed": String(lang === code), lang: code }, label);
     b.addEventListener("click", () => {
@@ -32,15 +39,28 @@ function draw() {
       toast(t("logged_out"));
       navigate("/", { replace: true });
     });
-    const unread = getState().unread;
-    const bell = h("a", { class: "btn btn-small bell", href: "/notifications", "data-link": true, dataset: { test: "bell" }, "aria-label": t("n_bell", { n: unread }) },
-      "🔔", unread > 0 ? h("span", { class: "badge", dataset: { test: "bell-count" } }, unread > 99 ? "99+" : String(unread)) : null);
+    const bell = h("a", { class: "btn btn-small bell", href: "/notifications", "data-link": true, dataset: { test: "bell" } }, "🔔");
     const gear = h("a", { class: "btn btn-small", href: "/settings", "data-link": true, dataset: { test: "nav-settings" }, "aria-label": t("set_title") }, "⚙️");
     items.push(bell, gear, h("a", { class: "nav-user", href: "/me", "data-link": true, dataset: { test: "nav-user" } }, `${user.avatar_emoji} ${user.display_name}`), out);
   } else if (location.pathname !== "/login") {
     items.push(h("a", { class: "btn btn-small", href: "/login", "data-link": true }, t("login")));
   }
   nav.replaceChildren(...items);
+  updateBadge(nav);
+}
+
+function updateBadge(nav) {
+  const bell = nav.querySelector("[data-test=bell]");
+  if (!bell) return;
+  const unread = getState().unread;
+  bell.setAttribute("aria-label", t("n_bell", { n: unread }));
+  let badge = bell.querySelector("[data-test=bell-count]");
+  if (unread > 0) {
+    badge ??= bell.appendChild(h("span", { class: "badge", dataset: { test: "bell-count" } }));
+    badge.textContent = unread > 99 ? "99+" : String(unread);
+  } else {
+    badge?.remove();
+  }
 }
 
 /** Keeps the top bar in step with the store and the location. */
