@@ -129,11 +129,19 @@ async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
         );
     }
     assert_eq!(stored[2]["drawing"]["items"][0]["type"], "rect");
+    // The first picture became the cover, and the library card shows it.
+    assert!(story["cover"].is_object(), "cover: {}", story["cover"]);
 
     // Someone else, on another device, finds it and reads it.
     let reader = browser.new_context_page().await;
     reader.goto(&format!("{base}/library?q=picnic")).await;
     reader.wait_visible("[data-test=story-card]").await;
+    reader
+        .wait_for("document.querySelector('[data-test=story-card] img')?.naturalWidth === 480")
+        .await;
+    reader
+        .screenshot(&screens_dir().join("library-with-cover.png"))
+        .await;
     reader.click("[data-test=story-card]").await;
     reader.wait_visible("[data-test=page-canvas]").await;
     assert!(

@@ -104,9 +104,11 @@ async function parse(res) {
 export async function api(method, path, body, { auth = true } = {}) {
   const send = (session) => {
     const headers = {};
-    if (body !== undefined) headers["content-type"] = "application/json";
+    // A Blob (an image) goes as it is; anything else as JSON.
+    const raw = typeof Blob !== "undefined" && body instanceof Blob;
+    if (body !== undefined) headers["content-type"] = raw ? body.type : "application/json";
     if (auth && session) headers.authorization = `Bearer ${session.access}`;
-    return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return fetch(path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
   };
   let session = auth ? readSession() : null;
   try {

@@ -1,13 +1,15 @@
 // Paints a page's vector drawing document (see src/domain/drawing.rs) onto a canvas.
 
-/** Draws `doc` scaled to fit `canvas`; a missing drawing leaves a soft blank page. */
-export function renderDrawing(canvas, doc) {
+/**
+ * Draws `doc` scaled to fit `canvas` (its CSS width, sharp on dense screens, or exactly
+ * `pixelWidth` pixels wide); a missing drawing leaves a soft blank page.
+ */
+export function renderDrawing(canvas, doc, pixelWidth = 0) {
   const ctx = canvas.getContext("2d");
   const w = doc?.width || 1024;
   const hgt = doc?.height || 768;
-  // Sharp on high-density screens, sized by CSS.
-  const ratio = window.devicePixelRatio || 1;
-  const cssWidth = canvas.clientWidth || w;
+  const ratio = pixelWidth ? 1 : window.devicePixelRatio || 1;
+  const cssWidth = pixelWidth || canvas.clientWidth || w;
   canvas.width = Math.round(cssWidth * ratio);
   canvas.height = Math.round((cssWidth * hgt / w) * ratio);
   const scale = canvas.width / w;

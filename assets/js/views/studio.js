@@ -2,6 +2,7 @@
 
 import { api } from "../api.js";
 import { PALETTE, SIZES, STICKERS, canvasEditor } from "../canvas-editor.js";
+import { renderDrawing } from "../drawing.js";
 import { errorText, t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { h, toast } from "../ui.js";
@@ -33,6 +34,10 @@ export function studioView(root, { id }) {
   const canvas = h("canvas", { class: "page-canvas editor-canvas", dataset: { test: "st-canvas" }, "aria-label": t("st_canvas") });
   const problem = h("p", { class: "error", role: "alert", dataset: { test: "st-problem" } });
   const publish = h("button", { type: "button", class: "btn btn-primary btn-big", dataset: { test: "st-publish" } }, `🚀 ${t("st_publish")}`);
+  const coverBtn = h("button", { type: "button", class: "btn", dataset: { test: "st-cover" } }, `🖼️ ${t("st_cover")}`);
+  coverBtn.addEventListener("click", async () => {
+    if (await makeCover(story.pages[current])) toast(t("st_cover_set"));
+  });
   const editor = canvasEditor(canvas, () => changed());
 
   const toolButtons = h("div", { class: "tools", role: "toolbar", "aria-label": t("st_tools") });
@@ -93,7 +98,7 @@ export function studioView(root, { id }) {
     strip,
     h("div", { class: "studio-page" }, canvas, h("div", { class: "studio-tools" }, toolButtons, colors, sizes, history), text),
     problem,
-    h("div", { class: "btn-row" }, publish)));
+    h("div", { class: "btn-row" }, coverBtn, publish)));
 
   const onKey = (e) => {
     if (!(e.ctrlKey || e.metaKey) || e.target.closest("input, textarea")) return;
@@ -291,12 +296,32 @@ export function studioView(root, { id }) {
     }
   }
 
+  // The page's picture as a small PNG, uploaded and made the story's cover.
+  async function makeCover(p) {
+    if (!p?.drawing) return false;
+    const off = document.createElement("canvas");
+    renderDrawing(off, p.drawing, 480);
+    const blob = await new Promise((resolve) => off.toBlob(resolve, "image/png"));
+    if (!blob) return false;
+    try {
+      const media = await api("POST", "/api/media", blob);
+      await api("PATCH", `/api/stories/${id}`, { cover_media_id: media.id });
+      story.cover = media;
+      return true;
+    } catch (err) {
+      showProblem(err);
+      return false;
+    }
+  }
+
   async function doPublish() {
     flushAll();
     clearTimeout(metaTimer);
     await saveMeta();
     while (saving > 0) await new Promise((r) => setTimeout(r, 50));
     if (problem.textContent) return;
+    // No cover chosen: the first page with a picture becomes it.
+    if (!story.cover) await makeCover(story.pages.find((p) => p.drawing));
     publish.disabled = true;
     try {
       await api("POST", `/api/stories/${id}/publish`);
