@@ -46,7 +46,13 @@ async fn two_friends_see_each_other_online_and_chat_live_with_read_receipts() {
     let a = browser.new_context_page().await;
     let b = browser.new_context_page().await;
 
+    // Ben published a story before: it is on Ana's home under "new from your friends".
+    s.published(&ben.access, "Ben's Purple Dragon", &["Roar!"])
+        .await;
     login(&a, &base, "ana_chat").await;
+    a.wait_for("(document.querySelector('[data-test=friends-new]')?.innerText ?? '').includes('Purple Dragon')")
+        .await;
+    a.wait_visible("[data-test=xp-bar]").await;
     a.click("[data-test=go-friends]").await;
     a.wait_visible("[data-test=friend]").await;
     assert_eq!(

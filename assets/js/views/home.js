@@ -5,6 +5,7 @@ import { t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { getState, setState } from "../store.js";
 import { api } from "../api.js";
+import { xpBar } from "./profile.js";
 import { h, toast } from "../ui.js";
 
 export function homeView(root) {
@@ -26,6 +27,20 @@ export function homeView(root) {
           st.status === "draft" ? `✏️ ${t("st_continue")}` : `📖 ${t("st_read")}`))));
     })
     .catch(() => {});
+  const level = h("div", { dataset: { test: "home-xp" } });
+  api("GET", "/api/me/xp").then((xp) => level.replaceChildren(xpBar(xp))).catch(() => {});
+  const fresh = h("ul", { class: "story-grid", dataset: { test: "friends-new" } });
+  api("GET", "/api/feed?limit=20")
+    .then((feed) => {
+      const seen = new Set();
+      const items = feed.items.filter((e) => e.story && !seen.has(e.story.id) && seen.add(e.story.id)).slice(0, 6);
+      fresh.replaceChildren(...(items.length ? items.map((e) => h("li", {},
+        h("a", { class: "story-card", href: `/read/${e.story.id}`, "data-link": true },
+          e.story.cover_url ? h("img", { src: e.story.cover_url, alt: "", loading: "lazy", width: 320, height: 240 }) : h("div", { class: "cover-blank", "aria-hidden": "true" }, "📖"),
+          h("span", { class: "story-title" }, e.story.title),
+          h("span", { class: "muted" }, `${e.actor.avatar_emoji} ${e.actor.display_name}`)))) : [h("li", { class: "muted" }, t("home_friends_none"))]));
+    })
+    .catch(() => {});
   root.append(
     h("section", { class: "card stack" },
       h("div", { class: "greeting" },
@@ -35,6 +50,7 @@ export function homeView(root) {
           h("span", { class: "level" }, t("level", { n: user.level })),
         ),
       ),
+      level,
       h("p", {}, user.role === "child" ? t("home_text_child") : t("home_text_adult")),
       h("div", { class: "btn-row" },
         h("a", { class: "btn btn-primary", href: "/studio/new", "data-link": true, dataset: { test: "go-write" } }, `✏️ ${t("st_new")}`),
@@ -44,5 +60,6 @@ export function homeView(root) {
         out),
     ),
     h("section", { class: "stack home-mine" }, h("h2", {}, t("st_mine")), mine),
+    h("section", { class: "stack home-mine" }, h("h2", {}, `✨ ${t("home_friends_new")}`), fresh),
   );
 }

@@ -17,7 +17,8 @@ function storyList(items, test) {
   return ul;
 }
 
-function xpBar(xp) {
+/** The level bar: XP inside this level out of the XP a level takes. */
+export function xpBar(xp) {
   const pct = Math.min(100, Math.round((xp.level_xp / xp.xp_per_level) * 100));
   const bar = h("div", { class: "xp-bar", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": xp.xp_per_level, "aria-valuenow": xp.level_xp, "aria-label": t("pr_xp", { xp: xp.xp }), dataset: { test: "xp-bar" } }, h("span", { class: "xp-fill" }));
   bar.firstChild.style.setProperty("--pct", `${pct}%`);
