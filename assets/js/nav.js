@@ -29,7 +29,7 @@ function draw() {
   };
   const items = [
     h("div", { class: "lang-switch", role: "group", "aria-label": "Language / Wika" }, langButton("en", "EN"), langButton("tl", "TL")),
-    h("a", { class: "btn btn-small", href: "/library", "data-link": true, dataset: { test: "nav-library" } }, `📚 ${t("lib_title")}`),
+    h("a", { class: "btn btn-small", href: "/library", "data-link": true, dataset: { test: "nav-library" }, "aria-label": t("lib_title") }, "📚", h("span", { class: "nav-label" }, ` ${t("lib_title")}`)),
   ];
   if (user) {
     const out = h("button", { type: "button", class: "btn btn-small" }, t("logout"));
@@ -41,7 +41,7 @@ function draw() {
     });
     const bell = h("a", { class: "btn btn-small bell", href: "/notifications", "data-link": true, dataset: { test: "bell" } }, "🔔");
     const gear = h("a", { class: "btn btn-small", href: "/settings", "data-link": true, dataset: { test: "nav-settings" }, "aria-label": t("set_title") }, "⚙️");
-    items.push(bell, gear, h("a", { class: "nav-user", href: "/me", "data-link": true, dataset: { test: "nav-user" } }, `${user.avatar_emoji} ${user.display_name}`), out);
+    items.push(bell, gear, h("a", { class: "nav-user", href: "/me", "data-link": true, dataset: { test: "nav-user" }, "aria-label": user.display_name }, user.avatar_emoji, h("span", { class: "nav-label" }, ` ${user.display_name}`)), out);
   } else if (location.pathname !== "/login") {
     items.push(h("a", { class: "btn btn-small", href: "/login", "data-link": true }, t("login")));
   }

@@ -1,0 +1,123 @@
+//! Every screen at phone, tablet and laptop width in a real Chromium: nothing wider than the
+//! screen, no script errors, and a screenshot of each for a person to look at
+//! (target/e2e-screens/tour-*.png).
+
+mod common;
+
+use common::TestServer;
+use common::browser::{launch_or_skip, screens_dir};
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_fits_phones_tablets_and_laptops() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let kid = s.register("tour_kid", "child").await;
+    let pal = s.register("tour_pal", "child").await;
+    let r = s
+        .post("/api/friends/requests")
+        .bearer(&kid.access)
+        .json(&json!({ "username": "tour_pal" }))
+        .send()
+        .await;
+    let req = r.json()["id"].as_i64().expect("request");
+    s.post(&format!("/api/friends/requests/{req}/accept"))
+        .bearer(&pal.access)
+        .send()
+        .await;
+    let story = s
+        .published(
+            &pal.access,
+            "A Very Long Title About A Dragon And A Mango Tree",
+            &["Once upon a time.", "The end."],
+        )
+        .await;
+    let draft = s.story(&kid.access, "My Draft", &["Hello"]).await["id"]
+        .as_i64()
+        .expect("draft");
+    let session = s
+        .post("/api/collab/sessions")
+        .bearer(&kid.access)
+        .json(&json!({ "title": "Tour" }))
+        .send()
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("session");
+    let base = format!("http://{}", s.addr);
+    let page = browser.new_context_page().await;
+    page.goto(&format!("{base}/login")).await;
+    page.wait_visible("input[name=username]").await;
+    page.fill("input[name=username]", "tour_kid").await;
+    page.fill("input[name=password]", common::PASSWORD).await;
+    page.press("Enter").await;
+    page.wait_visible("[data-test=nav-user]").await;
+
+    let screens = [
+        ("home", "/".to_string(), "[data-test=go-write]"),
+        ("library", "/library".to_string(), "[data-test=story-card]"),
+        (
+            "reader",
+            format!("/read/{story}"),
+            "[data-test=page-canvas]",
+        ),
+        (
+            "studio",
+            format!("/studio/{draft}"),
+            "[data-test=st-canvas]",
+        ),
+        ("friends", "/friends".to_string(), "[data-test=friend]"),
+        (
+            "chat",
+            format!("/chat/{}", pal.user_id),
+            "[data-test=chat-input]",
+        ),
+        (
+            "notifications",
+            "/notifications".to_string(),
+            "[data-test=read-all]",
+        ),
+        (
+            "together",
+            format!("/together/{session}"),
+            "[data-test=tg-canvas]",
+        ),
+        (
+            "settings",
+            "/settings".to_string(),
+            "[data-test=logout-all]",
+        ),
+        ("profile", "/me".to_string(), "[data-test=badges]"),
+    ];
+    for (width, height) in [(375u32, 740u32), (768, 1024), (1280, 800)] {
+        page.cmd(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        )
+        .await;
+        for (name, path, ready) in &screens {
+            page.goto(&format!("{base}{path}")).await;
+            page.wait_visible(ready).await;
+            let wide = page
+                .eval("document.documentElement.scrollWidth")
+                .await
+                .as_i64()
+                .unwrap_or(0);
+            let culprits = if wide > i64::from(width) {
+                page.eval(&format!("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > {width} + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)).join(' | ')")).await.to_string()
+            } else {
+                String::new()
+            };
+            assert!(
+                wide <= i64::from(width),
+                "{name} is {wide}px wide on a {width}px screen: {culprits}"
+            );
+            page.screenshot(&screens_dir().join(format!("tour-{name}-{width}.png")))
+                .await;
+        }
+    }
+    let errors = page.page_errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
