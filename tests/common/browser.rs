@@ -282,6 +282,20 @@ impl Page<'_> {
                 "(() => {{ const e = document.querySelector({sel}); e.scrollIntoView({{block: 'center'}}); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()"
             ))
             .await;
+        // Wait for the element to stop moving (content arriving above it), as a person would.
+        let mut rect = rect;
+        for _ in 0..20 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            let again = self
+                .eval(&format!(
+                    "(() => {{ const e = document.querySelector({sel}); if (!e) return null; const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()"
+                ))
+                .await;
+            if again == rect || again.is_null() {
+                break;
+            }
+            rect = again;
+        }
         let (x, y) = (rect[0].as_f64().expect("x"), rect[1].as_f64().expect("y"));
         for kind in ["mousePressed", "mouseReleased"] {
             self.cmd(

@@ -27,7 +27,7 @@ export function homeView(root) {
           st.status === "draft" ? `✏️ ${t("st_continue")}` : `📖 ${t("st_read")}`))));
     })
     .catch(() => {});
-  const level = h("div", { dataset: { test: "home-xp" } });
+  const level = h("div", { class: "home-xp", dataset: { test: "home-xp" } });
   api("GET", "/api/me/xp").then((xp) => level.replaceChildren(xpBar(xp))).catch(() => {});
   const fresh = h("ul", { class: "story-grid", dataset: { test: "friends-new" } });
   api("GET", "/api/feed?limit=20")
