@@ -35,12 +35,18 @@ async fn a_child_picks_dark_colours_mutes_a_notification_changes_password_and_lo
     page.wait_for("document.documentElement.dataset.theme === 'night'")
         .await;
 
+    page.click("[data-privacy=public]").await;
+    page.wait_for(
+        "document.querySelector('[data-privacy=public]').getAttribute('aria-checked') === 'true'",
+    )
+    .await;
     page.click("input[data-kind=story_liked]").await;
     page.wait_for("document.getElementById('toasts').innerText.includes('Saved')")
         .await;
     let me = s.get("/api/me").bearer(&kid.access).send().await.json();
     assert_eq!(me["theme"], "night");
     assert_eq!(me["notifications"]["story_liked"], false);
+    assert_eq!(me["privacy"], "public");
 
     // A new password works at once, and this tab stays signed in with its new tokens.
     page.fill("input[name=current_password]", common::PASSWORD)

@@ -24,6 +24,17 @@ export function readerView(root, { id }) {
   const next = h("button", { type: "button", class: "btn btn-big btn-primary", dataset: { test: "next" } }, `${t("read_next")} ▶`);
   const aloud = h("button", { type: "button", class: "btn", dataset: { test: "read-aloud" }, "aria-pressed": "false" }, `🔊 ${t("read_aloud")}`);
   const voiceNote = h("p", { class: "hint", hidden: true, dataset: { test: "voice-note" } });
+  const voicePick = h("select", { "aria-label": t("read_voice"), dataset: { test: "voice" } });
+  const speed = h("select", { "aria-label": t("read_speed"), dataset: { test: "speed" } },
+    h("option", { value: "0.7" }, `🐢 ${t("read_slow")}`), h("option", { value: "0.9", selected: true }, t("read_normal")), h("option", { value: "1.15" }, `🐇 ${t("read_fast")}`));
+  const fillVoices = () => {
+    if (!("speechSynthesis" in window) || !story) return;
+    const code = story.language === "tl" ? ["fil", "tl"] : ["en"];
+    const voices = speechSynthesis.getVoices().filter((v) => code.some((c) => v.lang.toLowerCase().startsWith(c)));
+    voicePick.replaceChildren(h("option", { value: "" }, t("read_voice_auto")), ...voices.map((v) => h("option", { value: v.name }, v.name)));
+    voicePick.hidden = voices.length < 2;
+  };
+  if ("speechSynthesis" in window) speechSynthesis.addEventListener?.("voiceschanged", fillVoices);
   const like = h("button", { type: "button", class: "btn", "aria-pressed": "false", dataset: { test: "like" } });
   const save = h("button", { type: "button", class: "btn", "aria-pressed": "false", dataset: { test: "save" } });
   const stars = h("div", { class: "stars", role: "group", "aria-label": t("read_rate"), dataset: { test: "stars" } });
@@ -99,7 +110,8 @@ export function readerView(root, { id }) {
     const reader = getState().user && !story.viewer?.is_author;
     const tools = h("div", { class: "btn-row" }, aloud, reader ? like : null, reader ? save : null, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
     const talk = h("section", { class: "stack" }, h("h2", {}, `💬 ${t("read_comments")}`), comments, getState().user ? commentForm : h("p", { class: "muted" }, t("read_login_to_comment")));
-    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, reader ? stars : null, voiceNote, talk);
+    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, h("div", { class: "lib-controls" }, voicePick, speed), reader ? stars : null, voiceNote, talk);
+    fillVoices();
     drawSave(story.viewer?.saved);
     drawStars(story.viewer?.rating ?? 0);
     loadComments();
@@ -149,11 +161,11 @@ export function readerView(root, { id }) {
     const langCode = story.language === "tl" ? "fil" : "en";
     u.lang = story.language === "tl" ? "fil-PH" : "en-US";
     const voices = speechSynthesis.getVoices();
-    const voice = voices.find((v) => v.lang.toLowerCase().startsWith(langCode) || (langCode === "fil" && v.lang.toLowerCase().startsWith("tl")));
+    const voice = voices.find((v) => v.name === voicePick.value) ?? voices.find((v) => v.lang.toLowerCase().startsWith(langCode) || (langCode === "fil" && v.lang.toLowerCase().startsWith("tl")));
     if (voice) u.voice = voice;
     voiceNote.hidden = Boolean(voice) || voices.length === 0;
     voiceNote.textContent = t("read_no_voice");
-    u.rate = 0.9;
+    u.rate = Number(speed.value) || 0.9;
     u.onboundary = (e) => {
       for (const w of text.querySelectorAll(".word")) w.classList.toggle("speaking", Number(w.dataset.at) === e.charIndex);
     };

@@ -47,6 +47,16 @@ export function settingsView(root) {
     langs.append(b);
   }
 
+  const privacy = h("div", { class: "chips", role: "radiogroup", "aria-label": t("set_privacy"), dataset: { test: "privacy" } });
+  for (const p of ["friends", "public", "private"]) {
+    const b = h("button", { type: "button", class: "chip", role: "radio", "aria-checked": String(user.privacy === p), dataset: { privacy: p } }, t(`privacy_${p}`));
+    b.addEventListener("click", () => {
+      for (const c of privacy.children) c.setAttribute("aria-checked", String(c === b));
+      save({ privacy: p });
+    });
+    privacy.append(b);
+  }
+
   const notes = h("ul", { class: "friend-list", dataset: { test: "notify-prefs" } });
   for (const [kind, on] of Object.entries(user.notifications ?? {})) {
     const box = h("input", { type: "checkbox", id: `n-${kind}`, checked: on, dataset: { kind } });
@@ -89,6 +99,7 @@ export function settingsView(root) {
     h("h1", {}, `⚙️ ${t("set_title")}`),
     h("h2", {}, t("set_theme")), themes,
     h("h2", {}, t("language")), langs,
+    h("h2", {}, t("set_privacy")), privacy,
     h("h2", {}, t("set_notifications")), notes,
     h("h2", {}, t("set_password")), pwForm,
     h("h2", {}, t("set_devices")), h("div", { class: "btn-row" }, everywhere)));
