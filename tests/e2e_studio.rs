@@ -47,7 +47,7 @@ async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
         return;
     };
     let s = TestServer::start().await;
-    s.register("writer_kid", "child").await;
+    let token = s.register("writer_kid", "child").await.access;
     let base = format!("http://{}", s.addr);
     let page = browser.new_context_page().await;
     page.cmd(
@@ -94,6 +94,54 @@ async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
         saved(&page).await;
     }
     page.screenshot(&screens_dir().join("studio-900.png")).await;
+
+    // Drag page 3 to the front and back again: the order on the server follows.
+    let tab_centre = |i: usize| {
+        format!(
+            "(() => {{ document.querySelector('[data-test=page-strip]').scrollIntoView({{block: 'center'}}); const r = document.querySelectorAll('[data-test=page-tab]')[{i}].getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()"
+        )
+    };
+    for (from, to) in [(2usize, 0usize), (0, 2)] {
+        let a = page.eval(&tab_centre(from)).await;
+        let b = page.eval(&tab_centre(to)).await;
+        let (ax, ay, bx, by) = (
+            a[0].as_f64().unwrap_or(0.0),
+            a[1].as_f64().unwrap_or(0.0),
+            b[0].as_f64().unwrap_or(0.0),
+            b[1].as_f64().unwrap_or(0.0),
+        );
+        let mouse = |kind: &str, x: f64, y: f64| json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1 });
+        page.cmd("Input.dispatchMouseEvent", mouse("mousePressed", ax, ay))
+            .await;
+        page.cmd(
+            "Input.dispatchMouseEvent",
+            mouse("mouseMoved", (ax + bx) / 2.0, ay),
+        )
+        .await;
+        page.cmd("Input.dispatchMouseEvent", mouse("mouseMoved", bx, by))
+            .await;
+        page.cmd("Input.dispatchMouseEvent", mouse("mouseReleased", bx, by))
+            .await;
+        let first = if to == 0 { pages[2] } else { pages[0] };
+        let want = first.to_string();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let st = s
+                .get(&format!("/api/stories/{id}"))
+                .bearer(&token)
+                .send()
+                .await
+                .json();
+            if st["pages"][0]["text"] == want.as_str() {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "order never changed: {st}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
 
     // A rude word is refused kindly, naming the word, and nothing rude is stored.
     page.fill("[data-test=st-text]", "The alien said shit.")

@@ -24,6 +24,8 @@ export function studioView(root, { id }) {
   let metaTimer = null;
   const metaPatch = {};
   let saving = 0;
+  let dragFrom = null;
+  let dragged = false;
 
   const saved = h("span", { class: "save-state", dataset: { test: "save-state" }, role: "status" }, "");
   const title = h("input", { name: "title", maxlength: 80, "aria-label": t("st_title"), dataset: { test: "st-title" } });
@@ -148,8 +150,33 @@ export function studioView(root, { id }) {
 
   function drawStrip() {
     strip.replaceChildren(...story.pages.map((p, i) => {
-      const b = h("button", { type: "button", class: "btn page-tab", "aria-current": i === current ? "page" : "false", dataset: { test: "page-tab" } }, String(i + 1));
-      b.addEventListener("click", () => show(i));
+      const b = h("button", { type: "button", class: "btn page-tab", "aria-current": i === current ? "page" : "false", dataset: { test: "page-tab", index: String(i) } }, String(i + 1));
+      b.addEventListener("click", () => {
+        if (dragged) return;
+        show(i);
+      });
+      // Drag a page onto another place in the strip (finger, pen or mouse).
+      b.addEventListener("pointerdown", (e) => {
+        dragFrom = i;
+        dragged = false;
+        b.setPointerCapture(e.pointerId);
+      });
+      b.addEventListener("pointermove", (e) => {
+        if (dragFrom === null) return;
+        const over = document.elementFromPoint(e.clientX, e.clientY)?.closest("[data-test=page-tab]");
+        for (const tab of strip.querySelectorAll("[data-test=page-tab]")) tab.classList.toggle("drop-here", tab === over && over !== b);
+      });
+      b.addEventListener("pointerup", (e) => {
+        const from = dragFrom;
+        dragFrom = null;
+        const over = document.elementFromPoint(e.clientX, e.clientY)?.closest("[data-test=page-tab]");
+        const to = over ? Number(over.dataset.index) : from;
+        if (from !== null && to !== from) {
+          dragged = true;
+          setTimeout(() => (dragged = false), 0);
+          moveTo(from, to);
+        }
+      });
       return h("li", {}, b);
     }));
     const add = h("button", { type: "button", class: "btn page-tab", dataset: { test: "add-page" }, "aria-label": t("st_add_page") }, "+");
@@ -263,6 +290,19 @@ export function studioView(root, { id }) {
       await api("DELETE", `/api/stories/${id}/pages/${p.id}`);
       story.pages.splice(current, 1);
       show(Math.max(0, current - 1));
+    } catch (err) {
+      showProblem(err);
+    }
+  }
+
+  async function moveTo(from, to) {
+    flushAll();
+    const order = story.pages.map((p) => p.id);
+    order.splice(to, 0, ...order.splice(from, 1));
+    try {
+      await api("POST", `/api/stories/${id}/pages/order`, { page_ids: order });
+      story.pages.splice(to, 0, ...story.pages.splice(from, 1));
+      show(to);
     } catch (err) {
       showProblem(err);
     }
