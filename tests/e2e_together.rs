@@ -233,3 +233,56 @@ async fn three_friends_end_with_the_same_canvas_after_one_drops_off_the_network(
     assert!(!la.is_empty(), "no picture");
     assert!(la == lb && lb == lc, "the three canvases differ");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_host_closes_joining_and_removes_someone_from_the_screen() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    for name in ["host_ui", "guest_ui", "late_ui"] {
+        s.register(name, "child").await;
+    }
+    let base = format!("http://{}", s.addr);
+    let a = browser.new_context_page().await;
+    let b = browser.new_context_page().await;
+    let c = browser.new_context_page().await;
+    for (p, name) in [(&a, "host_ui"), (&b, "guest_ui"), (&c, "late_ui")] {
+        login(p, &base, name).await;
+    }
+    a.click("[data-test=go-together]").await;
+    a.click("[data-test=tg-create]").await;
+    a.wait_for(
+        "/^[A-Z2-9]{5}$/.test(document.querySelector('[data-test=tg-code]')?.innerText ?? '')",
+    )
+    .await;
+    let code = a.text("[data-test=tg-code]").await;
+    b.click("[data-test=go-together]").await;
+    b.fill("input[name=code]", &code).await;
+    b.press("Enter").await;
+    a.wait_for("document.querySelectorAll('[data-test=tg-member] .dot.online').length === 2")
+        .await;
+
+    // No more joining: a late friend is told so.
+    a.click("[data-test=tg-close]").await;
+    a.wait_for("document.querySelector('[data-test=tg-close]') === null")
+        .await;
+    c.click("[data-test=go-together]").await;
+    c.fill("input[name=code]", &code).await;
+    c.press("Enter").await;
+    c.wait_for("document.querySelector('[data-test=tg-join] .error').innerText.length > 0")
+        .await;
+
+    // Remove: the guest is sent back to the start with a message, and cannot come back.
+    a.eval("window.confirm = () => true").await;
+    a.click("[data-test=tg-member] button").await;
+    b.wait_for("location.pathname === '/together'").await;
+    b.wait_for("document.getElementById('toasts').innerText.includes('removed you')")
+        .await;
+    a.wait_for("document.querySelectorAll('[data-test=tg-member]').length === 1")
+        .await;
+    b.fill("input[name=code]", &code).await;
+    b.press("Enter").await;
+    b.wait_for("document.querySelector('[data-test=tg-join] .error').innerText.length > 0")
+        .await;
+}
