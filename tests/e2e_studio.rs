@@ -95,6 +95,14 @@ async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
     }
     page.screenshot(&screens_dir().join("studio-900.png")).await;
 
+    // Zoomed in, the page scrolls inside its frame; zooming out brings it back.
+    page.click("[data-test=zoom-in]").await;
+    page.wait_for("(() => { const f = document.querySelector('[data-test=canvas-frame]'); return f.scrollWidth > f.clientWidth + 100; })()")
+        .await;
+    page.click("[data-test=zoom-out]").await;
+    page.wait_for("(() => { const f = document.querySelector('[data-test=canvas-frame]'); return f.scrollWidth <= f.clientWidth + 1; })()")
+        .await;
+
     // Drag page 3 to the front and back again: the order on the server follows.
     let tab_centre = |i: usize| {
         format!(

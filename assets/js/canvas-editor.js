@@ -54,8 +54,59 @@ export function canvasEditor(canvas, onChange, shared = null) {
     onChange(doc);
   }
 
+  // Two fingers zoom (pinch) and pan the page inside its scrolling frame; one finger draws.
+  const touches = new Map();
+  let gesture = null;
+  let zoom = 1;
+  const frame = () => canvas.parentElement;
+  function setZoom(z, cx = 0.5, cy = 0.5) {
+    const f = frame();
+    const before = { x: f.scrollLeft + f.clientWidth * cx, y: f.scrollTop + f.clientHeight * cy, w: canvas.clientWidth };
+    zoom = Math.min(3, Math.max(1, z));
+    canvas.style.setProperty("--zoom", String(zoom));
+    canvas.classList.toggle("zoomed", zoom > 1);
+    const k = canvas.clientWidth / (before.w || 1);
+    f.scrollLeft = before.x * k - f.clientWidth * cx;
+    f.scrollTop = before.y * k - f.clientHeight * cy;
+    paint();
+  }
+  const spread = () => {
+    const [a, b] = [...touches.values()];
+    return { d: Math.hypot(a.x - b.x, a.y - b.y), x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  };
+  canvas.addEventListener("pointerdown", (e) => {
+    if (e.pointerType === "touch") {
+      touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (touches.size === 2) {
+        live = null;
+        gesture = { ...spread(), zoom };
+        paint();
+        return;
+      }
+    }
+  });
+  canvas.addEventListener("pointermove", (e) => {
+    if (!touches.has(e.pointerId)) return;
+    touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (gesture && touches.size === 2) {
+      const now = spread();
+      setZoom(gesture.zoom * (now.d / (gesture.d || 1)));
+      frame().scrollLeft -= now.x - gesture.x;
+      frame().scrollTop -= now.y - gesture.y;
+      gesture.x = now.x;
+      gesture.y = now.y;
+    }
+  });
+  const lift = (e) => {
+    touches.delete(e.pointerId);
+    if (touches.size < 2) gesture = null;
+  };
+  canvas.addEventListener("pointerup", lift);
+  canvas.addEventListener("pointercancel", lift);
+
   canvas.addEventListener("pointerdown", (e) => {
     e.preventDefault();
+    if (gesture) return;
     canvas.setPointerCapture(e.pointerId);
     const [x, y] = at(e);
     if (tool === "sticker") {
@@ -74,7 +125,7 @@ export function canvasEditor(canvas, onChange, shared = null) {
     paint();
   });
   canvas.addEventListener("pointermove", (e) => {
-    if (!live) return;
+    if (!live || gesture) return;
     const [x, y] = at(e);
     if (live.type === "stroke") {
       if (live.points.length < MAX_POINTS) live.points.push(x, y);
@@ -107,6 +158,13 @@ export function canvasEditor(canvas, onChange, shared = null) {
   });
 
   return {
+    /** Zooms in or out by a step (buttons and keyboard). */
+    zoomBy(step) {
+      setZoom(zoom + step);
+    },
+    get zoom() {
+      return zoom;
+    },
     load(d) {
       doc = d && d.items ? { ...blank(), ...d, items: [...d.items] } : blank();
       undo = [];

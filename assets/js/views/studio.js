@@ -92,13 +92,17 @@ export function studioView(root, { id }) {
   undoB.addEventListener("click", () => editor.undo());
   redoB.addEventListener("click", () => editor.redo());
   clearB.addEventListener("click", () => confirm(t("st_clear_confirm")) && editor.clear());
-  const history = h("div", { class: "tools" }, undoB, redoB, clearB);
+  const zoomIn = h("button", { type: "button", class: "btn tool", "aria-label": t("st_zoom_in"), dataset: { test: "zoom-in" } }, "🔍+");
+  const zoomOut = h("button", { type: "button", class: "btn tool", "aria-label": t("st_zoom_out"), dataset: { test: "zoom-out" } }, "🔍−");
+  zoomIn.addEventListener("click", () => editor.zoomBy(0.5));
+  zoomOut.addEventListener("click", () => editor.zoomBy(-0.5));
+  const history = h("div", { class: "tools" }, undoB, redoB, clearB, zoomIn, zoomOut);
 
   root.append(h("section", { class: "studio stack" },
     h("div", { class: "studio-head" }, title, saved),
     h("div", { class: "lib-controls" }, lang), genres,
     strip,
-    h("div", { class: "studio-page" }, canvas, h("div", { class: "studio-tools" }, toolButtons, colors, sizes, history), text),
+    h("div", { class: "studio-page" }, h("div", { class: "canvas-frame", dataset: { test: "canvas-frame" } }, canvas), h("div", { class: "studio-tools" }, toolButtons, colors, sizes, history), text),
     problem,
     h("div", { class: "btn-row" }, coverBtn, publish)));
 
