@@ -41,9 +41,19 @@ async fn a_child_picks_dark_colours_mutes_a_notification_changes_password_and_lo
     )
     .await;
     page.click("input[data-kind=story_liked]").await;
-    page.wait_for("document.getElementById('toasts').innerText.includes('Saved')")
-        .await;
-    let me = s.get("/api/me").bearer(&kid.access).send().await.json();
+    // Each choice saves on its own; wait until the server has both.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let me = loop {
+        let me = s.get("/api/me").bearer(&kid.access).send().await.json();
+        if me["notifications"]["story_liked"] == false && me["privacy"] == "public" {
+            break me;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "choices not saved: {me}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
     assert_eq!(me["theme"], "night");
     assert_eq!(me["notifications"]["story_liked"], false);
     assert_eq!(me["privacy"], "public");
