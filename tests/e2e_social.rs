@@ -3,18 +3,9 @@
 
 mod common;
 
-use common::browser::{Page, launch_or_skip, screens_dir};
+use common::browser::{launch_or_skip, screens_dir};
 use common::{Session, TestServer};
 use serde_json::json;
-
-async fn login(page: &Page<'_>, base: &str, username: &str) {
-    page.goto(&format!("{base}/login")).await;
-    page.wait_visible("input[name=username]").await;
-    page.fill("input[name=username]", username).await;
-    page.fill("input[name=password]", common::PASSWORD).await;
-    page.press("Enter").await;
-    page.wait_visible("[data-test=bell]").await;
-}
 
 async fn befriend(s: &TestServer, a: &Session, b: &Session, b_name: &str) {
     let r = s
@@ -49,7 +40,7 @@ async fn two_friends_see_each_other_online_and_chat_live_with_read_receipts() {
     // Ben published a story before: it is on Ana's home under "new from your friends".
     s.published(&ben.access, "Ben's Purple Dragon", &["Roar!"])
         .await;
-    login(&a, &base, "ana_chat").await;
+    common::spa::login(&a, &base, "ana_chat").await;
     a.wait_for("(document.querySelector('[data-test=friends-new]')?.innerText ?? '').includes('Purple Dragon')")
         .await;
     a.wait_visible("[data-test=xp-bar]").await;
@@ -61,7 +52,7 @@ async fn two_friends_see_each_other_online_and_chat_live_with_read_receipts() {
         false
     );
     // Ben signs in on his tablet: Ana's list lights up without a reload.
-    login(&b, &base, "ben_chat").await;
+    common::spa::login(&b, &base, "ben_chat").await;
     a.wait_for("document.querySelector('[data-test=dot]').classList.contains('online')")
         .await;
     a.screenshot(&screens_dir().join("friends-online.png"))

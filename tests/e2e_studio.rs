@@ -7,35 +7,6 @@ use common::TestServer;
 use common::browser::{Page, launch_or_skip, screens_dir};
 use serde_json::json;
 
-/// Drags the mouse across the canvas from (x0,y0) to (x1,y1), in fractions of its size.
-async fn drag(page: &Page<'_>, from: (f64, f64), to: (f64, f64)) {
-    let rect = page
-        .eval("(() => { const r = document.querySelector('[data-test=st-canvas]').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()")
-        .await;
-    let r: Vec<f64> = rect
-        .as_array()
-        .expect("rect")
-        .iter()
-        .map(|v| v.as_f64().unwrap_or(0.0))
-        .collect();
-    let point = |(fx, fy): (f64, f64)| (r[0] + fx * r[2], r[1] + fy * r[3]);
-    let (x0, y0) = point(from);
-    let (x1, y1) = point(to);
-    let mouse = |kind: &str, x: f64, y: f64| json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1 });
-    page.cmd("Input.dispatchMouseEvent", mouse("mousePressed", x0, y0))
-        .await;
-    for i in 1..=10 {
-        let k = f64::from(i) / 10.0;
-        page.cmd(
-            "Input.dispatchMouseEvent",
-            mouse("mouseMoved", x0 + (x1 - x0) * k, y0 + (y1 - y0) * k),
-        )
-        .await;
-    }
-    page.cmd("Input.dispatchMouseEvent", mouse("mouseReleased", x1, y1))
-        .await;
-}
-
 async fn saved(page: &Page<'_>) {
     page.wait_for("document.querySelector('[data-test=save-state]').innerText.includes('Saved')")
         .await;
@@ -90,7 +61,7 @@ async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
         if i == 2 {
             page.click("[data-tool=rect]").await;
         }
-        drag(&page, (0.2, 0.3), (0.7, 0.6)).await;
+        common::spa::drag(&page, "[data-test=st-canvas]", (0.2, 0.3), (0.7, 0.6)).await;
         saved(&page).await;
     }
     page.screenshot(&screens_dir().join("studio-900.png")).await;

@@ -8,42 +8,6 @@ use common::TestServer;
 use common::browser::{Page, launch_or_skip, screens_dir};
 use serde_json::json;
 
-async fn login(page: &Page<'_>, base: &str, username: &str) {
-    page.goto(&format!("{base}/login")).await;
-    page.wait_visible("input[name=username]").await;
-    page.fill("input[name=username]", username).await;
-    page.fill("input[name=password]", common::PASSWORD).await;
-    page.press("Enter").await;
-    page.wait_visible("[data-test=go-together]").await;
-}
-
-async fn drag(page: &Page<'_>, from: (f64, f64), to: (f64, f64)) {
-    let rect = page
-        .eval("(() => { const r = document.querySelector('[data-test=tg-canvas]').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()")
-        .await;
-    let r: Vec<f64> = rect
-        .as_array()
-        .expect("rect")
-        .iter()
-        .map(|v| v.as_f64().unwrap_or(0.0))
-        .collect();
-    let point = |(fx, fy): (f64, f64)| (r[0] + fx * r[2], r[1] + fy * r[3]);
-    let ((x0, y0), (x1, y1)) = (point(from), point(to));
-    let mouse = |kind: &str, x: f64, y: f64| json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1 });
-    page.cmd("Input.dispatchMouseEvent", mouse("mousePressed", x0, y0))
-        .await;
-    for i in 1..=12 {
-        let k = f64::from(i) / 12.0;
-        page.cmd(
-            "Input.dispatchMouseEvent",
-            mouse("mouseMoved", x0 + (x1 - x0) * k, y0 + (y1 - y0) * k),
-        )
-        .await;
-    }
-    page.cmd("Input.dispatchMouseEvent", mouse("mouseReleased", x1, y1))
-        .await;
-}
-
 /// The ops on the shared page, by seq (pixels would differ: each viewer sees the others' cursors).
 async fn canvas_image(page: &Page<'_>) -> String {
     page.eval("document.querySelector('[data-test=tg-canvas]').dataset.sig")
@@ -75,8 +39,8 @@ async fn two_friends_draw_one_story_live_and_save_it_by_vote() {
         )
         .await;
     }
-    login(&a, &base, "host_kid").await;
-    login(&b, &base, "guest_kid").await;
+    common::spa::login(&a, &base, "host_kid").await;
+    common::spa::login(&b, &base, "guest_kid").await;
 
     // The host starts a session; the code is shown big.
     a.click("[data-test=go-together]").await;
@@ -102,9 +66,9 @@ async fn two_friends_draw_one_story_live_and_save_it_by_vote() {
         .await;
 
     // Each draws; each sees the other's stroke.
-    drag(&a, (0.1, 0.2), (0.5, 0.5)).await;
+    common::spa::drag(&a, "[data-test=tg-canvas]", (0.1, 0.2), (0.5, 0.5)).await;
     b.wait_for(&items(1)).await;
-    drag(&b, (0.6, 0.2), (0.9, 0.8)).await;
+    common::spa::drag(&b, "[data-test=tg-canvas]", (0.6, 0.2), (0.9, 0.8)).await;
     a.wait_for(&items(2)).await;
     b.wait_for(&items(2)).await;
 
@@ -183,7 +147,7 @@ async fn three_friends_end_with_the_same_canvas_after_one_drops_off_the_network(
             json!({ "width": 800, "height": 1200, "deviceScaleFactor": 1, "mobile": false }),
         )
         .await;
-        login(p, &base, name).await;
+        common::spa::login(p, &base, name).await;
     }
     a.click("[data-test=go-together]").await;
     a.click("[data-test=tg-create]").await;
@@ -202,7 +166,7 @@ async fn three_friends_end_with_the_same_canvas_after_one_drops_off_the_network(
     a.click("[data-test=tg-start]").await;
     c.wait_for("document.querySelector('[data-test=tg-canvas]') && !document.querySelector('[data-test=tg-canvas]').classList.contains('locked')")
         .await;
-    drag(&a, (0.1, 0.1), (0.3, 0.3)).await;
+    common::spa::drag(&a, "[data-test=tg-canvas]", (0.1, 0.1), (0.3, 0.3)).await;
     c.wait_for(&items(1)).await;
 
     // Cy's tablet loses the network; the others keep drawing.
@@ -214,8 +178,8 @@ async fn three_friends_end_with_the_same_canvas_after_one_drops_off_the_network(
     .await;
     c.wait_for("document.querySelector('[data-test=tg-conn]').innerText.includes('Reconnecting')")
         .await;
-    drag(&a, (0.4, 0.1), (0.6, 0.3)).await;
-    drag(&b, (0.7, 0.1), (0.9, 0.3)).await;
+    common::spa::drag(&a, "[data-test=tg-canvas]", (0.4, 0.1), (0.6, 0.3)).await;
+    common::spa::drag(&b, "[data-test=tg-canvas]", (0.7, 0.1), (0.9, 0.3)).await;
     a.wait_for(&items(3)).await;
     b.wait_for(&items(3)).await;
 
@@ -248,7 +212,7 @@ async fn the_host_closes_joining_and_removes_someone_from_the_screen() {
     let b = browser.new_context_page().await;
     let c = browser.new_context_page().await;
     for (p, name) in [(&a, "host_ui"), (&b, "guest_ui"), (&c, "late_ui")] {
-        login(p, &base, name).await;
+        common::spa::login(p, &base, name).await;
     }
     a.click("[data-test=go-together]").await;
     a.click("[data-test=tg-create]").await;

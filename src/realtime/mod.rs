@@ -2,6 +2,7 @@
 //! messages and live drawing rooms.
 
 pub mod batcher;
+pub mod bucket;
 pub mod hub;
 pub mod presence;
 pub mod protocol;

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::batcher::PersistOp;
+use super::bucket::Bucket;
 use super::hub::{Frame, SocketHandle};
 use super::protocol::{close, error_frame};
 use super::rooms::{Cmd, RoomMsg};
@@ -28,38 +29,6 @@ const CHAT_KEEP: usize = 30;
 const CHAT_MAX: usize = 300;
 /// Refusals in a row after which a socket is closed for abuse.
 const ABUSE: u32 = 200;
-
-/// A token bucket.
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-    per_sec: f64,
-    burst: f64,
-}
-
-impl Bucket {
-    fn new(per_sec: f64, burst: f64) -> Bucket {
-        Bucket {
-            tokens: burst,
-            last: Instant::now(),
-            per_sec,
-            burst,
-        }
-    }
-
-    fn take(&mut self) -> bool {
-        let now = Instant::now();
-        let dt = now.duration_since(self.last).as_secs_f64();
-        self.last = now;
-        self.tokens = (self.tokens + dt * self.per_sec).min(self.burst);
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            true
-        } else {
-            false
-        }
-    }
-}
 
 /// A socket with the canvas open.
 struct Sub {

@@ -16,6 +16,7 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
+use super::bucket::Bucket;
 use super::hub::{Frame, SocketHandle};
 use super::protocol::{self, ClientMsg, close, error_frame};
 use super::rooms::{Cmd, RoomMsg};
@@ -215,38 +216,6 @@ async fn run(app: Arc<App>, ws: Ws, ticket: String, version: Option<String>) {
     }
     if let Some(generation) = app.hub.unregister(&handle) {
         super::presence::schedule_offline(&app, user, generation);
-    }
-}
-
-/// A token bucket per socket.
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-    per_sec: f64,
-    burst: f64,
-}
-
-impl Bucket {
-    fn new(per_sec: f64, burst: f64) -> Bucket {
-        Bucket {
-            tokens: burst,
-            last: Instant::now(),
-            per_sec,
-            burst,
-        }
-    }
-
-    fn take(&mut self) -> bool {
-        let now = Instant::now();
-        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * self.per_sec)
-            .min(self.burst);
-        self.last = now;
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            true
-        } else {
-            false
-        }
     }
 }
 
