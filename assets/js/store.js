@@ -26,3 +26,8 @@ export function subscribe(fn) {
   listeners.add(fn);
   return () => listeners.delete(fn);
 }
+
+/** The genre ids the server takes (from /api/config). */
+export function genreIds() {
+  return state.config?.genres ?? [];
+}

@@ -105,6 +105,7 @@ pub async fn config(cx: &mut Ctx<'_>) -> Result<Response> {
         "signup_roles": ["child", "parent", "teacher"],
         "languages": ["en", "tl"],
         "themes": accounts::THEMES,
+        "genres": crate::domain::story::GENRES,
         "access_token_ttl": c.access_ttl_secs,
         "limits": {
             "json_body_bytes": c.max_json_bytes,

@@ -59,6 +59,7 @@ pub fn schemas() -> Value {
             "required": ["name", "version", "asset_version", "signup_roles", "languages", "limits"],
             "properties": {
                 "name": string, "version": string, "asset_version": string,
+                "genres": {"type": "array", "items": {"type": "string", "enum": GENRES}},
                 "signup_roles": {"type": "array", "items": string},
                 "languages": {"type": "array", "items": string},
                 "themes": {"type": "array", "items": string},

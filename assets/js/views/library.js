@@ -2,9 +2,9 @@
 
 import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
+import { genreIds } from "../store.js";
 import { h } from "../ui.js";
 
-const GENRES = ["adventure", "fantasy", "animals", "friendship", "family", "mystery", "science", "funny", "fairy_tale", "other"];
 const SORTS = ["new", "popular", "top", "views", "title"];
 
 export function libraryView(root) {
@@ -25,7 +25,7 @@ export function libraryView(root) {
     });
     return b;
   };
-  chips.append(chip("", t("lib_all")), ...GENRES.map((g) => chip(g, t(`genre_${g}`))));
+  chips.append(chip("", t("lib_all")), ...genreIds().map((g) => chip(g, t(`genre_${g}`))));
   const lang = h("select", { name: "language", "aria-label": t("language") },
     h("option", { value: "" }, t("lib_any_language")), h("option", { value: "en" }, "English"), h("option", { value: "tl" }, "Tagalog"));
   lang.value = filters.language;

@@ -5,9 +5,9 @@ import { PALETTE, SIZES, STICKERS, canvasEditor } from "../canvas-editor.js";
 import { renderDrawing } from "../drawing.js";
 import { errorText, t } from "../i18n.js";
 import { navigate } from "../router.js";
+import { genreIds } from "../store.js";
 import { h, toast } from "../ui.js";
 
-const GENRES = ["adventure", "fantasy", "animals", "friendship", "family", "mystery", "science", "funny", "fairy_tale", "other"];
 
 /** `/studio/new` makes a draft and moves to it. */
 export function newStoryView(root) {
@@ -136,7 +136,7 @@ export function studioView(root, { id }) {
     }
     title.value = story.title;
     lang.value = story.language;
-    genres.replaceChildren(...GENRES.map((g) => {
+    genres.replaceChildren(...genreIds().map((g) => {
       const b = h("button", { type: "button", class: "chip", "aria-pressed": String(story.genres.includes(g)), dataset: { genre: g } }, t(`genre_${g}`));
       b.addEventListener("click", () => {
         const on = b.getAttribute("aria-pressed") !== "true";
