@@ -48,24 +48,6 @@ async fn user(s: &TestServer, name: &str) -> Session {
     s.register(name, "child").await
 }
 
-/// `a` asks `b` (by username) to be friends and `b` accepts.
-async fn befriend(s: &TestServer, a: &Session, b: &Session, b_name: &str) {
-    let r = s
-        .post("/api/friends/requests")
-        .bearer(&a.access)
-        .json(&json!({ "username": b_name }))
-        .send()
-        .await;
-    assert_eq!(r.status, 201, "friend request: {}", r.text());
-    let id = r.json()["id"].as_i64().expect("request id");
-    let r = s
-        .post(&format!("/api/friends/requests/{id}/accept"))
-        .bearer(&b.access)
-        .send()
-        .await;
-    assert_eq!(r.status, 200, "accept friend request: {}", r.text());
-}
-
 fn sorted(mut v: Vec<i64>) -> Vec<i64> {
     v.sort_unstable();
     v
@@ -1434,7 +1416,7 @@ async fn a_kicked_member_is_closed_out_and_stays_out() {
     let ana = user(&s, "ana").await;
     let ben = user(&s, "ben").await;
     let cara = user(&s, "cara").await;
-    befriend(&s, &ana, &ben, "ben").await;
+    s.befriend(&ana, &ben, "ben").await;
     let (id, code) = new_session(&s, &ana.access).await;
     join_ok(&s, &ben.access, &code).await;
     join_ok(&s, &cara.access, &code).await;
@@ -1557,7 +1539,7 @@ async fn a_full_session_refuses_codes_and_invites() {
     let ben = user(&s, "ben").await;
     let cara = user(&s, "cara").await;
     let fay = user(&s, "fay").await;
-    befriend(&s, &ana, &fay, "fay").await;
+    s.befriend(&ana, &fay, "fay").await;
 
     // Out-of-range settings.
     for body in [
@@ -1658,9 +1640,9 @@ async fn friends_are_invited_pushed_and_let_in() {
     let fay = user(&s, "fay").await;
     let gus = user(&s, "gus").await;
     let nia = user(&s, "nia").await;
-    befriend(&s, &ana, &fay, "fay").await;
-    befriend(&s, &ana, &gus, "gus").await;
-    befriend(&s, &fay, &gus, "gus").await;
+    s.befriend(&ana, &fay, "fay").await;
+    s.befriend(&ana, &gus, "gus").await;
+    s.befriend(&fay, &gus, "gus").await;
     let created = create_session(&s, &ana.access, json!({ "title": "Snow fort" })).await;
     let id = id_of(&created);
 

@@ -3,26 +3,8 @@
 
 mod common;
 
+use common::TestServer;
 use common::browser::{launch_or_skip, screens_dir};
-use common::{Session, TestServer};
-use serde_json::json;
-
-async fn befriend(s: &TestServer, a: &Session, b: &Session, b_name: &str) {
-    let r = s
-        .post("/api/friends/requests")
-        .bearer(&a.access)
-        .json(&json!({ "username": b_name }))
-        .send()
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text());
-    let id = r.json()["id"].as_i64().expect("id");
-    let r = s
-        .post(&format!("/api/friends/requests/{id}/accept"))
-        .bearer(&b.access)
-        .send()
-        .await;
-    assert_eq!(r.status, 200, "{}", r.text());
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_friends_see_each_other_online_and_chat_live_with_read_receipts() {
@@ -32,7 +14,7 @@ async fn two_friends_see_each_other_online_and_chat_live_with_read_receipts() {
     let s = TestServer::start_with(&["--presence-grace-ms", "300"]).await;
     let ana = s.register("ana_chat", "child").await;
     let ben = s.register("ben_chat", "child").await;
-    befriend(&s, &ana, &ben, "ben_chat").await;
+    s.befriend(&ana, &ben, "ben_chat").await;
     let base = format!("http://{}", s.addr);
     let a = browser.new_context_page().await;
     let b = browser.new_context_page().await;

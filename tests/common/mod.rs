@@ -178,6 +178,24 @@ impl TestServer {
         id
     }
 
+    /// `a` asks `b` (by username) to be friends and `b` accepts.
+    pub async fn befriend(&self, a: &Session, b: &Session, b_name: &str) {
+        let r = self
+            .post("/api/friends/requests")
+            .bearer(&a.access)
+            .json(&json!({ "username": b_name }))
+            .send()
+            .await;
+        assert_eq!(r.status, 201, "friend request: {}", r.text());
+        let id = r.json()["id"].as_i64().expect("request id");
+        let r = self
+            .post(&format!("/api/friends/requests/{id}/accept"))
+            .bearer(&b.access)
+            .send()
+            .await;
+        assert_eq!(r.status, 200, "accept friend request: {}", r.text());
+    }
+
     /// Opens the database for writing (test setup: roles, classes, XP).
     pub fn db_rw(&self) -> rusqlite::Connection {
         let db = rusqlite::Connection::open(self.db_path()).expect("open db");
