@@ -2077,3 +2077,35 @@ async fn a_vote_open_at_a_restart_does_not_lock_the_session() {
     let f = a.next_of("collab.vote_started").await;
     assert_eq!(f["session_id"], id, "{f}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn op_and_invite_limits_answer_clearly() {
+    let s = server_with(&["--ws-ops-per-sec", "5"]).await;
+    let ana = user(&s, "ana_limit").await;
+    let ben = user(&s, "ben_limit").await;
+    let (id, _code, mut a, _b, p) = drawing_pair(&s, &ana, &ben).await;
+    // A burst of twice the rate is taken; beyond it, ops are refused with a code, not dropped
+    // silently, and nothing refused is stored.
+    let mut codes = Vec::new();
+    for i in 0..14 {
+        let f = send_op(&mut a, id, &format!("l-{i}"), draw(&p, f64::from(i))).await;
+        codes.push(if f["type"] == "collab.ack" {
+            "ack".to_string()
+        } else {
+            f["code"].as_str().unwrap_or("").to_string()
+        });
+    }
+    let acked = codes.iter().filter(|c| *c == "ack").count() as i64;
+    assert!(codes.contains(&"rate_limited".to_string()), "{codes:?}");
+    assert_eq!(wait_ops(&s, id, "draw", acked).await, acked);
+    alive(&mut a).await;
+
+    // Inviting: re-inviting the same friend over and over hits the invite limit (30 at once).
+    let cy = user(&s, "cy_limit").await;
+    s.befriend(&ana, &cy, "cy_limit").await;
+    let mut last = 0;
+    for _ in 0..31 {
+        last = invite(&s, &ana.access, id, cy.user_id).await.status;
+    }
+    assert_eq!(last, 429);
+}

@@ -1185,3 +1185,19 @@ async fn typing_too_fast_is_rate_limited_and_the_socket_stays_open() {
 
     assert_pong(&mut us, "still-open").await;
 }
+
+#[tokio::test]
+async fn sockets_over_the_server_cap_are_refused_before_the_upgrade() {
+    let s = TestServer::start_with(&["--max-sockets", "1"]).await;
+    let u = s.register("cap_user", "child").await;
+    let _first = Ws::connect(&s, &u.access).await;
+    let t = common::ws::ticket(s.addr, &u.access).await;
+    assert!(
+        common::ws::open_raw(s.addr, &format!("ticket={t}"))
+            .await
+            .is_err(),
+        "the second socket is refused with 503"
+    );
+    let r = s.get("/healthz").send().await;
+    assert_eq!(r.status, 200, "HTTP still answers");
+}
