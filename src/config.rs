@@ -189,6 +189,15 @@ pub struct Config {
     )]
     pub collab_batch_ms: u64,
 
+    /// Backups made from the admin console that are kept (older ones are deleted).
+    #[arg(
+        long = "backups-keep",
+        env = "PIXELTALES_BACKUPS_KEEP",
+        default_value_t = 7,
+        global = true
+    )]
+    pub backups_keep: u32,
+
     /// File holding the token signing secret (default: generated into the data dir).
     #[arg(long, env = "PIXELTALES_JWT_SECRET_FILE", global = true)]
     pub jwt_secret_file: Option<PathBuf>,
@@ -405,6 +414,7 @@ impl Config {
         range("presence-grace-ms", self.presence_grace_ms, 0, 600_000)?;
         range("vote-timeout-secs", self.vote_timeout_secs, 1, 3600)?;
         range("collab-batch-ms", self.collab_batch_ms, 1, 10_000)?;
+        range("backups-keep", self.backups_keep, 1, 1000)?;
         range("ws-ops-per-sec", self.ws_ops_per_sec, 1, 1_000_000)?;
         range(
             "collab-joins-per-minute",

@@ -82,8 +82,48 @@ pub fn random_token<const N: usize>() -> String {
     b64url_encode(&random_bytes::<N>())
 }
 
+/// Letters and digits for codes people read aloud or type: no O/0 or I/1 to confuse.
+pub const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/// A random code of `len` symbols of [`CODE_ALPHABET`] (5 bits each).
+pub fn random_code(len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    while out.len() < len {
+        // 256 is a multiple of 32: every symbol is equally likely.
+        for b in random_bytes::<16>() {
+            if out.len() < len {
+                out.push(CODE_ALPHABET[usize::from(b) % CODE_ALPHABET.len()] as char);
+            }
+        }
+    }
+    out
+}
+
+/// Upper-cases and drops spaces and dashes; `None` unless exactly `len` alphabet symbols remain.
+pub fn clean_code(input: &str, len: usize) -> Option<String> {
+    if input.len() > 64 {
+        return None;
+    }
+    let code: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (code.len() == len && code.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(code)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn codes_use_the_alphabet_and_clean_up() {
+        let c = random_code(8);
+        assert_eq!(c.len(), 8);
+        assert!(c.bytes().all(|b| CODE_ALPHABET.contains(&b)));
+        assert_eq!(clean_code(" abcd-efgh ", 8).as_deref(), Some("ABCDEFGH"));
+        assert_eq!(clean_code("ABCDEFG0", 8), None);
+        assert_eq!(clean_code("ABCDE", 8), None);
+    }
+
     use super::*;
 
     #[test]

@@ -25,7 +25,8 @@ async fn bad_json_gets_a_clear_400() {
     assert_eq!(r.code(), "invalid_json");
     for body in [
         r#"{"username": 5, "password": "x"}"#,
-        r#"{"username": "a"}"#,
+        r#"{"password": "a"}"#,
+        r#"{"username": "a", "picture": "cat"}"#,
         r#"{"username": "a", "password": "b", "extra": 1}"#,
         r#"[1,2,3]"#,
         r#""just a string""#,

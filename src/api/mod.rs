@@ -1,9 +1,14 @@
 //! REST handlers, one module per domain. [`dispatch`] enforces each route's access rule, then
 //! calls its handler.
 
+pub mod admin;
 pub mod audit;
 pub mod characters;
+pub mod classes;
+pub mod codes;
 pub mod collab;
+pub mod csv;
+pub mod family;
 pub mod media;
 pub mod messages;
 pub mod moderation;
@@ -11,6 +16,7 @@ pub mod notifications;
 pub mod pagination;
 pub mod profanity;
 pub mod realtime;
+pub mod reports;
 pub mod rewards;
 pub mod social;
 pub mod stories;
@@ -74,6 +80,12 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
             }
         }
     };
+    if user.as_ref().is_some_and(|u| u.view_only) && req.parts.method != hyper::Method::GET {
+        return Err(Error::forbidden(
+            "view_only",
+            "This is a look-only visit. Nothing can be changed from here.",
+        ));
+    }
     let mut cx = Ctx { app, req, user };
     let cx = &mut cx;
     use self::social::{feed, friends};
@@ -160,6 +172,46 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
         Route::CollabLobbyClose => collab::close_lobby(cx).await,
         Route::CollabStart => collab::start(cx).await,
         Route::CollabEnd => collab::end(cx).await,
+        Route::AuthReset => users::reset::reset(cx).await,
+        Route::FamilyChildren => family::list(cx).await,
+        Route::FamilyChildCreate => family::create(cx).await,
+        Route::FamilyLinkCode => family::make_code(cx).await,
+        Route::FamilyLink => family::link(cx).await,
+        Route::FamilyChildUpdate => family::update(cx).await,
+        Route::FamilyChildUnlink => family::unlink(cx).await,
+        Route::FamilyChildPassword => family::set_password(cx).await,
+        Route::FamilyChildOverview => family::overview::overview(cx).await,
+        Route::FamilyChildViewAs => family::view_as(cx).await,
+        Route::ClassesList => classes::list(cx).await,
+        Route::ClassCreate => classes::create(cx).await,
+        Route::ClassJoin => classes::join(cx).await,
+        Route::ClassGet => classes::get(cx).await,
+        Route::ClassRename => classes::rename(cx).await,
+        Route::ClassDelete => classes::delete(cx).await,
+        Route::ClassJoinCode => classes::rotate_code(cx).await,
+        Route::ClassReport => classes::report::report(cx).await,
+        Route::ClassApprove => classes::approve(cx).await,
+        Route::ClassRemove => classes::remove(cx).await,
+        Route::ReportCreate => reports::create(cx).await,
+        Route::AdminStats => admin::stats(cx).await,
+        Route::AdminUsers => admin::users::list(cx).await,
+        Route::AdminUserGet => admin::users::get(cx).await,
+        Route::AdminUserUpdate => admin::users::update(cx).await,
+        Route::AdminResetCode => admin::users::reset_code(cx).await,
+        Route::AdminModeration => admin::moderation::list(cx).await,
+        Route::AdminModerate => admin::moderation::act(cx).await,
+        Route::AdminWords => admin::words::list(cx).await,
+        Route::AdminWordAdd => admin::words::add(cx).await,
+        Route::AdminWordsBulk => admin::words::bulk(cx).await,
+        Route::AdminWordsStats => admin::words::stats(cx).await,
+        Route::AdminWordUpdate => admin::words::update(cx).await,
+        Route::AdminWordDelete => admin::words::delete(cx).await,
+        Route::AdminAnnounce => admin::announce(cx).await,
+        Route::AdminAudit => admin::records::audit(cx).await,
+        Route::AdminExport => admin::records::export(cx).await,
+        Route::AdminBackups => admin::backups::list(cx).await,
+        Route::AdminBackupCreate => admin::backups::create(cx).await,
+        Route::AdminBackupGet => admin::backups::download(cx).await,
     }
 }
 

@@ -25,6 +25,13 @@ pub fn record_violation(
         "UPDATE profiles SET violation_count = violation_count + 1 WHERE user_id = ?1",
         [user],
     )?;
+    // Hits per word feed the admin's word statistics.
+    for w in words {
+        tx.execute(
+            "UPDATE profanity_words SET hits = hits + 1 WHERE word = ?1 AND active = 1",
+            [w],
+        )?;
+    }
     let recent: i64 = tx.query_row(
         "SELECT count(*) FROM profanity_violations WHERE user_id = ?1 AND created_at > ?2",
         params![user, now - WINDOW_SECS],

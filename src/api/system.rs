@@ -106,6 +106,10 @@ pub async fn config(cx: &mut Ctx<'_>) -> Result<Response> {
         "languages": ["en", "tl"],
         "themes": accounts::THEMES,
         "genres": crate::domain::story::GENRES,
+        "pictures": crate::domain::pictures::PICTURES
+            .iter()
+            .map(|(id, emoji)| json!({ "id": id, "emoji": emoji }))
+            .collect::<Vec<_>>(),
         "access_token_ttl": c.access_ttl_secs,
         "limits": {
             "json_body_bytes": c.max_json_bytes,

@@ -21,6 +21,8 @@ pub struct AuthUser {
     pub role: Role,
     /// The device session the token belongs to.
     pub session_id: String,
+    /// A parent's read-only view of a child's account: only reads are allowed.
+    pub view_only: bool,
 }
 
 /// Checks the bearer token of `req`.
@@ -77,6 +79,7 @@ pub async fn authenticate_token(app: &App, token: &str) -> Result<AuthUser> {
         id: user_id,
         role,
         session_id: claims.sid,
+        view_only: live.view_only,
     })
 }
 

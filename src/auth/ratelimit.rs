@@ -184,6 +184,10 @@ pub struct Limits {
     pub collab_joins_ip: RateLimiter,
     /// Session invites per user: 30 at once, 60 an hour.
     pub invites: RateLimiter,
+    /// Family link and class join code tries per user: 10 at once, 30 an hour.
+    pub code_tries: RateLimiter,
+    /// Reports of stories and comments per user: 20 at once, 30 an hour.
+    pub reports: RateLimiter,
 }
 
 impl Limits {
@@ -210,6 +214,8 @@ impl Limits {
                 c.collab_joins_per_minute.saturating_mul(6),
             ),
             invites: RateLimiter::per_hour(30, 60),
+            code_tries: RateLimiter::per_hour(10, 30),
+            reports: RateLimiter::per_hour(20, 30),
         }
     }
 
@@ -223,6 +229,8 @@ impl Limits {
             &self.comments,
             &self.friend_requests,
             &self.story_writes,
+            &self.code_tries,
+            &self.reports,
             &self.messages,
             &self.collab_joins,
             &self.collab_joins_ip,

@@ -182,6 +182,8 @@ pub struct LiveSession {
     pub role: String,
     /// Whether the account may be used.
     pub standing: Standing,
+    /// A parent's read-only look through the child's eyes.
+    pub view_only: bool,
 }
 
 /// Loads the user behind a session if the session is live.
@@ -192,12 +194,17 @@ pub fn live(
     now: i64,
 ) -> rusqlite::Result<Option<LiveSession>> {
     conn.query_row(
-        "SELECT u.role, u.status, u.suspended_until FROM sessions s JOIN users u ON u.id = s.user_id
+        "SELECT u.role, u.status, u.suspended_until, s.scope FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = ?1 AND s.user_id = ?2 AND s.revoked_at IS NULL AND s.expires_at > ?3",
         params![session_id, user_id, now],
         |r| {
             let status: String = r.get(1)?;
-            Ok(LiveSession { role: r.get(0)?, standing: standing(&status, r.get(2)?, now) })
+            let scope: String = r.get(3)?;
+            Ok(LiveSession {
+                role: r.get(0)?,
+                standing: standing(&status, r.get(2)?, now),
+                view_only: scope == "view",
+            })
         },
     )
     .optional()
@@ -217,4 +224,23 @@ pub fn purge(tx: &Connection, now: i64) -> rusqlite::Result<usize> {
         [now],
     )?;
     Ok(sessions + tokens)
+}
+
+/// Opens a read-only session as `user_id` for `ttl` seconds, with no refresh token: a parent
+/// looking through a child's eyes. Returns the session id.
+pub fn create_view(
+    tx: &Connection,
+    user_id: i64,
+    now: i64,
+    ttl: i64,
+    note: &str,
+    ip: &str,
+) -> rusqlite::Result<String> {
+    let session_id = random_token::<16>();
+    tx.execute(
+        "INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip, scope)
+         VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, 'view')",
+        params![session_id, user_id, now, now + ttl, note, ip],
+    )?;
+    Ok(session_id)
 }

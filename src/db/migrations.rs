@@ -18,6 +18,7 @@ pub const STEPS: &[(&str, &str)] = &[
         include_str!("migrations/0002_stories_social.sql"),
     ),
     ("realtime", include_str!("migrations/0003_realtime.sql")),
+    ("grownups", include_str!("migrations/0004_grownups.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -14,7 +14,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
         FieldError {
             field,
             code,

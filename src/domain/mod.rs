@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod collab;
 pub mod drawing;
 pub mod media;
+pub mod pictures;
 pub mod profanity;
 pub mod rewards;
 pub mod story;

@@ -4,6 +4,7 @@
 pub mod headers;
 pub mod metrics;
 pub mod openapi;
+pub mod openapi_grownups;
 pub mod openapi_realtime;
 pub mod openapi_schemas;
 pub mod request;

@@ -63,6 +63,11 @@ impl Op {
 
 fn operation(route: Route) -> Op {
     use Route::*;
+    if let Some((summary, request, responses, query)) = super::openapi_grownups::operation(route) {
+        let mut o = op(summary, request, responses);
+        o.query = query;
+        return o;
+    }
     match route {
         Healthz => op("Health check: 200 when the database answers", None, vec![("200", "Healthy", Some("Health")), ("503", "Database unavailable", Some("Health"))]),
         Metrics => op("Prometheus metrics (admin token, or a request from the machine itself)", None, vec![("200", "Metrics in Prometheus text format", None)]),
@@ -162,6 +167,7 @@ fn operation(route: Route) -> Op {
         CollabLobbyClose => op("Stop new joins by code (host only)", None, vec![("200", "The session", Some("Session"))]),
         CollabStart => op("Start drawing (host only)", None, vec![("200", "The session", Some("Session"))]),
         CollabEnd => op("End the session (host only)", None, vec![("200", "The session", Some("Session"))]),
+        _ => unreachable!("documented in openapi_grownups"),
     }
 }
 
@@ -170,7 +176,9 @@ fn path_params(template: &str) -> Vec<Value> {
         .split('/')
         .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
         .map(|name| {
-            let schema = if template.starts_with("/media/") {
+            let schema = if name == "kind" || name == "name" {
+                json!({"type": "string"})
+            } else if template.starts_with("/media/") {
                 json!({"type": "string", "pattern": "^[0-9a-f]{64}$"})
             } else {
                 json!({"type": "integer", "minimum": 1})
@@ -200,10 +208,13 @@ fn request_body(route: Route, body: Value) -> Value {
 
 fn merged_schemas() -> Value {
     let mut all = schemas();
-    if let (Some(map), Value::Object(more)) =
-        (all.as_object_mut(), super::openapi_realtime::schemas())
-    {
-        map.extend(more);
+    for more in [
+        super::openapi_realtime::schemas(),
+        super::openapi_grownups::schemas(),
+    ] {
+        if let (Some(map), Value::Object(more)) = (all.as_object_mut(), more) {
+            map.extend(more);
+        }
     }
     all
 }

@@ -115,8 +115,9 @@ pub fn schemas() -> Value {
             }
         },
         "LoginRequest": {
-            "type": "object", "additionalProperties": false, "required": ["username", "password"],
-            "properties": {"username": string, "password": string}
+            "type": "object", "additionalProperties": false, "required": ["username"],
+            "properties": {"username": string, "password": string,
+                           "picture": {"type": "array", "items": string, "minItems": 4, "maxItems": 4}}
         },
         "RefreshRequest": {
             "type": "object", "additionalProperties": false, "required": ["refresh_token"],

@@ -137,6 +137,46 @@ routes! {
     CollabLobbyClose = POST "/api/collab/sessions/{id}/lobby/close", User, "collab";
     CollabStart = POST "/api/collab/sessions/{id}/start", User, "collab";
     CollabEnd = POST "/api/collab/sessions/{id}/end", User, "collab";
+    AuthReset = POST "/api/auth/reset", Public, "accounts";
+    FamilyChildren = GET "/api/family/children", User, "family";
+    FamilyChildCreate = POST "/api/family/children", User, "family";
+    FamilyLinkCode = POST "/api/family/link-codes", User, "family";
+    FamilyLink = POST "/api/family/link", User, "family";
+    FamilyChildUpdate = PATCH "/api/family/children/{id}", User, "family";
+    FamilyChildUnlink = DELETE "/api/family/children/{id}", User, "family";
+    FamilyChildPassword = POST "/api/family/children/{id}/password", User, "family";
+    FamilyChildOverview = GET "/api/family/children/{id}/overview", User, "family";
+    FamilyChildViewAs = POST "/api/family/children/{id}/view-as", User, "family";
+    ClassesList = GET "/api/classes", User, "classes";
+    ClassCreate = POST "/api/classes", User, "classes";
+    ClassJoin = POST "/api/classes/join", User, "classes";
+    ClassGet = GET "/api/classes/{id}", User, "classes";
+    ClassRename = PATCH "/api/classes/{id}", User, "classes";
+    ClassDelete = DELETE "/api/classes/{id}", User, "classes";
+    ClassJoinCode = POST "/api/classes/{id}/join-code", User, "classes";
+    ClassReport = GET "/api/classes/{id}/report", User, "classes";
+    ClassApprove = POST "/api/classes/{id}/members/{user_id}/approve", User, "classes";
+    ClassRemove = DELETE "/api/classes/{id}/members/{user_id}", User, "classes";
+    ReportCreate = POST "/api/reports", User, "safety";
+    AdminStats = GET "/api/admin/stats", Admin, "admin";
+    AdminUsers = GET "/api/admin/users", Admin, "admin";
+    AdminUserGet = GET "/api/admin/users/{id}", Admin, "admin";
+    AdminUserUpdate = PATCH "/api/admin/users/{id}", Admin, "admin";
+    AdminResetCode = POST "/api/admin/users/{id}/reset-code", Admin, "admin";
+    AdminModeration = GET "/api/admin/moderation", Admin, "admin";
+    AdminModerate = POST "/api/admin/moderation/{kind}/{id}", Admin, "admin";
+    AdminWords = GET "/api/admin/profanity", Admin, "admin";
+    AdminWordAdd = POST "/api/admin/profanity", Admin, "admin";
+    AdminWordsBulk = POST "/api/admin/profanity/bulk", Admin, "admin";
+    AdminWordsStats = GET "/api/admin/profanity/stats", Admin, "admin";
+    AdminWordUpdate = PATCH "/api/admin/profanity/{id}", Admin, "admin";
+    AdminWordDelete = DELETE "/api/admin/profanity/{id}", Admin, "admin";
+    AdminAnnounce = POST "/api/admin/announcements", Admin, "admin";
+    AdminAudit = GET "/api/admin/audit", Admin, "admin";
+    AdminExport = GET "/api/admin/export", Admin, "admin";
+    AdminBackups = GET "/api/admin/backups", Admin, "admin";
+    AdminBackupCreate = POST "/api/admin/backups", Admin, "admin";
+    AdminBackupGet = GET "/api/admin/backups/{name}", Admin, "admin";
 }
 
 /// Where a request goes.
@@ -425,6 +465,126 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
                 with(route, vec![i])
             } else {
                 not_allowed("POST")
+            }
+        }
+        ["api", "auth", "reset"] => only(M::Post, AuthReset, "POST"),
+        ["api", "family", "children"] => match m {
+            M::Get => api(FamilyChildren),
+            M::Post => api(FamilyChildCreate),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "family", "link-codes"] => only(M::Post, FamilyLinkCode, "POST"),
+        ["api", "family", "link"] => only(M::Post, FamilyLink, "POST"),
+        ["api", "family", "children", s] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Patch) => with(FamilyChildUpdate, vec![i]),
+            (Some(i), M::Delete) => with(FamilyChildUnlink, vec![i]),
+            _ => not_allowed("PATCH, DELETE"),
+        },
+        ["api", "family", "children", s, action] => {
+            let Some(i) = id(s) else {
+                return Resolved::NotFound;
+            };
+            match (*action, m) {
+                ("password", M::Post) => with(FamilyChildPassword, vec![i]),
+                ("view-as", M::Post) => with(FamilyChildViewAs, vec![i]),
+                ("overview", M::Get) => with(FamilyChildOverview, vec![i]),
+                ("password" | "view-as", _) => not_allowed("POST"),
+                ("overview", _) => not_allowed("GET, HEAD"),
+                _ => Resolved::NotFound,
+            }
+        }
+        ["api", "classes"] => match m {
+            M::Get => api(ClassesList),
+            M::Post => api(ClassCreate),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "classes", "join"] => only(M::Post, ClassJoin, "POST"),
+        ["api", "classes", s] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Get) => with(ClassGet, vec![i]),
+            (Some(i), M::Patch) => with(ClassRename, vec![i]),
+            (Some(i), M::Delete) => with(ClassDelete, vec![i]),
+            _ => not_allowed("GET, HEAD, PATCH, DELETE"),
+        },
+        ["api", "classes", s, "join-code"] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Post) => with(ClassJoinCode, vec![i]),
+            _ => not_allowed("POST"),
+        },
+        ["api", "classes", s, "report"] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Get) => with(ClassReport, vec![i]),
+            _ => not_allowed("GET, HEAD"),
+        },
+        ["api", "classes", s, "members", u] => match (id(s), id(u), m) {
+            (Some(i), Some(j), M::Delete) => with(ClassRemove, vec![i, j]),
+            (Some(_), Some(_), _) => not_allowed("DELETE"),
+            _ => Resolved::NotFound,
+        },
+        ["api", "classes", s, "members", u, "approve"] => match (id(s), id(u), m) {
+            (Some(i), Some(j), M::Post) => with(ClassApprove, vec![i, j]),
+            (Some(_), Some(_), _) => not_allowed("POST"),
+            _ => Resolved::NotFound,
+        },
+        ["api", "reports"] => only(M::Post, ReportCreate, "POST"),
+        ["api", "admin", "stats"] => only(M::Get, AdminStats, "GET, HEAD"),
+        ["api", "admin", "users"] => only(M::Get, AdminUsers, "GET, HEAD"),
+        ["api", "admin", "users", s] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Get) => with(AdminUserGet, vec![i]),
+            (Some(i), M::Patch) => with(AdminUserUpdate, vec![i]),
+            _ => not_allowed("GET, HEAD, PATCH"),
+        },
+        ["api", "admin", "users", s, "reset-code"] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Post) => with(AdminResetCode, vec![i]),
+            _ => not_allowed("POST"),
+        },
+        ["api", "admin", "moderation"] => only(M::Get, AdminModeration, "GET, HEAD"),
+        ["api", "admin", "moderation", kind, s] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Post) => Resolved::Api(
+                AdminModerate,
+                Params {
+                    ids: vec![i],
+                    keys: vec![(*kind).to_string()],
+                },
+            ),
+            _ => not_allowed("POST"),
+        },
+        ["api", "admin", "profanity"] => match m {
+            M::Get => api(AdminWords),
+            M::Post => api(AdminWordAdd),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "admin", "profanity", "bulk"] => only(M::Post, AdminWordsBulk, "POST"),
+        ["api", "admin", "profanity", "stats"] => only(M::Get, AdminWordsStats, "GET, HEAD"),
+        ["api", "admin", "profanity", s] => match (id(s), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Patch) => with(AdminWordUpdate, vec![i]),
+            (Some(i), M::Delete) => with(AdminWordDelete, vec![i]),
+            _ => not_allowed("PATCH, DELETE"),
+        },
+        ["api", "admin", "announcements"] => only(M::Post, AdminAnnounce, "POST"),
+        ["api", "admin", "audit"] => only(M::Get, AdminAudit, "GET, HEAD"),
+        ["api", "admin", "export"] => only(M::Get, AdminExport, "GET, HEAD"),
+        ["api", "admin", "backups"] => match m {
+            M::Get => api(AdminBackups),
+            M::Post => api(AdminBackupCreate),
+            _ => not_allowed("GET, HEAD, POST"),
+        },
+        ["api", "admin", "backups", name] => {
+            if m == M::Get {
+                Resolved::Api(
+                    AdminBackupGet,
+                    Params {
+                        ids: Vec::new(),
+                        keys: vec![(*name).to_string()],
+                    },
+                )
+            } else {
+                not_allowed("GET, HEAD")
             }
         }
         ["api", "notifications", nid, "read"] => match (id(nid), m) {

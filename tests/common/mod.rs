@@ -196,6 +196,16 @@ impl TestServer {
         assert_eq!(r.status, 200, "accept friend request: {}", r.text());
     }
 
+    /// Turns an account into an admin (the CLI's job in real life).
+    pub fn make_admin(&self, who: &Session) {
+        self.db_rw()
+            .execute(
+                "UPDATE users SET role = 'admin' WHERE id = ?1",
+                [who.user_id],
+            )
+            .expect("promote");
+    }
+
     /// Opens the database for writing (test setup: roles, classes, XP).
     pub fn db_rw(&self) -> rusqlite::Connection {
         let db = rusqlite::Connection::open(self.db_path()).expect("open db");

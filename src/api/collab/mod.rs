@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use self::store::{CODE_ALPHABET, is_live, not_found};
+use self::store::{is_live, not_found};
 use super::Ctx;
 use crate::api::notifications::notify;
 use crate::api::social::store::are_friends;
@@ -43,22 +43,12 @@ pub fn session_json(c: &Connection, id: i64, viewer: i64) -> rusqlite::Result<Op
 }
 
 fn random_code() -> String {
-    let bytes = crate::encoding::random_bytes::<5>();
-    // 256 is a multiple of 32: every symbol is equally likely.
-    bytes
-        .iter()
-        .map(|b| CODE_ALPHABET[(*b as usize) % CODE_ALPHABET.len()] as char)
-        .collect()
+    crate::encoding::random_code(5)
 }
 
 /// Upper-cases and drops spaces and dashes; `None` unless 5 symbols of the alphabet remain.
 pub fn clean_code(input: &str) -> Option<String> {
-    let code: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    (code.len() == 5 && code.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(code)
+    crate::encoding::clean_code(input, 5)
 }
 
 #[derive(Deserialize)]

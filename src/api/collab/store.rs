@@ -6,8 +6,6 @@ use serde_json::json;
 use crate::domain::story;
 use crate::error::{Error, Result};
 
-/// The join-code alphabet: no O/0 or I/1 to confuse.
-pub const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 /// Member colours, distinct within a session.
 pub const COLORS: &[&str] = &[
     "#e8590c", "#1c7ed6", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599", "#e03131", "#5f3dc4",

@@ -11,6 +11,7 @@ use crate::auth::guard::suspended;
 use crate::auth::ratelimit::Refusal;
 use crate::auth::sessions::{self, Rotation};
 use crate::domain::accounts::{self, Role, Standing, standing};
+use crate::domain::pictures;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 
@@ -120,7 +121,10 @@ pub async fn register(cx: &mut Ctx<'_>) -> Result<Response> {
 #[serde(deny_unknown_fields)]
 struct LoginBody {
     username: String,
-    password: String,
+    #[serde(default)]
+    password: Option<String>,
+    #[serde(default)]
+    picture: Option<Vec<String>>,
 }
 
 /// `POST /api/auth/login`.
@@ -129,6 +133,11 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
         return Err(limited(cx, r, "login_ip", cx.ip_key()).await);
     }
     let body: LoginBody = cx.req.json_small().await?;
+    let secret = pictures::secret(
+        "password",
+        body.password.as_deref(),
+        body.picture.as_deref(),
+    )?;
     // A malformed username is just an unknown user: same work, same answer.
     let username = accounts::normalize_username(&body.username).unwrap_or_default();
     // The token is taken before the (slow) hash, so concurrent guesses cannot all slip past a
@@ -150,7 +159,7 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
         .app
         .passwords
         .verify(
-            &body.password,
+            secret.as_str(),
             creds.as_ref().map(|c| c.password_hash.clone()),
         )
         .await?;

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod lists;
 pub mod me;
+pub mod reset;
 pub mod store;
 
 use serde::Serialize;

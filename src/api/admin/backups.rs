@@ -1,0 +1,162 @@
+//! Admin: online backups into `DATA_DIR/backups` (the same `VACUUM INTO` copy as
+//! `pixeltales backup`), keeping the last `--backups-keep`, listed and downloadable.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::api::{Ctx, audit};
+use crate::db::backup;
+use crate::error::{Error, Result};
+use crate::http::response::{Response, created, ok, with_body};
+
+/// Largest backup served over HTTP; bigger ones are copied off the disk with the CLI.
+const DOWNLOAD_MAX: u64 = 256 * 1024 * 1024;
+
+/// True for names `pixeltales backup` and this module write: `pixeltales-<digits and dashes>.db`.
+fn is_backup_name(name: &str) -> bool {
+    name.strip_prefix("pixeltales-")
+        .and_then(|n| n.strip_suffix(".db"))
+        .is_some_and(|stamp| {
+            !stamp.is_empty() && stamp.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        })
+}
+
+fn dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("backups")
+}
+
+/// Backups on disk, newest first.
+pub fn list_files(data_dir: &Path) -> Vec<Value> {
+    let mut items: Vec<(String, u64, i64)> = std::fs::read_dir(dir(data_dir))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let meta = e.metadata().ok()?;
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs() as i64);
+            (is_backup_name(&name) && meta.is_file()).then_some((name, meta.len(), modified))
+        })
+        .collect();
+    items.sort_by(|a, b| b.0.cmp(&a.0));
+    items
+        .into_iter()
+        .map(|(name, bytes, at)| json!({ "name": name, "bytes": bytes, "created_at": at }))
+        .collect()
+}
+
+/// Deletes all but the newest `keep` backups; returns how many went.
+fn prune(data_dir: &Path, keep: usize) -> usize {
+    let mut gone = 0;
+    for item in list_files(data_dir).into_iter().skip(keep) {
+        if let Some(name) = item["name"].as_str()
+            && std::fs::remove_file(dir(data_dir).join(name)).is_ok()
+        {
+            gone += 1;
+        }
+    }
+    gone
+}
+
+/// `GET /api/admin/backups`.
+pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
+    Ok(ok(
+        &json!({ "items": list_files(&cx.app.config.data_dir), "keep": cx.app.config.backups_keep }),
+    ))
+}
+
+/// `POST /api/admin/backups`: a consistent copy while the server keeps running.
+pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.id;
+    let data_dir = cx.app.config.data_dir.clone();
+    let dest = backup::default_backup_path(&data_dir);
+    let name = dest
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    if dest.exists() {
+        return Err(Error::conflict(
+            "backup_exists",
+            "A backup was made this very second. Try again in a moment.",
+        ));
+    }
+    let (target, db_path) = (dest.clone(), cx.app.config.db_path());
+    // Its own read-only connection, as `pixeltales backup` does: the pool's readers are
+    // query-only, and a long copy should not hold one of them.
+    let bytes = tokio::task::spawn_blocking(move || {
+        let conn = backup::open_read_only(&db_path)?;
+        backup::backup_into(&conn, &target)
+    })
+    .await
+    .map_err(|e| Error::internal(e.to_string()))?
+    .map_err(Error::internal)?;
+    let pruned = prune(&data_dir, cx.app.config.backups_keep as usize);
+    let ip = cx.ip();
+    let detail = json!({ "name": name, "bytes": bytes, "pruned": pruned });
+    cx.app
+        .db
+        .write(move |tx| {
+            Ok(audit::record(
+                tx,
+                Some(me),
+                "backup_made",
+                None,
+                Some(&ip),
+                &detail,
+            )?)
+        })
+        .await?;
+    Ok(created(&json!({
+        "backup": { "name": name, "bytes": bytes, "created_at": crate::time::now() },
+        "pruned": pruned,
+    })))
+}
+
+/// `GET /api/admin/backups/{name}`: the file itself.
+pub async fn download(cx: &mut Ctx<'_>) -> Result<Response> {
+    let name = cx.req.params.key(0)?.to_string();
+    if !is_backup_name(&name) {
+        return Err(Error::not_found("not_found", "There is no such backup."));
+    }
+    let path = dir(&cx.app.config.data_dir).join(&name);
+    let bytes = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
+        let meta = std::fs::metadata(&path)
+            .map_err(|_| Error::not_found("not_found", "There is no such backup."))?;
+        if meta.len() > DOWNLOAD_MAX {
+            return Err(Error::bad_request(
+                "too_big_to_download",
+                "This backup is too big to download here; copy it from the data folder.",
+            ));
+        }
+        std::fs::read(&path).map_err(|e| Error::internal(format!("cannot read backup: {e}")))
+    })
+    .await
+    .map_err(|e| Error::internal(e.to_string()))??;
+    let mut resp = with_body(hyper::StatusCode::OK, "application/octet-stream", bytes);
+    if let Ok(v) = hyper::header::HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+    {
+        resp.headers_mut()
+            .insert(hyper::header::CONTENT_DISPOSITION, v);
+    }
+    Ok(resp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_backup_names_are_served() {
+        assert!(is_backup_name("pixeltales-20261130-235959.db"));
+        assert!(!is_backup_name("pixeltales.db"));
+        assert!(!is_backup_name("pixeltales-../../secret.db"));
+        assert!(!is_backup_name("pixeltales-1.db-wal"));
+        assert!(!is_backup_name("jwt-secret"));
+    }
+}

@@ -1,0 +1,461 @@
+//! Teachers' classes: a join code children type in, the teacher's approval, and reports
+//! (`report`). Membership is what makes classmates findable to each other.
+
+pub mod report;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{Ctx, audit};
+use crate::auth::AuthUser;
+use crate::domain::accounts::Role;
+use crate::error::{Error, Result};
+use crate::http::response::{Response, created, empty, ok};
+
+/// Symbols in a class join code.
+pub const JOIN_CODE_LEN: usize = 6;
+/// Longest class name.
+const NAME_MAX: usize = 60;
+/// Classes one teacher may have.
+const MAX_CLASSES: i64 = 50;
+/// Children in one class (approved and waiting).
+const MAX_MEMBERS: i64 = 200;
+
+fn teacher(cx: &Ctx<'_>) -> Result<AuthUser> {
+    let me = cx.user()?;
+    if me.role != Role::Teacher {
+        return Err(Error::forbidden(
+            "teachers_only",
+            "This is for teachers' accounts.",
+        ));
+    }
+    Ok(me.clone())
+}
+
+fn no_class() -> Error {
+    Error::not_found("not_found", "That class does not exist or is not yours.")
+}
+
+/// The teacher's class in the path; 404 for anyone else's.
+async fn own_class(cx: &Ctx<'_>) -> Result<(AuthUser, i64)> {
+    let me = teacher(cx)?;
+    let class = cx.req.params.id(0)?;
+    let tid = me.id;
+    let mine = cx.app.db.read(move |c| Ok(teaches(c, tid, class)?)).await?;
+    if mine {
+        Ok((me, class))
+    } else {
+        Err(no_class())
+    }
+}
+
+/// True when `teacher` runs `class`.
+pub fn teaches(c: &Connection, teacher: i64, class: i64) -> rusqlite::Result<bool> {
+    c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM classes WHERE id = ?1 AND teacher_id = ?2)",
+        params![class, teacher],
+        |r| r.get(0),
+    )
+}
+
+/// A class as its teacher sees it.
+pub fn class_json(c: &Connection, class: i64) -> rusqlite::Result<Option<Value>> {
+    c.query_row(
+        "SELECT id, name, join_code, created_at,
+                (SELECT count(*) FROM class_members WHERE class_id = c.id),
+                (SELECT count(*) FROM class_requests WHERE class_id = c.id)
+         FROM classes c WHERE id = ?1",
+        [class],
+        |r| {
+            Ok(json!({
+                "id": r.get::<_, i64>(0)?, "name": r.get::<_, String>(1)?,
+                "join_code": r.get::<_, Option<String>>(2)?, "created_at": r.get::<_, i64>(3)?,
+                "members": r.get::<_, i64>(4)?, "pending": r.get::<_, i64>(5)?,
+            }))
+        },
+    )
+    .optional()
+}
+
+fn clean_name(raw: &str) -> Result<String> {
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let len = name.chars().count();
+    if len == 0 || len > NAME_MAX || crate::domain::text::has_unshowable(&name, false) {
+        return Err(Error::invalid(
+            "name",
+            "invalid_name",
+            format!("A class name needs 1 to {NAME_MAX} characters."),
+        ));
+    }
+    Ok(name)
+}
+
+/// Sets a fresh, unused join code on a class.
+fn new_code(tx: &Connection, class: i64) -> rusqlite::Result<String> {
+    loop {
+        let code = crate::encoding::random_code(JOIN_CODE_LEN);
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM classes WHERE join_code = ?1)",
+            [&code],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            tx.execute(
+                "UPDATE classes SET join_code = ?2 WHERE id = ?1",
+                params![class, code],
+            )?;
+            return Ok(code);
+        }
+    }
+}
+
+/// `GET /api/classes`: a teacher's classes, or the classes a child is in or waiting for.
+pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.clone();
+    let items = cx
+        .app
+        .db
+        .read(move |c| {
+            if me.role == Role::Teacher {
+                let ids: Vec<i64> = c
+                    .prepare_cached("SELECT id FROM classes WHERE teacher_id = ?1 ORDER BY name COLLATE NOCASE, id")?
+                    .query_map([me.id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let mut out = Vec::with_capacity(ids.len());
+                for id in ids {
+                    out.extend(class_json(c, id)?);
+                }
+                return Ok(out);
+            }
+            let mut stmt = c.prepare_cached(
+                "SELECT c.id, c.name, p.display_name, 'member' FROM class_members m
+                   JOIN classes c ON c.id = m.class_id JOIN profiles p ON p.user_id = c.teacher_id
+                  WHERE m.user_id = ?1
+                 UNION ALL
+                 SELECT c.id, c.name, p.display_name, 'pending' FROM class_requests q
+                   JOIN classes c ON c.id = q.class_id JOIN profiles p ON p.user_id = c.teacher_id
+                  WHERE q.user_id = ?1
+                 ORDER BY 2 COLLATE NOCASE",
+            )?;
+            let rows = stmt
+                .query_map([me.id], |r| {
+                    Ok(json!({
+                        "id": r.get::<_, i64>(0)?, "name": r.get::<_, String>(1)?,
+                        "teacher_name": r.get::<_, String>(2)?, "status": r.get::<_, String>(3)?,
+                    }))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+        .await?;
+    Ok(ok(&json!({ "items": items })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NameBody {
+    name: String,
+}
+
+/// `POST /api/classes`.
+pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = teacher(cx)?;
+    let body: NameBody = cx.req.json_small().await?;
+    let name = clean_name(&body.name)?;
+    cx.app.profanity.refuse_any("name", &name)?;
+    let (now, ip, tid) = (crate::time::now(), cx.ip(), me.id);
+    let class = cx
+        .app
+        .db
+        .write(move |tx| {
+            let n: i64 = tx.query_row(
+                "SELECT count(*) FROM classes WHERE teacher_id = ?1",
+                [tid],
+                |r| r.get(0),
+            )?;
+            if n >= MAX_CLASSES {
+                return Err(Error::conflict(
+                    "too_many_classes",
+                    format!("A teacher can have up to {MAX_CLASSES} classes."),
+                ));
+            }
+            tx.execute(
+                "INSERT INTO classes (teacher_id, name, created_at) VALUES (?1, ?2, ?3)",
+                params![tid, name, now],
+            )?;
+            let id = tx.last_insert_rowid();
+            new_code(tx, id)?;
+            audit::record(
+                tx,
+                Some(tid),
+                "class_created",
+                Some(("class", id.to_string())),
+                Some(&ip),
+                &json!({ "name": name }),
+            )?;
+            class_json(tx, id)?.ok_or_else(|| Error::internal("new class vanished"))
+        })
+        .await?;
+    Ok(created(&json!({ "class": class })))
+}
+
+/// `PATCH /api/classes/{id}`: rename.
+pub async fn rename(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (_, class) = own_class(cx).await?;
+    let body: NameBody = cx.req.json_small().await?;
+    let name = clean_name(&body.name)?;
+    cx.app.profanity.refuse_any("name", &name)?;
+    let view = cx
+        .app
+        .db
+        .write(move |tx| {
+            tx.execute(
+                "UPDATE classes SET name = ?2 WHERE id = ?1",
+                params![class, name],
+            )?;
+            class_json(tx, class)?.ok_or_else(no_class)
+        })
+        .await?;
+    Ok(ok(&json!({ "class": view })))
+}
+
+/// `DELETE /api/classes/{id}`: the class and its memberships go; accounts stay.
+pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (me, class) = own_class(cx).await?;
+    let (ip, tid) = (cx.ip(), me.id);
+    cx.app
+        .db
+        .write(move |tx| {
+            tx.execute("DELETE FROM classes WHERE id = ?1", [class])?;
+            audit::record(
+                tx,
+                Some(tid),
+                "class_deleted",
+                Some(("class", class.to_string())),
+                Some(&ip),
+                &json!({}),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}
+
+/// `POST /api/classes/{id}/join-code`: a new code; the old one stops working.
+pub async fn rotate_code(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (_, class) = own_class(cx).await?;
+    let code = cx.app.db.write(move |tx| Ok(new_code(tx, class)?)).await?;
+    Ok(ok(&json!({ "join_code": code })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JoinBody {
+    code: String,
+}
+
+/// `POST /api/classes/join`: a child asks to join; the teacher approves.
+pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.clone();
+    if me.role != Role::Child {
+        return Err(Error::forbidden(
+            "children_only",
+            "Only children's accounts join classes.",
+        ));
+    }
+    if let Err(r) = cx.app.limits.code_tries.hit(&format!("user:{}", me.id)) {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
+    }
+    let body: JoinBody = cx.req.json_small().await?;
+    let code = crate::encoding::clean_code(&body.code, JOIN_CODE_LEN).ok_or_else(|| {
+        Error::bad_request(
+            "invalid_code",
+            "A class code has 6 letters and numbers, like K7QP2A.",
+        )
+    })?;
+    let (now, kid) = (crate::time::now(), me.id);
+    let (class, status) = cx
+        .app
+        .db
+        .write(move |tx| {
+            let found: Option<(i64, String, i64)> = tx
+                .query_row(
+                    "SELECT id, name, teacher_id FROM classes WHERE join_code = ?1",
+                    [&code],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let (id, name, teacher) = found.ok_or_else(|| {
+                Error::not_found("invalid_code", "No class has that code. Check it with your teacher.")
+            })?;
+            let member: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM class_members WHERE class_id = ?1 AND user_id = ?2)",
+                params![id, kid],
+                |r| r.get(0),
+            )?;
+            if member {
+                return Ok((json!({ "id": id, "name": name }), "member"));
+            }
+            let size: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM class_members WHERE class_id = ?1)
+                      + (SELECT count(*) FROM class_requests WHERE class_id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if size >= MAX_MEMBERS {
+                return Err(Error::conflict("class_full", "This class is full."));
+            }
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO class_requests (class_id, user_id, requested_at) VALUES (?1, ?2, ?3)",
+                params![id, kid, now],
+            )?;
+            if added > 0 {
+                crate::api::notifications::notify(
+                    tx,
+                    teacher,
+                    "class_join_request",
+                    Some(kid),
+                    Some(("class", id)),
+                    &json!({ "class_name": name }),
+                )?;
+            }
+            Ok((json!({ "id": id, "name": name }), "pending"))
+        })
+        .await?;
+    let status_code = if status == "pending" {
+        hyper::StatusCode::ACCEPTED
+    } else {
+        hyper::StatusCode::OK
+    };
+    Ok(crate::http::response::json_response(
+        status_code,
+        &json!({ "class": class, "status": status }),
+    ))
+}
+
+fn people(c: &Connection, sql: &str, class: i64, when: &str) -> rusqlite::Result<Vec<Value>> {
+    let mut stmt = c.prepare_cached(sql)?;
+    stmt.query_map([class], |r| {
+        let mut v = json!({
+            "id": r.get::<_, i64>(0)?, "username": r.get::<_, String>(1)?,
+            "display_name": r.get::<_, String>(2)?, "avatar_emoji": r.get::<_, String>(3)?,
+        });
+        v[when] = json!(r.get::<_, i64>(4)?);
+        Ok(v)
+    })?
+    .collect()
+}
+
+/// `GET /api/classes/{id}`: members and waiting requests.
+pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (_, class) = own_class(cx).await?;
+    let body = cx
+        .app
+        .db
+        .read(move |c| {
+            let view = class_json(c, class)?.ok_or_else(no_class)?;
+            let members = people(
+                c,
+                "SELECT u.id, u.username, p.display_name, p.avatar_emoji, m.joined_at
+                 FROM class_members m JOIN users u ON u.id = m.user_id JOIN profiles p ON p.user_id = u.id
+                 WHERE m.class_id = ?1 ORDER BY p.display_name COLLATE NOCASE",
+                class,
+                "joined_at",
+            )?;
+            let pending = people(
+                c,
+                "SELECT u.id, u.username, p.display_name, p.avatar_emoji, q.requested_at
+                 FROM class_requests q JOIN users u ON u.id = q.user_id JOIN profiles p ON p.user_id = u.id
+                 WHERE q.class_id = ?1 ORDER BY q.requested_at",
+                class,
+                "requested_at",
+            )?;
+            Ok(json!({ "class": view, "members": members, "pending": pending }))
+        })
+        .await?;
+    Ok(ok(&body))
+}
+
+/// `POST /api/classes/{id}/members/{user_id}/approve`.
+pub async fn approve(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (me, class) = own_class(cx).await?;
+    let kid = cx.req.params.id(1)?;
+    let (now, ip, tid) = (crate::time::now(), cx.ip(), me.id);
+    cx.app
+        .db
+        .write(move |tx| {
+            let asked = tx.execute(
+                "DELETE FROM class_requests WHERE class_id = ?1 AND user_id = ?2",
+                params![class, kid],
+            )?;
+            if asked == 0 {
+                return Err(Error::not_found(
+                    "not_found",
+                    "That child has not asked to join this class.",
+                ));
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO class_members (class_id, user_id, joined_at) VALUES (?1, ?2, ?3)",
+                params![class, kid, now],
+            )?;
+            let name: String =
+                tx.query_row("SELECT name FROM classes WHERE id = ?1", [class], |r| r.get(0))?;
+            crate::api::notifications::notify(
+                tx,
+                kid,
+                "class_joined",
+                Some(tid),
+                Some(("class", class)),
+                &json!({ "class_name": name }),
+            )?;
+            audit::record(
+                tx,
+                Some(tid),
+                "class_member_approved",
+                Some(("user", kid.to_string())),
+                Some(&ip),
+                &json!({ "class": class }),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}
+
+/// `DELETE /api/classes/{id}/members/{user_id}`: turns down a request or removes a member.
+pub async fn remove(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (me, class) = own_class(cx).await?;
+    let kid = cx.req.params.id(1)?;
+    let (ip, tid) = (cx.ip(), me.id);
+    cx.app
+        .db
+        .write(move |tx| {
+            let n = tx.execute(
+                "DELETE FROM class_requests WHERE class_id = ?1 AND user_id = ?2",
+                params![class, kid],
+            )? + tx.execute(
+                "DELETE FROM class_members WHERE class_id = ?1 AND user_id = ?2",
+                params![class, kid],
+            )?;
+            if n == 0 {
+                return Err(Error::not_found(
+                    "not_found",
+                    "That child is not in this class.",
+                ));
+            }
+            audit::record(
+                tx,
+                Some(tid),
+                "class_member_removed",
+                Some(("user", kid.to_string())),
+                Some(&ip),
+                &json!({ "class": class }),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}

@@ -1,0 +1,451 @@
+//! Parents and their children: child accounts, consent-based linking with one-time codes,
+//! privacy and password care, a dashboard (`overview`) and a logged, read-only look.
+
+pub mod overview;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::codes::{self, Purpose};
+use super::users::reset::{checked_secret, replace_password};
+use super::users::store::{self as users, NewUser};
+use super::{Ctx, audit};
+use crate::auth::AuthUser;
+use crate::domain::accounts::{self, Role};
+use crate::error::{Error, Result};
+use crate::http::response::{Response, created, empty, ok};
+
+/// How long a link code works.
+const LINK_CODE_SECS: i64 = 24 * 3600;
+/// How long a parent's look through a child's eyes lasts.
+const VIEW_SECS: i64 = 600;
+/// Most grown-ups linked to one child.
+const MAX_PARENTS: i64 = 4;
+
+/// A child as a linked parent sees them.
+pub fn child_json(c: &Connection, parent: i64, child: i64) -> rusqlite::Result<Option<Value>> {
+    Ok(children(c, parent, Some(child))?.into_iter().next())
+}
+
+fn children(c: &Connection, parent: i64, only: Option<i64>) -> rusqlite::Result<Vec<Value>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT u.id, u.username, p.display_name, p.avatar_emoji, p.xp, p.privacy, u.last_seen_at,
+                (SELECT count(*) FROM stories s WHERE s.author_id = u.id AND s.status = 'published'),
+                (SELECT count(*) FROM stories s WHERE s.author_id = u.id AND s.status = 'draft')
+         FROM family_links f JOIN users u ON u.id = f.child_id JOIN profiles p ON p.user_id = u.id
+         WHERE f.parent_id = ?1 AND (?2 IS NULL OR u.id = ?2)
+         ORDER BY p.display_name COLLATE NOCASE, u.id",
+    )?;
+    stmt.query_map(params![parent, only], |r| {
+        let xp: i64 = r.get(4)?;
+        Ok(json!({
+            "id": r.get::<_, i64>(0)?, "username": r.get::<_, String>(1)?,
+            "display_name": r.get::<_, String>(2)?, "avatar_emoji": r.get::<_, String>(3)?,
+            "xp": xp, "level": accounts::level_for_xp(xp), "privacy": r.get::<_, String>(5)?,
+            "last_seen_at": r.get::<_, Option<i64>>(6)?,
+            "stories_published": r.get::<_, i64>(7)?, "drafts": r.get::<_, i64>(8)?,
+        }))
+    })?
+    .collect()
+}
+
+fn parent(cx: &Ctx<'_>) -> Result<AuthUser> {
+    let me = cx.user()?;
+    if me.role != Role::Parent {
+        return Err(Error::forbidden(
+            "parents_only",
+            "This is for parents' accounts.",
+        ));
+    }
+    Ok(me.clone())
+}
+
+fn no_child() -> Error {
+    Error::not_found("not_found", "That child is not in your family.")
+}
+
+/// The caller (a parent) and the child in the path, refused unless they are linked.
+async fn linked(cx: &Ctx<'_>) -> Result<(AuthUser, i64)> {
+    let me = parent(cx)?;
+    let child = cx.req.params.id(0)?;
+    let pid = me.id;
+    let ok = cx
+        .app
+        .db
+        .read(move |c| Ok(is_linked(c, pid, child)?))
+        .await?;
+    if ok { Ok((me, child)) } else { Err(no_child()) }
+}
+
+/// True when `parent` is linked to `child`.
+pub fn is_linked(c: &Connection, parent: i64, child: i64) -> rusqlite::Result<bool> {
+    c.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM family_links WHERE parent_id = ?1 AND child_id = ?2)",
+    )?
+    .query_row(params![parent, child], |r| r.get(0))
+}
+
+/// `GET /api/family/children`.
+pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = parent(cx)?.id;
+    let items = cx.app.db.read(move |c| Ok(children(c, me, None)?)).await?;
+    Ok(ok(&json!({ "items": items })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewChild {
+    username: String,
+    display_name: String,
+    #[serde(default)]
+    password: Option<String>,
+    #[serde(default)]
+    picture: Option<Vec<String>>,
+    #[serde(default)]
+    language: Option<String>,
+}
+
+/// `POST /api/family/children`: a parent makes a child account, linked from the start.
+pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = parent(cx)?;
+    if let Err(r) = cx.app.limits.register_ip.hit(&cx.ip_key()) {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
+    }
+    let body: NewChild = cx.req.json_small().await?;
+    let username = accounts::normalize_username(&body.username)?;
+    let display_name = accounts::validate_display_name(&body.display_name)?;
+    let secret = checked_secret(
+        Role::Child,
+        body.password.as_deref(),
+        body.picture.as_deref(),
+    )?;
+    let language = match &body.language {
+        Some(l) => accounts::validate_language("language", l)?,
+        None => "en".to_string(),
+    };
+    cx.app.profanity.refuse_any("username", &username)?;
+    cx.app.profanity.refuse_any("display_name", &display_name)?;
+    let password_hash = cx.app.passwords.hash(&secret).await?;
+    let new = NewUser {
+        username,
+        password_hash,
+        role: Role::Child,
+        display_name,
+        language,
+    };
+    let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
+    let child = cx
+        .app
+        .db
+        .write(move |tx| {
+            let id = users::insert(tx, &new, now)?;
+            tx.execute(
+                "INSERT INTO family_links (parent_id, child_id, created_at) VALUES (?1, ?2, ?3)",
+                params![pid, id, now],
+            )?;
+            audit::record(
+                tx,
+                Some(pid),
+                "child_created",
+                Some(("user", id.to_string())),
+                Some(&ip),
+                &json!({ "username": new.username }),
+            )?;
+            child_json(tx, pid, id)?.ok_or_else(|| Error::internal("new child vanished"))
+        })
+        .await?;
+    Ok(created(&json!({ "child": child })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodeFor {
+    #[serde(default)]
+    child_id: Option<i64>,
+}
+
+/// `POST /api/family/link-codes`: a child makes a code for itself, or a linked parent makes one
+/// for their child so another grown-up can link too.
+pub async fn make_code(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.clone();
+    let body: CodeFor = cx
+        .req
+        .json_opt()
+        .await?
+        .unwrap_or(CodeFor { child_id: None });
+    let child = match (me.role, body.child_id) {
+        (Role::Child, None) => me.id,
+        (Role::Parent, Some(child)) => {
+            let pid = me.id;
+            if !cx
+                .app
+                .db
+                .read(move |c| Ok(is_linked(c, pid, child)?))
+                .await?
+            {
+                return Err(no_child());
+            }
+            child
+        }
+        (Role::Parent, None) => {
+            return Err(Error::invalid(
+                "child_id",
+                "child_required",
+                "Say which child the code is for.",
+            ));
+        }
+        _ => {
+            return Err(Error::forbidden(
+                "family_only",
+                "Only a child or the child's parent can make a family code.",
+            ));
+        }
+    };
+    let (now, ip, actor) = (crate::time::now(), cx.ip(), me.id);
+    let (code, expires_at) = cx
+        .app
+        .db
+        .write(move |tx| {
+            let made = codes::issue(tx, Purpose::FamilyLink, child, actor, LINK_CODE_SECS, now)?;
+            audit::record(
+                tx,
+                Some(actor),
+                "family_code_made",
+                Some(("user", child.to_string())),
+                Some(&ip),
+                &json!({}),
+            )?;
+            Ok(made)
+        })
+        .await?;
+    Ok(created(
+        &json!({ "code": code, "expires_at": expires_at, "child_id": child }),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkBody {
+    code: String,
+}
+
+/// `POST /api/family/link`: a parent redeems a child's code.
+pub async fn link(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = parent(cx)?;
+    if let Err(r) = cx.app.limits.code_tries.hit(&format!("user:{}", me.id)) {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
+    }
+    let body: LinkBody = cx.req.json_small().await?;
+    let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
+    let child = cx
+        .app
+        .db
+        .write(move |tx| {
+            let bad = || {
+                Error::bad_request(
+                    "invalid_code",
+                    "That code does not work. Ask for a new one (codes last one day).",
+                )
+            };
+            let redeemed = codes::redeem(tx, Purpose::FamilyLink, &body.code, now)?;
+            let child = redeemed.ok_or_else(bad)?.user;
+            let role: Option<String> = tx
+                .query_row("SELECT role FROM users WHERE id = ?1", [child], |r| r.get(0))
+                .optional()?;
+            if role.as_deref() != Some("child") {
+                return Err(bad());
+            }
+            let parents: i64 = tx.query_row(
+                "SELECT count(*) FROM family_links WHERE child_id = ?1 AND parent_id != ?2",
+                params![child, pid],
+                |r| r.get(0),
+            )?;
+            if parents >= MAX_PARENTS {
+                return Err(Error::conflict(
+                    "too_many_parents",
+                    format!("A child can have up to {MAX_PARENTS} grown-ups linked."),
+                ));
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO family_links (parent_id, child_id, created_at) VALUES (?1, ?2, ?3)",
+                params![pid, child, now],
+            )?;
+            let name: String = tx.query_row(
+                "SELECT display_name FROM profiles WHERE user_id = ?1",
+                [pid],
+                |r| r.get(0),
+            )?;
+            crate::api::notifications::notify(
+                tx,
+                child,
+                "family_linked",
+                Some(pid),
+                Some(("user", pid)),
+                &json!({ "parent_name": name }),
+            )?;
+            audit::record(
+                tx,
+                Some(pid),
+                "family_linked",
+                Some(("user", child.to_string())),
+                Some(&ip),
+                &json!({}),
+            )?;
+            child_json(tx, pid, child)?.ok_or_else(|| Error::internal("linked child vanished"))
+        })
+        .await?;
+    Ok(ok(&json!({ "child": child })))
+}
+
+/// `DELETE /api/family/children/{id}`: the parent lets go of the link (the account stays).
+pub async fn unlink(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (me, child) = linked(cx).await?;
+    let (ip, pid) = (cx.ip(), me.id);
+    cx.app
+        .db
+        .write(move |tx| {
+            tx.execute(
+                "DELETE FROM family_links WHERE parent_id = ?1 AND child_id = ?2",
+                params![pid, child],
+            )?;
+            audit::record(
+                tx,
+                Some(pid),
+                "family_unlinked",
+                Some(("user", child.to_string())),
+                Some(&ip),
+                &json!({}),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChildPatch {
+    #[serde(default)]
+    privacy: Option<String>,
+    #[serde(default)]
+    display_name: Option<String>,
+}
+
+/// `PATCH /api/family/children/{id}`: privacy (who can find and message the child) and name.
+pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (me, child) = linked(cx).await?;
+    let body: ChildPatch = cx.req.json_small().await?;
+    let privacy = match &body.privacy {
+        Some(p) if ["public", "friends", "private"].contains(&p.as_str()) => Some(p.clone()),
+        Some(_) => {
+            return Err(Error::invalid(
+                "privacy",
+                "invalid_privacy",
+                "Pick public, friends or private.",
+            ));
+        }
+        None => None,
+    };
+    let name = match &body.display_name {
+        Some(n) => {
+            let n = accounts::validate_display_name(n)?;
+            cx.app.profanity.refuse_any("display_name", &n)?;
+            Some(n)
+        }
+        None => None,
+    };
+    let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
+    let child = cx
+        .app
+        .db
+        .write(move |tx| {
+            tx.execute(
+                "UPDATE profiles SET privacy = coalesce(?2, privacy),
+                        display_name = coalesce(?3, display_name) WHERE user_id = ?1",
+                params![child, privacy, name],
+            )?;
+            tx.execute(
+                "UPDATE users SET updated_at = ?2 WHERE id = ?1",
+                params![child, now],
+            )?;
+            audit::record(
+                tx,
+                Some(pid),
+                "child_updated",
+                Some(("user", child.to_string())),
+                Some(&ip),
+                &json!({ "privacy": privacy, "display_name": name }),
+            )?;
+            child_json(tx, pid, child)?.ok_or_else(no_child)
+        })
+        .await?;
+    Ok(ok(&json!({ "child": child })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PasswordBody {
+    #[serde(default)]
+    password: Option<String>,
+    #[serde(default)]
+    picture: Option<Vec<String>>,
+}
+
+/// `POST /api/family/children/{id}/password`: the child is signed out everywhere.
+pub async fn set_password(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (me, child) = linked(cx).await?;
+    let body: PasswordBody = cx.req.json_small().await?;
+    let secret = checked_secret(
+        Role::Child,
+        body.password.as_deref(),
+        body.picture.as_deref(),
+    )?;
+    replace_password(
+        cx.app,
+        child,
+        secret,
+        Some(me.id),
+        "child_password_reset",
+        cx.ip(),
+        json!({}),
+    )
+    .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}
+
+/// `POST /api/family/children/{id}/view-as`: a short, read-only session as the child, logged.
+pub async fn view_as(cx: &mut Ctx<'_>) -> Result<Response> {
+    let (me, child) = linked(cx).await?;
+    let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
+    let (session, view) = cx
+        .app
+        .db
+        .write(move |tx| {
+            let note = format!("read-only view by parent {pid}");
+            let sid = crate::auth::sessions::create_view(tx, child, now, VIEW_SECS, &note, &ip)?;
+            audit::record(
+                tx,
+                Some(pid),
+                "parent_view_as",
+                Some(("user", child.to_string())),
+                Some(&ip),
+                &json!({ "session": sid, "seconds": VIEW_SECS }),
+            )?;
+            let view = child_json(tx, pid, child)?.ok_or_else(no_child)?;
+            Ok((sid, view))
+        })
+        .await?;
+    let token = cx
+        .app
+        .tokens
+        .access_token(child, &session, "child", now, VIEW_SECS);
+    Ok(created(&json!({
+        "access_token": token, "token_type": "Bearer", "expires_in": VIEW_SECS, "child": view,
+        "view_only": true,
+    })))
+}

@@ -1,0 +1,142 @@
+//! Setting a password for someone: a parent for their child, or a user redeeming an admin's
+//! reset code (`POST /api/auth/reset`). Either way every session of the account ends.
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::store;
+use crate::api::codes::{self, Purpose};
+use crate::api::{Ctx, audit};
+use crate::app::App;
+use crate::domain::accounts::{self, Role};
+use crate::domain::pictures::{self, Secret};
+use crate::error::{Error, Result};
+use crate::http::response::{Response, empty};
+use crate::realtime::protocol::close::SIGNED_OUT;
+
+/// Checks a typed or picture password for an account of `role`; returns what gets hashed.
+pub fn checked_secret(
+    role: Role,
+    password: Option<&str>,
+    picture: Option<&[String]>,
+) -> Result<String> {
+    let secret = pictures::secret("password", password, picture)?;
+    if let Secret::Typed(p) = &secret {
+        accounts::validate_password("password", p, role)?;
+    } else if role != Role::Child {
+        return Err(Error::invalid(
+            "picture",
+            "picture_for_children",
+            "Picture passwords are for children's accounts.",
+        ));
+    }
+    Ok(secret.as_str().to_string())
+}
+
+/// Hashes and stores a new password for `target`, ends all its sessions, closes its sockets and
+/// writes `action` to the audit log.
+pub async fn replace_password(
+    app: &App,
+    target: i64,
+    secret: String,
+    actor: Option<i64>,
+    action: &'static str,
+    ip: String,
+    detail: Value,
+) -> Result<()> {
+    let hash = app.passwords.hash(&secret).await?;
+    let now = crate::time::now();
+    app.db
+        .write(move |tx| {
+            store::set_password(tx, target, &hash, now)?;
+            let ended = crate::auth::sessions::revoke_all(tx, target, action, now, None)?;
+            let mut detail = detail;
+            detail["sessions_ended"] = json!(ended);
+            audit::record(
+                tx,
+                actor,
+                action,
+                Some(("user", target.to_string())),
+                Some(&ip),
+                &detail,
+            )?;
+            Ok(())
+        })
+        .await?;
+    app.hub.close_user(target, SIGNED_OUT);
+    Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResetBody {
+    username: String,
+    code: String,
+    #[serde(default)]
+    password: Option<String>,
+    #[serde(default)]
+    picture: Option<Vec<String>>,
+}
+
+/// `POST /api/auth/reset`: sets a new password with a one-time code from the admin.
+pub async fn reset(cx: &mut Ctx<'_>) -> Result<Response> {
+    if let Err(r) = cx.app.limits.login_ip.hit(&cx.ip_key()) {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
+    }
+    let body: ResetBody = cx.req.json_small().await?;
+    let username = accounts::normalize_username(&body.username).unwrap_or_default();
+    if let Err(r) = cx
+        .app
+        .limits
+        .login_account
+        .hit(&format!("login:{username}"))
+    {
+        return Err(Error::RateLimited {
+            retry_after: r.retry_after,
+        });
+    }
+    let wrong = || {
+        Error::bad_request(
+            "invalid_code",
+            "That code does not work. Ask the admin for a new one.",
+        )
+    };
+    let (lookup, code, now) = (username.clone(), body.code.clone(), crate::time::now());
+    let holder = cx
+        .app
+        .db
+        .read(move |c| {
+            let Some(creds) = store::credentials_by_username(c, &lookup)? else {
+                return Ok(None);
+            };
+            let owner = codes::peek(c, Purpose::PasswordReset, &code, now)?;
+            Ok((owner == Some(creds.id)).then_some(creds))
+        })
+        .await?
+        .ok_or_else(wrong)?;
+    let role = Role::parse(&holder.role).ok_or_else(|| Error::internal("unknown role"))?;
+    let secret = checked_secret(role, body.password.as_deref(), body.picture.as_deref())?;
+    // Use the code now; a second request racing this one finds it spent.
+    let code = body.code.clone();
+    let used = cx
+        .app
+        .db
+        .write(move |tx| Ok(codes::redeem(tx, Purpose::PasswordReset, &code, now)?))
+        .await?;
+    if used.map(|r| r.user) != Some(holder.id) {
+        return Err(wrong());
+    }
+    replace_password(
+        cx.app,
+        holder.id,
+        secret,
+        Some(holder.id),
+        "password_reset_by_code",
+        cx.ip(),
+        json!({}),
+    )
+    .await?;
+    Ok(empty(hyper::StatusCode::NO_CONTENT))
+}
