@@ -561,14 +561,13 @@ async fn suspended_and_closed_accounts_cannot_act() {
     assert_eq!(r.code(), "account_suspended");
     let r = s.login("kim", PASSWORD).await;
     assert_eq!(r.code(), "account_suspended");
-    assert_eq!(
-        s.post("/api/auth/refresh")
-            .json(&json!({"refresh_token": u.refresh}))
-            .send()
-            .await
-            .status,
-        401
-    );
+    // The refresh is refused too, saying why.
+    let r = s
+        .post("/api/auth/refresh")
+        .json(&json!({"refresh_token": u.refresh}))
+        .send()
+        .await;
+    assert_eq!((r.status, r.code().as_str()), (403, "account_suspended"));
 
     // A suspension that has run out lifts itself.
     set("UPDATE users SET suspended_until = unixepoch() - 1 WHERE username = 'kim'");

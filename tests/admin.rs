@@ -77,17 +77,22 @@ async fn suspending_a_connected_user_closes_their_sockets_and_it_lifts_by_itself
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["user"]["status"], "suspended");
     assert_eq!(ws.closed().await.0, 4003);
-    // Refused everywhere: old tokens, refresh, a new login, a new socket ticket.
-    assert_eq!(
-        s.get("/api/me").bearer(&kid.access).send().await.status,
-        401
-    );
+    // Refused everywhere, saying why (so the app can tell the child): old tokens, refresh, a
+    // socket ticket, a new login.
+    let r = s.get("/api/me").bearer(&kid.access).send().await;
+    assert_eq!((r.status, r.code().as_str()), (403, "account_suspended"));
     let r = s
         .post("/api/auth/refresh")
         .json(&json!({ "refresh_token": kid.refresh }))
         .send()
         .await;
-    assert_eq!(r.status, 401);
+    assert_eq!((r.status, r.code().as_str()), (403, "account_suspended"));
+    let r = s
+        .post("/api/realtime/ticket")
+        .bearer(&kid.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 403);
     let r = s.login("kid", PASSWORD).await;
     assert_eq!((r.status, r.code().as_str()), (403, "account_suspended"));
     assert!(

@@ -81,6 +81,8 @@ async function refresh(staleAccess) {
     });
     if (!res.ok) {
       if (res.status === 401) clearSession();
+      // A paused account cannot refresh: say so rather than quietly signing out.
+      if (res.status === 403) await parse(res).catch(() => {});
       return null;
     }
     saveSession(await res.json());
@@ -94,14 +96,22 @@ async function parse(res) {
   const body = type.includes("application/json") ? await res.json().catch(() => null) : await res.text();
   if (res.ok) return body;
   const err = body?.error ?? {};
-  throw new ApiError(res.status, err.code ?? "http_" + res.status, err.message ?? res.statusText, err);
+  const e = new ApiError(res.status, err.code ?? "http_" + res.status, err.message ?? res.statusText, err);
+  if (e.code === "account_suspended") for (const fn of suspendedListeners) fn(e);
+  throw e;
 }
 
-/**
- * Calls the API. `body` is sent as JSON. With `auth` (the default) the access token is sent and
- * refreshed when it is about to expire or the server says it has.
- */
-export async function api(method, path, body, { auth = true } = {}) {
+const suspendedListeners = new Set();
+
+/** Calls `fn(apiError)` whenever the server answers `account_suspended` (the full-screen notice). */
+export function onSuspended(fn) {
+  suspendedListeners.add(fn);
+  return () => suspendedListeners.delete(fn);
+}
+
+// Sends one request with the access token (refreshed when it is about to expire or the server
+// says it has); network failures become ApiError "network".
+async function request(method, path, body, { auth = true } = {}) {
   const send = (session) => {
     const headers = {};
     // A Blob (an image) goes as it is; anything else as JSON.
@@ -118,11 +128,57 @@ export async function api(method, path, body, { auth = true } = {}) {
       const fresh = await refresh(session.access);
       if (fresh) res = await send(fresh);
     }
+    return res;
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError(0, "network", String(e?.message ?? e));
+  }
+}
+
+/**
+ * Calls the API. `body` is sent as JSON. With `auth` (the default) the access token is sent and
+ * refreshed when it is about to expire or the server says it has.
+ */
+export async function api(method, path, body, opts = {}) {
+  const res = await request(method, path, body, opts);
+  try {
     return await parse(res);
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw new ApiError(0, "network", String(e?.message ?? e));
   }
+}
+
+/**
+ * Fetches `path` with the sign-in (a CSV report, an export, a backup) and saves it as a file:
+ * the server's file name when it gives one, otherwise `filename`. Returns {name, bytes}.
+ */
+export async function download(path, filename) {
+  const res = await request("GET", path);
+  if (!res.ok) await parse(res);
+  let blob;
+  try {
+    blob = await res.blob();
+  } catch (e) {
+    throw new ApiError(0, "network", String(e?.message ?? e));
+  }
+  const given = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(res.headers.get("content-disposition") || "");
+  let name = filename;
+  try {
+    if (given) name = decodeURIComponent(given[1]);
+  } catch {
+    // A name we cannot read: keep ours.
+  }
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { name, bytes: blob.size };
 }
 
 /** Ends this device's session on the server, then locally. */

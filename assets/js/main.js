@@ -8,7 +8,12 @@ import { startPresence } from "./presence.js";
 import { connect, disconnect } from "./socket.js";
 import { navigate, route, start } from "./router.js";
 import { getState, setState, subscribe } from "./store.js";
+import { startSuspension } from "./suspended.js";
+import { ADMIN_TABS, adminView } from "./views/admin.js";
 import { chatView } from "./views/chat.js";
+import { childView } from "./views/child.js";
+import { classView, classesView } from "./views/classes.js";
+import { familyView } from "./views/family.js";
 import { friendsView } from "./views/friends.js";
 import { homeView } from "./views/home.js";
 import { libraryView } from "./views/library.js";
@@ -18,7 +23,7 @@ import { personView, profileView } from "./views/profile.js";
 import { applyTheme, settingsView } from "./views/settings.js";
 import { togetherStartView, togetherView } from "./views/together.js";
 import { loginView } from "./views/login.js";
-import { notFoundView } from "./views/notfound.js";
+import { grownUpsOnlyView, notFoundView } from "./views/notfound.js";
 import { notificationsView } from "./views/notifications.js";
 import { signupView } from "./views/signup.js";
 import { welcomeView } from "./views/welcome.js";
@@ -36,12 +41,22 @@ route("/people/:id", personView, "user");
 route("/together/:id", togetherView, "user");
 route("/studio/:id", studioView, "user");
 route("/chat/:id", chatView, "user");
+// Grown-ups' pages: signed in, and the right kind of account (anyone else gets a kind note).
+const only = (roles, view) => (root, params) => (roles.includes(getState().user?.role) ? view(root, params) : grownUpsOnlyView(root, roles));
+route("/family", only(["parent"], familyView), "user");
+route("/family/:id", only(["parent"], childView), "user");
+route("/classes", only(["teacher"], classesView), "user");
+route("/classes/:id", only(["teacher"], classView), "user");
+route("/admin", only(["admin"], adminView), "user");
+for (const tab of ADMIN_TABS) route(`/admin/${tab}`, only(["admin"], (root) => adminView(root, { tab })), "user");
 route("/login", loginView, "guest");
 route("/signup", signupView, "guest");
 route("*", notFoundView);
 
 async function boot() {
   document.documentElement.lang = getState().lang;
+  // A paused account gets a full-screen note (from any request, or the socket closing).
+  startSuspension();
   try {
     setState({ config: await api("GET", "/api/config", undefined, { auth: false }) });
   } catch {

@@ -14,7 +14,7 @@ function draw() {
   const nav = document.getElementById("topnav");
   if (!nav) return;
   const { user, lang } = getState();
-  const key = JSON.stringify([user?.id, user?.display_name, user?.avatar_emoji, lang, location.pathname === "/login"]);
+  const key = JSON.stringify([user?.id, user?.display_name, user?.avatar_emoji, user?.role, lang, location.pathname === "/login"]);
   if (key === drawn && nav.childElementCount) return updateBadge(nav);
   drawn = key;
   const langButton = (code, label) => {
@@ -41,12 +41,23 @@ function draw() {
     });
     const bell = h("a", { class: "btn btn-small bell", href: "/notifications", "data-link": true, dataset: { test: "bell" } }, "🔔");
     const gear = h("a", { class: "btn btn-small", href: "/settings", "data-link": true, dataset: { test: "nav-settings" }, "aria-label": t("set_title") }, "⚙️");
+    const place = grownUpPlace(user.role);
+    if (place) items.push(h("a", { class: "btn btn-small", href: place.href, "data-link": true, dataset: { test: place.nav }, "aria-label": t(place.label) }, place.icon, h("span", { class: "nav-label" }, ` ${t(place.label)}`)));
     items.push(bell, gear, h("a", { class: "nav-user", href: "/me", "data-link": true, dataset: { test: "nav-user" }, "aria-label": user.display_name }, user.avatar_emoji, h("span", { class: "nav-label" }, ` ${user.display_name}`)), out);
   } else if (location.pathname !== "/login") {
     items.push(h("a", { class: "btn btn-small", href: "/login", "data-link": true }, t("login")));
   }
   nav.replaceChildren(...items);
   updateBadge(nav);
+}
+
+/** The grown-up's own page for a role: parents' family, teachers' classes, the admin console. */
+export function grownUpPlace(role) {
+  return {
+    parent: { href: "/family", icon: "👪", label: "fam_title", nav: "nav-family", home: "go-family" },
+    teacher: { href: "/classes", icon: "🍎", label: "cls_title", nav: "nav-classes", home: "go-classes" },
+    admin: { href: "/admin", icon: "🛡️", label: "adm_title", nav: "nav-admin", home: "go-admin" },
+  }[role] ?? null;
 }
 
 function updateBadge(nav) {

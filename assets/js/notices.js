@@ -29,6 +29,8 @@ export function noticeText(n) {
       return t("n_achievement", { title: lang === "tl" ? (n.data?.title_tl ?? title) : title });
     case "level_up":
       return t("n_level_up", { n: n.data?.level ?? "" });
+    case "announcement":
+      return n.data?.body ? `${title}: ${n.data.body}` : title || t("n_other");
     default:
       return t("n_other");
   }
@@ -36,7 +38,7 @@ export function noticeText(n) {
 
 /** The icon shown next to a notification. */
 export function noticeIcon(n) {
-  return { story_liked: "❤️", story_commented: "💬", story_rated: "⭐", friend_request: "👋", friend_accepted: "🤝", message: "✉️", collab_invite: "🎨", achievement: n.data?.icon ?? "🏆", level_up: "🚀" }[n.type] ?? "🔔";
+  return { story_liked: "❤️", story_commented: "💬", story_rated: "⭐", friend_request: "👋", friend_accepted: "🤝", message: "✉️", collab_invite: "🎨", achievement: n.data?.icon ?? "🏆", level_up: "🚀", announcement: "📣" }[n.type] ?? "🔔";
 }
 
 /** Keeps the unread count in the store in step with the socket. */
@@ -48,7 +50,8 @@ export function startNotices() {
     const n = f.notification;
     // A message from the friend whose chat is open is already on screen.
     const inChat = n.type === "message" && location.pathname === `/chat/${n.actor?.id}`;
-    if (!inChat) toast(`${noticeIcon(n)} ${noticeText(n)}`);
+    // An announcement from the admin stays up longer: it is news for everyone.
+    if (!inChat) toast(`${noticeIcon(n)} ${noticeText(n)}`, n.type === "announcement" ? 10_000 : undefined);
     for (const fn of arrivals) fn(f.notification);
   });
 }

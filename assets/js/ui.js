@@ -72,3 +72,30 @@ export async function busy(button, text, work) {
     button.innerHTML = label;
   }
 }
+
+/** A Unix time (seconds) as a date, with the time unless `dateOnly`; "" for none. */
+export function whenText(secs, dateOnly = false) {
+  if (!secs) return "";
+  const lang = document.documentElement.lang === "tl" ? "fil" : "en";
+  const d = new Date(secs * 1000);
+  return dateOnly ? d.toLocaleDateString(lang, { dateStyle: "medium" }) : d.toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** A file size in words a grown-up reads at a glance: 12 KB, 3.4 MB. */
+export function bytesText(n) {
+  const units = ["B", "KB", "MB", "GB"];
+  let v = Number(n) || 0;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i && v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+/** A one-time code shown big, with when it stops working (`expiresText`). */
+export function codeBox(code, expiresText, test = "link-code") {
+  return h("div", { class: "code-row", role: "status" },
+    h("span", { class: "join-code code-big", dataset: { test } }, code),
+    expiresText ? h("span", { class: "muted", dataset: { test: `${test}-expires` } }, expiresText) : null);
+}

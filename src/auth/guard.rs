@@ -55,14 +55,26 @@ pub async fn authenticate_token(app: &App, token: &str) -> Result<AuthUser> {
     let sid = claims.sid.clone();
     let live = app
         .db
-        .read(move |c| sessions::live(c, user_id, &sid, now).map_err(Error::from))
-        .await?
-        .ok_or_else(|| {
-            Error::unauthorized(
+        .read(move |c| {
+            let live = sessions::live(c, user_id, &sid, now)?;
+            // A session ended by a suspension says so, so the app can tell the child why.
+            let standing = match live {
+                Some(_) => None,
+                None => sessions::standing_of(c, user_id, now)?,
+            };
+            Ok((live, standing))
+        })
+        .await?;
+    let live = match live {
+        (Some(live), _) => live,
+        (None, Some(Standing::Suspended(until))) => return Err(suspended(until)),
+        (None, _) => {
+            return Err(Error::unauthorized(
                 "session_ended",
                 "You have been logged out. Please log in again.",
-            )
-        })?;
+            ));
+        }
+    };
     match live.standing {
         Standing::Active => {}
         Standing::Suspended(until) => return Err(suspended(until)),

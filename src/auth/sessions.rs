@@ -244,3 +244,20 @@ pub fn create_view(
     )?;
     Ok(session_id)
 }
+
+/// A user's current standing, `None` when the account is gone.
+pub fn standing_of(
+    conn: &Connection,
+    user_id: i64,
+    now: i64,
+) -> rusqlite::Result<Option<Standing>> {
+    conn.query_row(
+        "SELECT status, suspended_until FROM users WHERE id = ?1",
+        [user_id],
+        |r| {
+            let status: String = r.get(0)?;
+            Ok(standing(&status, r.get(1)?, now))
+        },
+    )
+    .optional()
+}

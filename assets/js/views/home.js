@@ -1,10 +1,12 @@
-// The signed-in home: a greeting with the user's picture and level.
+// The signed-in home: a greeting with the user's picture and level (and, for grown-ups, a big
+// way into their family, classes or admin page).
 
 import { logout } from "../api.js";
 import { t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { getState, setState } from "../store.js";
 import { api } from "../api.js";
+import { grownUpPlace } from "../nav.js";
 import { xpBar } from "./profile.js";
 import { h, toast } from "../ui.js";
 
@@ -41,6 +43,12 @@ export function homeView(root) {
           h("span", { class: "muted" }, `${e.actor.avatar_emoji} ${e.actor.display_name}`)))) : [h("li", { class: "muted" }, t("home_friends_none"))]));
     })
     .catch(() => {});
+  // Grown-ups see their own page first, big.
+  const place = grownUpPlace(user.role);
+  const entry = place && h("section", { class: "card stack grownup-entry", dataset: { test: "grownup-entry" } },
+    h("h2", {}, `${place.icon} ${t(place.label)}`),
+    h("p", {}, t(`home_${user.role}_text`)),
+    h("a", { class: "btn btn-primary btn-big", href: place.href, "data-link": true, dataset: { test: place.home } }, `${place.icon} ${t(`home_${user.role}_go`)}`));
   root.append(
     h("section", { class: "card stack" },
       h("div", { class: "greeting" },
@@ -59,6 +67,7 @@ export function homeView(root) {
         h("a", { class: "btn", href: "/together", "data-link": true, dataset: { test: "go-together" } }, `🎨 ${t("tg_title")}`),
         out),
     ),
+    ...(entry ? [entry] : []),
     h("section", { class: "stack home-mine" }, h("h2", {}, t("st_mine")), mine),
     h("section", { class: "stack home-mine" }, h("h2", {}, `✨ ${t("home_friends_new")}`), fresh),
   );

@@ -30,7 +30,9 @@ export function notificationsView(root) {
     const li = h("li", { class: n.read ? "notice" : "notice unread", dataset: { test: "notice", type: n.type } });
     const b = h("button", { type: "button", class: "notice-body" },
       h("span", { class: "notice-icon", "aria-hidden": "true" }, noticeIcon(n)),
-      h("span", {}, noticeText(n)),
+      n.type === "announcement"
+        ? h("span", { class: "announcement" }, h("strong", { dataset: { test: "announcement-title" } }, n.data?.title ?? ""), " ", h("span", { dataset: { test: "announcement-body" } }, n.data?.body ?? ""))
+        : h("span", {}, noticeText(n)),
       h("time", { class: "muted", datetime: n.created_at }, new Date(n.created_at).toLocaleString(document.documentElement.lang)));
     b.addEventListener("click", async () => {
       if (!li.classList.contains("unread")) return;

@@ -7,6 +7,7 @@ import { errorText, t } from "../i18n.js";
 import { getState } from "../store.js";
 import { rudeWords } from "../kind-words.js";
 import { h, toast } from "../ui.js";
+import { reportControl } from "./report.js";
 
 export function readerView(root, { id }) {
   const box = h("section", { class: "reader stack", dataset: { test: "reader" } }, h("p", { class: "muted", role: "status" }, t("working")));
@@ -108,9 +109,10 @@ export function readerView(root, { id }) {
     text.lang = story.language === "tl" ? "tl" : "en";
     const controls = h("div", { class: "reader-controls" }, prev, where, next);
     const reader = getState().user && !story.viewer?.is_author;
-    const tools = h("div", { class: "btn-row" }, aloud, reader ? like : null, reader ? save : null, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
+    const report = reader ? reportControl("story", id) : null;
+    const tools = h("div", { class: "btn-row" }, aloud, reader ? like : null, reader ? save : null, report?.button, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
     const talk = h("section", { class: "stack" }, h("h2", {}, `💬 ${t("read_comments")}`), comments, getState().user ? commentForm : h("p", { class: "muted" }, t("read_login_to_comment")));
-    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, h("div", { class: "lib-controls" }, voicePick, speed), reader ? stars : null, voiceNote, talk);
+    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, ...(report ? [report.panel] : []), h("div", { class: "lib-controls" }, voicePick, speed), ...(reader ? [stars] : []), voiceNote, talk);
     fillVoices();
     drawSave(story.viewer?.saved);
     drawStars(story.viewer?.rating ?? 0);
@@ -201,7 +203,11 @@ export function readerView(root, { id }) {
   }
 
   function commentRow(c) {
-    return h("li", { class: "msg", dataset: { test: "comment" } }, h("span", { class: "msg-meta muted" }, `${c.author.avatar_emoji} ${c.author.display_name}`), h("span", { class: "msg-text" }, c.text));
+    const me = getState().user;
+    const report = me && c.id && c.author?.id !== me.id ? reportControl("comment", c.id, { small: true }) : null;
+    return h("li", { class: "msg", dataset: { test: "comment" } },
+      h("span", { class: "msg-meta muted" }, `${c.author.avatar_emoji} ${c.author.display_name}`, report?.button),
+      h("span", { class: "msg-text" }, c.text), report?.panel);
   }
 
   async function loadComments() {

@@ -1,10 +1,12 @@
-// Settings: theme, language, which notifications arrive, password, and signing out everywhere.
+// Settings: theme, language, which notifications arrive, password, linking a grown-up and
+// joining a class (children), and signing out everywhere.
 
 import { api, clearSession, saveSession } from "../api.js";
 import { errorText, t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { getState, setState } from "../store.js";
 import { h, passwordField, toast } from "../ui.js";
+import { childLinksSection } from "./settings-links.js";
 
 const THEMES = ["sunny", "night", "contrast", "ocean", "forest"];
 
@@ -102,5 +104,6 @@ export function settingsView(root) {
     h("h2", {}, t("set_privacy")), privacy,
     h("h2", {}, t("set_notifications")), notes,
     h("h2", {}, t("set_password")), pwForm,
+    user.role === "child" ? childLinksSection() : null,
     h("h2", {}, t("set_devices")), h("div", { class: "btn-row" }, everywhere)));
 }

@@ -214,6 +214,7 @@ struct RefreshBody {
 /// `POST /api/auth/refresh`: exchanges a refresh token; reuse revokes the session.
 pub async fn refresh(cx: &mut Ctx<'_>) -> Result<Response> {
     let body: RefreshBody = cx.req.json_small().await?;
+    let token = body.refresh_token.clone();
     let (now, ttl, ip) = (crate::time::now(), refresh_ttl(cx.app), cx.ip());
     let outcome = cx
         .app
@@ -256,10 +257,24 @@ pub async fn refresh(cx: &mut Ctx<'_>) -> Result<Response> {
                 "This sign-in was used twice, so it has been closed for safety. Please log in again.",
             ))
         }
-        Rotation::Invalid => Err(Error::unauthorized(
-            "invalid_refresh_token",
-            "Your sign-in has ended. Please log in again.",
-        )),
+        Rotation::Invalid => {
+            // A suspension ended the session: say so rather than "signed out".
+            let standing = cx
+                .app
+                .db
+                .read(move |c| match sessions::session_of_token(c, &token)? {
+                    Some((_, user)) => Ok(sessions::standing_of(c, user, now)?),
+                    None => Ok(None),
+                })
+                .await?;
+            if let Some(Standing::Suspended(until)) = standing {
+                return Err(suspended(until));
+            }
+            Err(Error::unauthorized(
+                "invalid_refresh_token",
+                "Your sign-in has ended. Please log in again.",
+            ))
+        }
     }
 }
 

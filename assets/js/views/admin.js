@@ -1,0 +1,40 @@
+// The admin console: one tab bar, each tab in views/admin/*.js. "/admin" is the dashboard and
+// "/admin/<tab>" the others (main.js registers one route per tab).
+
+import { t } from "../i18n.js";
+import { h } from "../ui.js";
+import { dashboardTab } from "./admin/dashboard.js";
+import { moderationTab } from "./admin/moderation.js";
+import { announcementsTab, auditTab, backupsTab, exportTab } from "./admin/system.js";
+import { usersTab } from "./admin/users.js";
+import { wordsTab } from "./admin/words.js";
+
+const TABS = {
+  dashboard: ["📊", dashboardTab],
+  users: ["👥", usersTab],
+  moderation: ["🚩", moderationTab],
+  words: ["🧼", wordsTab],
+  announcements: ["📣", announcementsTab],
+  audit: ["📜", auditTab],
+  backups: ["💾", backupsTab],
+  export: ["📦", exportTab],
+};
+
+/** The tab names, in the order of the bar. */
+export const ADMIN_TABS = Object.keys(TABS);
+
+export function adminView(root, { tab = "dashboard" } = {}) {
+  if (!TABS[tab]) tab = "dashboard";
+  const bar = h("nav", { class: "tabbar", "aria-label": t("adm_tabs"), dataset: { test: "admin-tabs" } },
+    ...ADMIN_TABS.map((name) => h("a", {
+      class: "tab",
+      href: name === "dashboard" ? "/admin" : `/admin/${name}`,
+      "data-link": true,
+      "aria-current": name === tab ? "page" : false,
+      dataset: { test: `admin-tab-${name}` },
+    }, h("span", { "aria-hidden": "true" }, TABS[name][0]), ` ${t(`adm_tab_${name}`)}`)));
+  const panel = h("section", { class: "stack admin-panel", dataset: { test: `admin-${tab}` }, "aria-labelledby": "admin-tab-title" },
+    h("h2", { id: "admin-tab-title" }, `${TABS[tab][0]} ${t(`adm_tab_${tab}`)}`));
+  root.append(h("h1", {}, `🛡️ ${t("adm_title")}`), bar, panel);
+  return TABS[tab][1](panel) ?? null;
+}

@@ -1,0 +1,197 @@
+//! Grown-ups in a real headless Chromium: a parent makes a child account with a picture
+//! password, the child signs in with pictures and writes a story, and the parent's dashboard
+//! shows it; an admin suspends a child who is using the app and the child's app says so; an
+//! admin adds a word and the next comment with it is masked.
+
+mod common;
+
+use common::browser::{launch_or_skip, screens_dir};
+use common::{Session, TestServer, spa};
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_parent_makes_a_child_who_writes_and_the_dashboard_shows_it() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    s.register("mum_e2e", "parent").await;
+    let base = format!("http://{}", s.addr);
+    let parent = browser.new_context_page().await;
+    spa::login(&parent, &base, "mum_e2e").await;
+    parent.click("[data-test=nav-family]").await;
+    parent.wait_visible("[data-test=add-child]").await;
+    parent.fill("[data-test=child-username]", "lila_e2e").await;
+    parent.fill("[data-test=child-name]", "Lila").await;
+    parent.click("[data-test=pw-mode-picture]").await;
+    for pic in ["cat", "moon", "boat", "cat"] {
+        parent
+            .click(&format!("[data-test=add-child] [data-test=pic-{pic}]"))
+            .await;
+    }
+    parent.click("[data-test=save-child]").await;
+    parent.wait_visible("[data-test=child-card]").await;
+    assert!(
+        parent
+            .text("[data-test=child-card-name]")
+            .await
+            .contains("Lila")
+    );
+
+    // The child signs in by tapping pictures.
+    let child = browser.new_context_page().await;
+    child.goto(&format!("{base}/login")).await;
+    child.wait_visible("input[name=username]").await;
+    child.fill("input[name=username]", "lila_e2e").await;
+    child.click("[data-test=picture-toggle]").await;
+    for pic in ["cat", "moon", "boat", "cat"] {
+        child.click(&format!("[data-test=pic-{pic}]")).await;
+    }
+    // Enter would tap the focused picture again; the button signs in.
+    child.click("form button[type=submit]").await;
+    child.wait_visible("[data-test=nav-user]").await;
+    // The child writes: a draft and a published story (through the API with the same account).
+    let login = s
+        .post("/api/auth/login")
+        .json(&json!({ "username": "lila_e2e", "picture": ["cat", "moon", "boat", "cat"] }))
+        .send()
+        .await;
+    assert_eq!(login.status, 200, "{}", login.text());
+    let kid = Session::from(&login.json());
+    s.story(&kid.access, "Lila's secret draft", &["once upon a time"])
+        .await;
+    s.published(
+        &kid.access,
+        "The moon boat",
+        &["a cat sails", "to the moon"],
+    )
+    .await;
+
+    parent.goto(&format!("{base}/family")).await;
+    parent.click("[data-test=child-open]").await;
+    parent.wait_visible("[data-test=overview-stats]").await;
+    parent
+        .wait_for("[...document.querySelectorAll('[data-test=story-row]')].length === 2")
+        .await;
+    let stories = parent.text("[data-test=story-list]").await;
+    assert!(
+        stories.contains("Lila's secret draft") && stories.contains("The moon boat"),
+        "{stories}"
+    );
+    parent.wait_visible("[data-test=chart-days] svg").await;
+    parent.wait_visible("[data-test=chart-hours] svg").await;
+    parent
+        .screenshot(&screens_dir().join("family-dashboard.png"))
+        .await;
+    for page in [&parent, &child] {
+        let errors = page.page_errors();
+        assert!(errors.is_empty(), "console errors: {errors:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_suspends_a_child_who_is_using_the_app_and_the_app_says_so() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let root = s.register("root_e2e", "parent").await;
+    s.make_admin(&root);
+    s.register("kid_e2e", "child").await;
+    let base = format!("http://{}", s.addr);
+    let kid = browser.new_context_page().await;
+    spa::login(&kid, &base, "kid_e2e").await;
+    kid.goto(&format!("{base}/library")).await;
+    // Wait until the child's socket is open, so the suspension closes a live connection.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while s
+        .get("/metrics")
+        .send()
+        .await
+        .text()
+        .lines()
+        .any(|l| l.starts_with("pixeltales_sockets_open ") && l.ends_with(" 0"))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the child's socket never opened"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    let admin = browser.new_context_page().await;
+    spa::login(&admin, &base, "root_e2e").await;
+    admin.click("[data-test=nav-admin]").await;
+    admin.click("[data-test=admin-tab-users]").await;
+    admin.wait_visible("[data-test=user-search]").await;
+    admin.fill("[data-test=user-search]", "kid_e2e").await;
+    admin
+        .wait_for("[...document.querySelectorAll('[data-test=user-row]')].length === 1")
+        .await;
+    admin.click("[data-test=user-row]").await;
+    admin.wait_visible("[data-test=suspend-date]").await;
+    admin
+        .eval("(() => { const d = document.querySelector('[data-test=suspend-date]'); const t = new Date(Date.now() + 3 * 86400000); d.value = t.toISOString().slice(0, 10); d.dispatchEvent(new Event('input', {bubbles: true})); })()")
+        .await;
+    admin.fill("[data-test=user-reason]", "unkind words").await;
+    admin.eval("window.confirm = () => true").await;
+    admin.click("[data-test=suspend]").await;
+
+    kid.wait_visible("[data-test=suspended]").await;
+    let says = kid.text("[data-test=suspended]").await;
+    assert!(says.to_lowercase().contains("paused"), "{says}");
+    kid.screenshot(&screens_dir().join("suspended.png")).await;
+    let r = s.login("kid_e2e", common::PASSWORD).await;
+    assert_eq!(r.code(), "account_suspended");
+    let errors = admin.page_errors();
+    assert!(errors.is_empty(), "admin console errors: {errors:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_adds_a_word_and_the_next_comment_is_masked() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let root = s.register("root_w", "parent").await;
+    s.make_admin(&root);
+    let kid = s.register("kid_w", "child").await;
+    let story = s.published(&kid.access, "Frogs", &["ribbit"]).await;
+    let base = format!("http://{}", s.addr);
+    let admin = browser.new_context_page().await;
+    spa::login(&admin, &base, "root_w").await;
+    admin.goto(&format!("{base}/admin/words")).await;
+    admin.wait_visible("[data-test=word-input]").await;
+    admin.fill("[data-test=word-input]", "blorptastic").await;
+    admin.click("[data-test=word-add]").await;
+    admin
+        .wait_for("[...document.querySelectorAll('[data-test=word-row-word]')].some(e => e.textContent.includes('blorptastic'))")
+        .await;
+
+    let child = browser.new_context_page().await;
+    spa::login(&child, &base, "kid_w").await;
+    child.goto(&format!("{base}/read/{story}")).await;
+    child.wait_visible("[data-test=comment-input]").await;
+    child
+        .fill("[data-test=comment-input]", "you are blorptastic")
+        .await;
+    child
+        .click("[data-test=comment-form] button[type=submit]")
+        .await;
+    child.wait_visible("[data-test=comment]").await;
+    let list = s
+        .get(&format!("/api/stories/{story}/comments"))
+        .send()
+        .await
+        .json();
+    let text = list["items"][0]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!text.contains("blorptastic"), "masked: {text}");
+    child
+        .wait_for("!document.body.innerText.includes('you are blorptastic')")
+        .await;
+    let errors = admin.page_errors();
+    assert!(errors.is_empty(), "admin console errors: {errors:?}");
+}
