@@ -5,7 +5,7 @@
 mod common;
 
 use common::TestServer;
-use common::browser::{launch_or_skip, screens_dir};
+use common::browser::{Page, launch_or_skip, screens_dir};
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -91,13 +91,31 @@ async fn every_screen_fits_phones_tablets_and_laptops() {
         ),
         ("profile", "/me".to_string(), "[data-test=badges]"),
     ];
+    tour(&page, &base, &screens).await;
+    // Reported, not asserted (timings belong to benchmarks): first paint and cards on screen.
+    page.goto(&format!("{base}/library")).await;
+    page.wait_visible("[data-test=story-card]").await;
+    let timing = page
+        .eval("(() => { const fcp = performance.getEntriesByName('first-contentful-paint')[0]; return [fcp ? fcp.startTime : -1, performance.now()]; })()")
+        .await;
+    println!(
+        "library first contentful paint {} ms, cards visible by {} ms",
+        timing[0], timing[1]
+    );
+    let errors = page.page_errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
+/// Visits each screen at phone, tablet and laptop width: nothing wider than the screen, and a
+/// screenshot of each.
+async fn tour(page: &Page<'_>, base: &str, screens: &[(&str, String, &str)]) {
     for (width, height) in [(375u32, 740u32), (768, 1024), (1280, 800)] {
         page.cmd(
             "Emulation.setDeviceMetricsOverride",
             json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
         )
         .await;
-        for (name, path, ready) in &screens {
+        for (name, path, ready) in screens {
             page.goto(&format!("{base}{path}")).await;
             page.wait_visible(ready).await;
             let wide = page
@@ -118,16 +136,129 @@ async fn every_screen_fits_phones_tablets_and_laptops() {
                 .await;
         }
     }
-    // Reported, not asserted (timings belong to benchmarks): first paint and cards on screen.
-    page.goto(&format!("{base}/library")).await;
-    page.wait_visible("[data-test=story-card]").await;
-    let timing = page
-        .eval("(() => { const fcp = performance.getEntriesByName('first-contentful-paint')[0]; return [fcp ? fcp.startTime : -1, performance.now()]; })()")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn grown_up_screens_fit_phones_tablets_and_laptops() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let base = format!("http://{}", s.addr);
+    let mum = s.register("tour_mum", "parent").await;
+    let r = s
+        .post("/api/family/children")
+        .bearer(&mum.access)
+        .json(&json!({ "username": "tour_child", "display_name": "Tala Santos-Reyes", "password": "secret1" }))
+        .send()
         .await;
-    println!(
-        "library first contentful paint {} ms, cards visible by {} ms",
-        timing[0], timing[1]
-    );
-    let errors = page.page_errors();
-    assert!(errors.is_empty(), "console errors: {errors:?}");
+    let child = r.json()["child"]["id"].as_i64().expect("child");
+    let teacher = s.register("tour_teacher", "teacher").await;
+    let r = s
+        .post("/api/classes")
+        .bearer(&teacher.access)
+        .json(&json!({ "name": "Grade 3 Sampaguita (morning)" }))
+        .send()
+        .await;
+    let class = r.json()["class"].clone();
+    let kid = s.register("tour_pupil", "child").await;
+    s.post("/api/classes/join")
+        .bearer(&kid.access)
+        .json(&json!({ "code": class["join_code"] }))
+        .send()
+        .await;
+    let class = class["id"].as_i64().expect("class");
+    s.post(&format!(
+        "/api/classes/{class}/members/{}/approve",
+        kid.user_id
+    ))
+    .bearer(&teacher.access)
+    .send()
+    .await;
+    let reported = s
+        .published(
+            &kid.access,
+            "The very long adventure of the sleepy carabao",
+            &["zzz"],
+        )
+        .await;
+    s.post("/api/reports")
+        .bearer(&teacher.access)
+        .json(&json!({ "target_type": "story", "target_id": reported, "reason": "Scary: a very long reason that goes on and on to see that it wraps on a phone" }))
+        .send()
+        .await;
+    let root = s.register("tour_admin", "parent").await;
+    s.make_admin(&root);
+
+    for (who, screens) in [
+        (
+            "tour_mum",
+            vec![
+                ("family", "/family".to_string(), "[data-test=child-card]"),
+                (
+                    "child",
+                    format!("/family/{child}"),
+                    "[data-test=overview-stats]",
+                ),
+            ],
+        ),
+        (
+            "tour_teacher",
+            vec![
+                ("classes", "/classes".to_string(), "[data-test=class-card]"),
+                (
+                    "class",
+                    format!("/classes/{class}"),
+                    "[data-test=report-table]",
+                ),
+            ],
+        ),
+        (
+            "tour_admin",
+            vec![
+                ("admin", "/admin".to_string(), "[data-test=chart-activity]"),
+                (
+                    "admin-users",
+                    "/admin/users".to_string(),
+                    "[data-test=user-row]",
+                ),
+                (
+                    "admin-moderation",
+                    "/admin/moderation".to_string(),
+                    "[data-test=mod-list]",
+                ),
+                (
+                    "admin-words",
+                    "/admin/words".to_string(),
+                    "[data-test=word-row]",
+                ),
+                (
+                    "admin-announce",
+                    "/admin/announcements".to_string(),
+                    "[data-test=announce-form]",
+                ),
+                (
+                    "admin-audit",
+                    "/admin/audit".to_string(),
+                    "[data-test=audit-row]",
+                ),
+                (
+                    "admin-backups",
+                    "/admin/backups".to_string(),
+                    "[data-test=backup-now]",
+                ),
+                (
+                    "admin-export",
+                    "/admin/export".to_string(),
+                    "[data-test=export-grid]",
+                ),
+            ],
+        ),
+    ] {
+        let page = browser.new_context_page().await;
+        common::spa::login(&page, &base, who).await;
+        tour(&page, &base, &screens).await;
+        let errors = page.page_errors();
+        assert!(errors.is_empty(), "{who}: console errors: {errors:?}");
+    }
 }
