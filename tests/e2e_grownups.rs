@@ -195,3 +195,36 @@ async fn an_admin_adds_a_word_and_the_next_comment_is_masked() {
     let errors = admin.page_errors();
     assert!(errors.is_empty(), "admin console errors: {errors:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_child_uses_the_admins_reset_code_on_the_login_screen() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let root = s.register("root_r", "parent").await;
+    s.make_admin(&root);
+    let kid = s.register("forgetful", "child").await;
+    let r = s
+        .post(&format!("/api/admin/users/{}/reset-code", kid.user_id))
+        .bearer(&root.access)
+        .send()
+        .await;
+    let code = r.json()["code"].as_str().expect("code").to_string();
+    let base = format!("http://{}", s.addr);
+    let page = browser.new_context_page().await;
+    page.goto(&format!("{base}/login")).await;
+    page.click("[data-test=reset-with-code] summary").await;
+    page.fill("[data-test=reset-username]", "forgetful").await;
+    page.fill("[data-test=reset-code-input]", &code.to_lowercase())
+        .await;
+    page.fill("[data-test=reset-new-password]", "brandnew7")
+        .await;
+    page.click("[data-test=reset-send]").await;
+    page.wait_for("document.getElementById('toasts').innerText.includes('New password saved')")
+        .await;
+    assert_eq!(s.login("forgetful", "brandnew7").await.status, 200);
+    assert_eq!(s.login("forgetful", common::PASSWORD).await.status, 401);
+    let errors = page.page_errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}

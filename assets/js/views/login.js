@@ -4,8 +4,8 @@ import { api, saveSession } from "../api.js";
 import { errorText, t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { setState } from "../store.js";
-import { picturePicker, pictures } from "../pictures.js";
-import { busy, field, h, passwordField } from "../ui.js";
+import { picturePicker, pictures, secretChooser } from "../pictures.js";
+import { busy, field, h, passwordField, toast } from "../ui.js";
 
 export function loginView(root) {
   const username = field({ label: t("username"), name: "username", autocomplete: "username", attrs: { required: true, autocapitalize: "none", spellcheck: "false" } });
@@ -66,6 +66,39 @@ export function loginView(root) {
     });
   });
 
-  root.append(form);
+  root.append(form, resetForm(username));
   username.input.focus();
+}
+
+// A one-time code from the admin (no e-mail needed) sets a new password.
+function resetForm(loginName) {
+  const username = field({ label: t("username"), name: "reset_username", autocomplete: "username", attrs: { autocapitalize: "none", spellcheck: "false", "data-test": "reset-username" } });
+  const code = field({ label: t("reset_code"), name: "reset_code", autocomplete: "one-time-code", attrs: { maxlength: 16, autocapitalize: "characters", spellcheck: "false", "data-test": "reset-code-input" } });
+  const secret = secretChooser({ name: "reset_password", inputTest: "reset-new-password" });
+  const problem = h("div", { class: "form-error", role: "alert", dataset: { test: "reset-error" } });
+  const send = h("button", { type: "submit", class: "btn btn-primary", dataset: { test: "reset-send" } }, `🔑 ${t("reset_send")}`);
+  const form = h("form", { class: "stack", novalidate: true }, h("p", { class: "muted" }, t("reset_intro")), problem, username.wrap, code.wrap, secret.el, send);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    problem.textContent = "";
+    if (!username.input.value.trim()) return username.setError(errorText({ code: "invalid_username" })), username.input.focus();
+    if (!code.input.value.trim()) return code.setError(errorText({ code: "invalid_code" })), code.input.focus();
+    const pw = secret.read();
+    if (!pw) return;
+    await busy(send, t("working"), async () => {
+      try {
+        await api("POST", "/api/auth/reset", { username: username.input.value.trim(), code: code.input.value.trim().toUpperCase(), ...pw }, { auth: false });
+        toast(t("reset_done"));
+        loginName.input.value = username.input.value.trim();
+        secret.clear();
+        code.input.value = "";
+        details.open = false;
+        loginName.input.focus();
+      } catch (err) {
+        problem.textContent = errorText(err);
+      }
+    });
+  });
+  const details = h("details", { class: "card stack", dataset: { test: "reset-with-code" } }, h("summary", {}, `🔑 ${t("reset_have_code")}`), form);
+  return details;
 }
