@@ -50,6 +50,20 @@ impl Ctx<'_> {
             .ok_or_else(|| Error::unauthorized("missing_token", "Please log in first."))
     }
 
+    /// The signed-in caller if they have `role`; otherwise 403 with `code` and `message`.
+    pub fn user_as(
+        &self,
+        role: Role,
+        code: &'static str,
+        message: &'static str,
+    ) -> Result<AuthUser> {
+        let me = self.user()?;
+        if me.role != role {
+            return Err(Error::forbidden(code, message));
+        }
+        Ok(me.clone())
+    }
+
     /// The client IP as text.
     pub fn ip(&self) -> String {
         self.req.ip.to_string()
@@ -80,7 +94,9 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
             }
         }
     };
-    if user.as_ref().is_some_and(|u| u.view_only) && req.parts.method != hyper::Method::GET {
+    // A parent's look through a child's eyes reads, and may end itself; nothing else.
+    let reads = matches!(req.parts.method, hyper::Method::GET | hyper::Method::HEAD);
+    if user.as_ref().is_some_and(|u| u.view_only) && !reads && route != Route::AuthLogout {
         return Err(Error::forbidden(
             "view_only",
             "This is a look-only visit. Nothing can be changed from here.",

@@ -52,23 +52,25 @@ fn no_word() -> Error {
     Error::not_found("not_found", "That word is not in the list.")
 }
 
-/// Rebuilds the matcher after a change and logs it.
-async fn changed(cx: &Ctx<'_>, action: &'static str, detail: Value) -> Result<()> {
-    cx.app.profanity.refresh(&cx.app.db).await?;
+/// Changes the word list and writes the audit entry in one transaction, then rebuilds the
+/// running matcher (and empties its cache) before the caller answers.
+async fn change<T, F>(cx: &Ctx<'_>, action: &'static str, f: F) -> Result<T>
+where
+    F: FnOnce(&Connection) -> Result<(T, Value)> + Send + 'static,
+    T: Send + 'static,
+{
     let (me, ip) = (cx.user()?.id, cx.ip());
-    cx.app
+    let out = cx
+        .app
         .db
         .write(move |tx| {
-            Ok(audit::record(
-                tx,
-                Some(me),
-                action,
-                None,
-                Some(&ip),
-                &detail,
-            )?)
+            let (out, detail) = f(tx)?;
+            audit::record(tx, Some(me), action, None, Some(&ip), &detail)?;
+            Ok(out)
         })
-        .await
+        .await?;
+    cx.app.profanity.refresh(&cx.app.db).await?;
+    Ok(out)
 }
 
 /// `GET /api/admin/profanity?q=&language=&active=`.
@@ -128,25 +130,16 @@ pub async fn add(cx: &mut Ctx<'_>) -> Result<Response> {
     let sev = severity(body.severity.as_deref().unwrap_or("moderate"))?;
     let word = clean_word(&body.word)
         .ok_or_else(|| Error::invalid("word", "invalid_word", "That is not a usable word."))?;
-    let w = word.clone();
-    let view = cx
-        .app
-        .db
-        .write(move |tx| {
-            add_word(tx, &w, lang, sev).map_err(|e| Error::invalid("word", "invalid_word", e))?;
-            let id: i64 = tx.query_row(
-                "SELECT id FROM profanity_words WHERE word = ?1 AND language = ?2",
-                params![w, lang.as_str()],
-                |r| r.get(0),
-            )?;
-            word_json(tx, id)?.ok_or_else(no_word)
-        })
-        .await?;
-    changed(
-        cx,
-        "profanity_word_added",
-        json!({ "word": word, "language": lang.as_str(), "severity": sev.as_str() }),
-    )
+    let view = change(cx, "profanity_word_added", move |tx| {
+        add_word(tx, &word, lang, sev).map_err(|e| Error::invalid("word", "invalid_word", e))?;
+        let id: i64 = tx.query_row(
+            "SELECT id FROM profanity_words WHERE word = ?1 AND language = ?2",
+            params![word, lang.as_str()],
+            |r| r.get(0),
+        )?;
+        let view = word_json(tx, id)?.ok_or_else(no_word)?;
+        Ok((view.clone(), json!({ "word": view })))
+    })
     .await?;
     Ok(created(&json!({ "word": view })))
 }
@@ -173,11 +166,8 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         .map(|l| language("language", l))
         .transpose()?;
     let now = crate::time::now();
-    let view = cx
-        .app
-        .db
-        .write(move |tx| {
-            word_json(tx, id)?.ok_or_else(no_word)?;
+    let view = change(cx, "profanity_word_changed", move |tx| {
+            let before = word_json(tx, id)?.ok_or_else(no_word)?;
             let res = tx.execute(
                 "UPDATE profanity_words SET severity = coalesce(?2, severity),
                         language = coalesce(?3, language), active = coalesce(?4, active), updated_at = ?5
@@ -195,26 +185,22 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
                 }
                 other => other?,
             };
-            word_json(tx, id)?.ok_or_else(no_word)
+            let after = word_json(tx, id)?.ok_or_else(no_word)?;
+            Ok((after.clone(), json!({ "before": before, "after": after })))
         })
         .await?;
-    changed(cx, "profanity_word_changed", json!({ "word": view })).await?;
     Ok(ok(&json!({ "word": view })))
 }
 
 /// `DELETE /api/admin/profanity/{id}`.
 pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
     let id = cx.req.params.id(0)?;
-    let gone = cx
-        .app
-        .db
-        .write(move |tx| {
-            let word = word_json(tx, id)?.ok_or_else(no_word)?;
-            tx.execute("DELETE FROM profanity_words WHERE id = ?1", [id])?;
-            Ok(word)
-        })
-        .await?;
-    changed(cx, "profanity_word_removed", json!({ "word": gone })).await?;
+    change(cx, "profanity_word_removed", move |tx| {
+        let word = word_json(tx, id)?.ok_or_else(no_word)?;
+        tx.execute("DELETE FROM profanity_words WHERE id = ?1", [id])?;
+        Ok(((), json!({ "word": word })))
+    })
+    .await?;
     Ok(empty(hyper::StatusCode::NO_CONTENT))
 }
 
@@ -241,25 +227,17 @@ pub async fn bulk(cx: &mut Ctx<'_>) -> Result<Response> {
             format!("Import up to {BULK_MAX} words at a time."),
         ));
     }
-    let (added, skipped) = cx
-        .app
-        .db
-        .write(move |tx| {
-            let (mut added, mut skipped) = (0usize, 0usize);
-            for line in &lines {
-                match add_word(tx, line, lang, sev) {
-                    Ok(Added::New | Added::Updated) => added += 1,
-                    Ok(Added::Unchanged) | Err(_) => skipped += 1,
-                }
+    let (added, skipped) = change(cx, "profanity_words_imported", move |tx| {
+        let (mut added, mut skipped) = (0usize, 0usize);
+        for line in &lines {
+            match add_word(tx, line, lang, sev) {
+                Ok(Added::New | Added::Updated) => added += 1,
+                Ok(Added::Unchanged) | Err(_) => skipped += 1,
             }
-            Ok((added, skipped))
-        })
-        .await?;
-    changed(
-        cx,
-        "profanity_words_imported",
-        json!({ "added": added, "skipped": skipped, "language": lang.as_str() }),
-    )
+        }
+        let detail = json!({ "added": added, "skipped": skipped, "language": lang.as_str() });
+        Ok(((added, skipped), detail))
+    })
     .await?;
     Ok(ok(&json!({ "added": added, "skipped": skipped })))
 }

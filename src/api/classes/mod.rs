@@ -23,14 +23,11 @@ const MAX_CLASSES: i64 = 50;
 const MAX_MEMBERS: i64 = 200;
 
 fn teacher(cx: &Ctx<'_>) -> Result<AuthUser> {
-    let me = cx.user()?;
-    if me.role != Role::Teacher {
-        return Err(Error::forbidden(
-            "teachers_only",
-            "This is for teachers' accounts.",
-        ));
-    }
-    Ok(me.clone())
+    cx.user_as(
+        Role::Teacher,
+        "teachers_only",
+        "This is for teachers' accounts.",
+    )
 }
 
 fn no_class() -> Error {
@@ -257,13 +254,11 @@ struct JoinBody {
 
 /// `POST /api/classes/join`: a child asks to join; the teacher approves.
 pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
-    let me = cx.user()?.clone();
-    if me.role != Role::Child {
-        return Err(Error::forbidden(
-            "children_only",
-            "Only children's accounts join classes.",
-        ));
-    }
+    let me = cx.user_as(
+        Role::Child,
+        "children_only",
+        "Only children's accounts join classes.",
+    )?;
     if let Err(r) = cx.app.limits.code_tries.hit(&format!("user:{}", me.id)) {
         return Err(Error::RateLimited {
             retry_after: r.retry_after,

@@ -51,14 +51,11 @@ fn children(c: &Connection, parent: i64, only: Option<i64>) -> rusqlite::Result<
 }
 
 fn parent(cx: &Ctx<'_>) -> Result<AuthUser> {
-    let me = cx.user()?;
-    if me.role != Role::Parent {
-        return Err(Error::forbidden(
-            "parents_only",
-            "This is for parents' accounts.",
-        ));
-    }
-    Ok(me.clone())
+    cx.user_as(
+        Role::Parent,
+        "parents_only",
+        "This is for parents' accounts.",
+    )
 }
 
 fn no_child() -> Error {
@@ -412,7 +409,6 @@ pub async fn set_password(cx: &mut Ctx<'_>) -> Result<Response> {
         Some(me.id),
         "child_password_reset",
         cx.ip(),
-        json!({}),
     )
     .await?;
     Ok(empty(hyper::StatusCode::NO_CONTENT))

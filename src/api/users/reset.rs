@@ -2,7 +2,7 @@
 //! reset code (`POST /api/auth/reset`). Either way every session of the account ends.
 
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::store;
 use crate::api::codes::{self, Purpose};
@@ -33,6 +33,30 @@ pub fn checked_secret(
     Ok(secret.as_str().to_string())
 }
 
+/// Stores a new password hash for `target` inside a write transaction, ends all its sessions
+/// and writes `action` to the audit log. Close the user's sockets after the commit.
+fn store_new_password(
+    tx: &rusqlite::Connection,
+    target: i64,
+    hash: &str,
+    actor: Option<i64>,
+    action: &'static str,
+    ip: &str,
+) -> Result<()> {
+    let now = crate::time::now();
+    store::set_password(tx, target, hash, now)?;
+    let ended = crate::auth::sessions::revoke_all(tx, target, action, now, None)?;
+    audit::record(
+        tx,
+        actor,
+        action,
+        Some(("user", target.to_string())),
+        Some(ip),
+        &json!({ "sessions_ended": ended }),
+    )?;
+    Ok(())
+}
+
 /// Hashes and stores a new password for `target`, ends all its sessions, closes its sockets and
 /// writes `action` to the audit log.
 pub async fn replace_password(
@@ -42,26 +66,10 @@ pub async fn replace_password(
     actor: Option<i64>,
     action: &'static str,
     ip: String,
-    detail: Value,
 ) -> Result<()> {
     let hash = app.passwords.hash(&secret).await?;
-    let now = crate::time::now();
     app.db
-        .write(move |tx| {
-            store::set_password(tx, target, &hash, now)?;
-            let ended = crate::auth::sessions::revoke_all(tx, target, action, now, None)?;
-            let mut detail = detail;
-            detail["sessions_ended"] = json!(ended);
-            audit::record(
-                tx,
-                actor,
-                action,
-                Some(("user", target.to_string())),
-                Some(&ip),
-                &detail,
-            )?;
-            Ok(())
-        })
+        .write(move |tx| store_new_password(tx, target, &hash, actor, action, &ip))
         .await?;
     app.hub.close_user(target, SIGNED_OUT);
     Ok(())
@@ -118,25 +126,27 @@ pub async fn reset(cx: &mut Ctx<'_>) -> Result<Response> {
         .ok_or_else(wrong)?;
     let role = Role::parse(&holder.role).ok_or_else(|| Error::internal("unknown role"))?;
     let secret = checked_secret(role, body.password.as_deref(), body.picture.as_deref())?;
-    // Use the code now; a second request racing this one finds it spent.
-    let code = body.code.clone();
-    let used = cx
-        .app
+    // Hash first: the code is spent in the same transaction that stores the password, so a
+    // failure anywhere leaves the code usable, and a racing second request finds it spent.
+    let hash = cx.app.passwords.hash(&secret).await?;
+    let (code, target, ip) = (body.code.clone(), holder.id, cx.ip());
+    cx.app
         .db
-        .write(move |tx| Ok(codes::redeem(tx, Purpose::PasswordReset, &code, now)?))
+        .write(move |tx| {
+            let used = codes::redeem(tx, Purpose::PasswordReset, &code, now)?;
+            if used.map(|r| r.user) != Some(target) {
+                return Err(wrong());
+            }
+            store_new_password(
+                tx,
+                target,
+                &hash,
+                Some(target),
+                "password_reset_by_code",
+                &ip,
+            )
+        })
         .await?;
-    if used.map(|r| r.user) != Some(holder.id) {
-        return Err(wrong());
-    }
-    replace_password(
-        cx.app,
-        holder.id,
-        secret,
-        Some(holder.id),
-        "password_reset_by_code",
-        cx.ip(),
-        json!({}),
-    )
-    .await?;
+    cx.app.hub.close_user(target, SIGNED_OUT);
     Ok(empty(hyper::StatusCode::NO_CONTENT))
 }
