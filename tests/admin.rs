@@ -779,3 +779,52 @@ async fn backups_are_made_online_listed_pruned_and_downloaded() {
         .json();
     assert_eq!(stats["backups"].as_array().expect("backups").len(), 2);
 }
+
+#[tokio::test]
+async fn report_and_word_import_limits_hold() {
+    let s = TestServer::start().await;
+    let root = admin(&s).await;
+    let author = s.register("author", "child").await;
+    let reader = s.register("reader", "child").await;
+    let mut stories = Vec::new();
+    let second = s.register("author2", "child").await;
+    for n in 0..21 {
+        // Two authors: writing stories has its own limit.
+        let who = if n % 2 == 0 { &author } else { &second };
+        stories.push(s.published(&who.access, &format!("Tale {n}"), &["x"]).await);
+    }
+    let long = "x".repeat(301);
+    let r = s
+        .post("/api/reports")
+        .bearer(&reader.access)
+        .json(&json!({ "target_type": "story", "target_id": stories[0], "reason": long }))
+        .send()
+        .await;
+    assert_eq!(r.status, 422);
+    for (n, id) in stories.iter().enumerate() {
+        let r = s
+            .post("/api/reports")
+            .bearer(&reader.access)
+            .json(&json!({ "target_type": "story", "target_id": id, "reason": "scary" }))
+            .send()
+            .await;
+        // The refused long reason above took one of the 20 tokens.
+        let want = if n < 19 { 201 } else { 429 };
+        assert_eq!(r.status, want, "report {n}: {}", r.text());
+    }
+    let text: String = (0..5001).map(|n| format!("word{n}\n")).collect();
+    let r = s
+        .post("/api/admin/profanity/bulk")
+        .bearer(&root.access)
+        .json(&json!({ "text": text, "language": "en" }))
+        .send()
+        .await;
+    assert_eq!((r.status, r.code().as_str()), (422, "too_many_words"));
+    let r = s
+        .post("/api/admin/announcements")
+        .bearer(&root.access)
+        .json(&json!({ "title": "Hi", "body": "x".repeat(1001) }))
+        .send()
+        .await;
+    assert_eq!(r.status, 422);
+}

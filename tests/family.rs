@@ -398,6 +398,10 @@ async fn parents_set_privacy_reset_passwords_and_look_read_only() {
         "SELECT count(*) FROM audit_log WHERE action = 'parent_view_as' AND actor_id = ?1 AND target_id = ?2",
         rusqlite::params![mum.user_id, id.to_string()], |r| r.get(0)).expect("audit");
     assert_eq!(logged, 1);
+    // The look can end itself early (logout is the one write it may do).
+    let r = s.post("/api/auth/logout").bearer(&look).send().await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    assert_eq!(s.get("/api/me").bearer(&look).send().await.status, 401);
     let r = s
         .post(&format!("/api/family/children/{id}/view-as"))
         .bearer(&other.access)
@@ -653,4 +657,132 @@ async fn teachers_run_classes_with_join_codes_approval_and_reports() {
         s.get("/api/me").bearer(&ana.access).send().await.status,
         200
     );
+}
+
+#[tokio::test]
+async fn family_and_class_limits_hold() {
+    let s = TestServer::start().await;
+    let mum = s.register("mum", "parent").await;
+    let kid = s.register("kid", "child").await;
+
+    // Code guessing: 10 tries, then 429 with Retry-After, for links and class joins alike.
+    for i in 0..10 {
+        let r = s
+            .post("/api/family/link")
+            .bearer(&mum.access)
+            .json(&json!({ "code": format!("AAAA-AAA{}", i % 8 + 2) }))
+            .send()
+            .await;
+        assert_eq!(r.status, 400, "try {i}");
+    }
+    let r = s
+        .post("/api/family/link")
+        .bearer(&mum.access)
+        .json(&json!({ "code": "AAAA-AAAA" }))
+        .send()
+        .await;
+    assert_eq!(r.status, 429);
+    assert!(r.header("retry-after").is_some());
+    for i in 0..10 {
+        let r = s
+            .post("/api/classes/join")
+            .bearer(&kid.access)
+            .json(&json!({ "code": format!("ZZZZZ{}", i % 8 + 2) }))
+            .send()
+            .await;
+        assert_eq!(r.status, 404, "try {i}");
+    }
+    let r = s
+        .post("/api/classes/join")
+        .bearer(&kid.access)
+        .json(&json!({ "code": "ZZZZZZ" }))
+        .send()
+        .await;
+    assert_eq!(r.status, 429);
+
+    // At most four grown-ups per child.
+    let child = s.register("popular", "child").await;
+    for n in 0..5 {
+        let p = s.register(&format!("grownup{n}"), "parent").await;
+        let code = s
+            .post("/api/family/link-codes")
+            .bearer(&child.access)
+            .send()
+            .await
+            .json()["code"]
+            .as_str()
+            .expect("code")
+            .to_string();
+        let r = s
+            .post("/api/family/link")
+            .bearer(&p.access)
+            .json(&json!({ "code": code }))
+            .send()
+            .await;
+        if n < 4 {
+            assert_eq!(r.status, 200, "{}", r.text());
+        } else {
+            assert_eq!((r.status, r.code().as_str()), (409, "too_many_parents"));
+        }
+    }
+
+    // Class names, classes per teacher, children per class.
+    let teacher = s.register("teach", "teacher").await;
+    let r = s
+        .post("/api/classes")
+        .bearer(&teacher.access)
+        .json(&json!({ "name": "x".repeat(61) }))
+        .send()
+        .await;
+    assert_eq!(r.status, 422);
+    let r = s
+        .post("/api/classes")
+        .bearer(&teacher.access)
+        .json(&json!({ "name": "Room\u{0007}" }))
+        .send()
+        .await;
+    assert_eq!(r.status, 422);
+    let r = s
+        .post("/api/classes")
+        .bearer(&teacher.access)
+        .json(&json!({ "name": "Full room" }))
+        .send()
+        .await;
+    let class = r.json()["class"].clone();
+    let cid = class["id"].as_i64().expect("id");
+    {
+        let db = s.db_rw();
+        for n in 0..200 {
+            db.execute(
+                "INSERT INTO users (username, password_hash, role, created_at, updated_at, password_changed_at) VALUES (?1, 'x', 'child', 0, 0, 0)",
+                [format!("filler{n}")],
+            ).expect("user");
+            db.execute(
+                "INSERT INTO class_requests (class_id, user_id, requested_at) VALUES (?1, last_insert_rowid(), 0)",
+                [cid],
+            ).expect("request");
+        }
+        for n in 0..49 {
+            db.execute(
+                "INSERT INTO classes (teacher_id, name, created_at) VALUES (?1, ?2, 0)",
+                rusqlite::params![teacher.user_id, format!("Room {n}")],
+            )
+            .expect("class");
+        }
+    }
+    let late = s.register("latecomer", "child").await;
+    let r = s
+        .post("/api/classes/join")
+        .bearer(&late.access)
+        .json(&json!({ "code": class["join_code"] }))
+        .send()
+        .await;
+    assert_eq!((r.status, r.code().as_str()), (409, "class_full"));
+    let r = s
+        .post("/api/classes")
+        .bearer(&teacher.access)
+        .json(&json!({ "name": "One too many" }))
+        .send()
+        .await;
+    assert_eq!((r.status, r.code().as_str()), (409, "too_many_classes"));
 }

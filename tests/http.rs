@@ -405,3 +405,33 @@ async fn a_data_dir_serves_one_server_at_a_time() {
     let err = second.err().expect("second server refused").to_string();
     assert!(err.contains("another pixeltales process"), "{err}");
 }
+
+/// Every screen word and error text exists in both languages (a missing Tagalog string would
+/// quietly show English to a child who chose Tagalog).
+#[test]
+fn both_languages_have_every_string() {
+    let keys = |lang: &str| -> Vec<Vec<String>> {
+        let path = format!("{}/assets/js/i18n/{lang}.js", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("strings file");
+        // Two objects, `words` then `errors`, one `key: "…",` per line.
+        text.split("export const ")
+            .skip(1)
+            .map(|block| {
+                let mut k: Vec<String> = block
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("  "))
+                    .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim().to_string()))
+                    .filter(|k| {
+                        !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    })
+                    .collect();
+                k.sort();
+                k
+            })
+            .collect()
+    };
+    let (en, tl) = (keys("en"), keys("tl"));
+    assert_eq!(en.len(), 2);
+    assert!(en[0].len() > 400, "{}", en[0].len());
+    assert_eq!(en, tl);
+}
