@@ -83,6 +83,29 @@ async fn a_parent_makes_a_child_who_writes_and_the_dashboard_shows_it() {
     parent
         .screenshot(&screens_dir().join("family-dashboard.png"))
         .await;
+
+    // A read-only look through Lila's eyes, then back to the parent's own account.
+    parent.click("[data-test=view-as]").await;
+    parent.wait_visible("[data-test=look-banner]").await;
+    parent
+        .wait_for("document.querySelector('[data-test=nav-user]')?.innerText.includes('Lila')")
+        .await;
+    parent
+        .screenshot(&screens_dir().join("family-look.png"))
+        .await;
+    let looks = s.db().query_row(
+        "SELECT count(*) FROM audit_log WHERE action = 'parent_view_as'",
+        [],
+        |r| r.get::<_, i64>(0),
+    );
+    assert_eq!(looks.expect("audit"), 1);
+    parent.click("[data-test=look-stop]").await;
+    parent.wait_visible("[data-test=overview-stats]").await;
+    parent
+        .wait_for("!document.querySelector('[data-test=look-banner]')")
+        .await;
+    let who = parent.text("[data-test=nav-user]").await;
+    assert!(!who.contains("Lila"), "back as the parent: {who}");
     for page in [&parent, &child] {
         let errors = page.page_errors();
         assert!(errors.is_empty(), "console errors: {errors:?}");
@@ -227,4 +250,68 @@ async fn a_child_uses_the_admins_reset_code_on_the_login_screen() {
     assert_eq!(s.login("forgetful", common::PASSWORD).await.status, 401);
     let errors = page.page_errors();
     assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_teacher_makes_a_class_a_child_joins_and_the_report_lists_them() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    s.register("teacher_e2e", "teacher").await;
+    let pupil = s.register("pupil_e2e", "child").await;
+    s.published(&pupil.access, "My first tale", &["hello"])
+        .await;
+    let base = format!("http://{}", s.addr);
+
+    let teacher = browser.new_context_page().await;
+    spa::login(&teacher, &base, "teacher_e2e").await;
+    teacher.click("[data-test=nav-classes]").await;
+    teacher.wait_visible("[data-test=class-create-form]").await;
+    teacher.fill("[data-test=class-name]", "Grade 2 Rose").await;
+    teacher.click("[data-test=class-create]").await;
+    teacher
+        .wait_visible("[data-test=class-card] [data-test=join-code]")
+        .await;
+    let code = teacher
+        .text("[data-test=class-card] [data-test=join-code]")
+        .await;
+    let code: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    assert_eq!(code.len(), 6, "{code}");
+
+    let child = browser.new_context_page().await;
+    spa::login(&child, &base, "pupil_e2e").await;
+    child.goto(&format!("{base}/settings")).await;
+    child.wait_visible("[data-test=class-code-input]").await;
+    child
+        .fill("[data-test=class-code-input]", &code.to_lowercase())
+        .await;
+    child.click("[data-test=join-class-send]").await;
+    child.wait_visible("[data-test=join-status]").await;
+
+    teacher.click("[data-test=class-open]").await;
+    teacher.wait_visible("[data-test=pending-row]").await;
+    teacher
+        .click("[data-test=pending-row] [data-test=approve]")
+        .await;
+    teacher.wait_visible("[data-test=member-row]").await;
+    teacher.wait_visible("[data-test=report-row]").await;
+    let report = teacher.text("[data-test=report-table]").await;
+    assert!(report.contains("pupil_e2e"), "{report}");
+    teacher.click("[data-test=report-csv]").await;
+    teacher
+        .wait_for("document.getElementById('toasts').innerText.length > 0")
+        .await;
+    teacher
+        .screenshot(&screens_dir().join("class-report.png"))
+        .await;
+    let members: i64 = s
+        .db()
+        .query_row("SELECT count(*) FROM class_members", [], |r| r.get(0))
+        .expect("members");
+    assert_eq!(members, 1);
+    for page in [&teacher, &child] {
+        let errors = page.page_errors();
+        assert!(errors.is_empty(), "console errors: {errors:?}");
+    }
 }

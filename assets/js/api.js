@@ -62,6 +62,37 @@ export function onSessionChange(fn) {
   });
 }
 
+// A parent's read-only look through a child's eyes: a short token kept in this tab only
+// (sessionStorage), used instead of the parent's own sign-in until it ends.
+const LOOK = "pt.look";
+
+/** The look in progress in this tab: {access, exp, child_id, child_name}, or null. */
+export function looking() {
+  try {
+    const l = JSON.parse(sessionStorage.getItem(LOOK) || "null");
+    return l && l.access && l.exp > Date.now() ? l : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts a look from a `view-as` answer. */
+export function startLook(answer) {
+  sessionStorage.setItem(LOOK, JSON.stringify({
+    access: answer.access_token,
+    exp: Date.now() + answer.expires_in * 1000,
+    child_id: answer.child.id,
+    child_name: answer.child.display_name,
+  }));
+}
+
+/** Ends the look in this tab (the server session simply runs out). */
+export function stopLook() {
+  const l = looking();
+  sessionStorage.removeItem(LOOK);
+  if (l) fetch("/api/auth/logout", { method: "POST", headers: { authorization: `Bearer ${l.access}` } }).catch(() => {});
+}
+
 async function withRefreshLock(fn) {
   if (navigator.locks?.request) return navigator.locks.request("pt-refresh", fn);
   return fn();
@@ -120,6 +151,18 @@ async function request(method, path, body, { auth = true } = {}) {
     if (auth && session) headers.authorization = `Bearer ${session.access}`;
     return fetch(path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
   };
+  const look = auth ? looking() : null;
+  if (look) {
+    // Only reads: the server would refuse anything else, so do not even ask.
+    if (method !== "GET" && method !== "HEAD") throw new ApiError(403, "view_only", "Look-only visit.");
+    try {
+      const res = await send(look);
+      if (res.status === 401) sessionStorage.removeItem(LOOK);
+      return res;
+    } catch (e) {
+      throw new ApiError(0, "network", String(e?.message ?? e));
+    }
+  }
   let session = auth ? readSession() : null;
   try {
     if (session && session.exp - Date.now() < 30_000) session = (await refresh(session.access)) ?? null;
@@ -183,6 +226,13 @@ export async function download(path, filename) {
 
 /** Ends this device's session on the server, then locally. */
 export async function logout() {
+  // In a look, "log out" ends the look and goes back to the parent's page, never the parent.
+  const look = looking();
+  if (look) {
+    stopLook();
+    location.assign(`/family/${look.child_id}`);
+    return new Promise(() => {});
+  }
   const s = readSession();
   if (s) {
     await fetch("/api/auth/logout", {

@@ -1,6 +1,7 @@
 // Boot: read server settings, restore the sign-in, then route.
 
-import { api, hasSession, onSessionChange } from "./api.js";
+import { api, hasSession, looking, onSessionChange } from "./api.js";
+import { showLookBanner } from "./look.js";
 import { errorText } from "./i18n.js";
 import { startNav } from "./nav.js";
 import { startNotices } from "./notices.js";
@@ -62,7 +63,7 @@ async function boot() {
   } catch {
     // The app still works with defaults; requests will report their own errors.
   }
-  if (hasSession()) {
+  if (hasSession() || looking()) {
     try {
       setState({ user: await api("GET", "/api/me") });
     } catch (err) {
@@ -73,6 +74,7 @@ async function boot() {
   // Logging out in one tab logs out every tab; signing in as someone else in another tab
   // (a shared family computer) switches this tab to that person too.
   onSessionChange(async (session) => {
+    if (looking()) return;
     const { user } = getState();
     if (!session && user) {
       setState({ user: null });
@@ -89,10 +91,12 @@ async function boot() {
   // One socket while someone is signed in.
   startNotices();
   startPresence();
-  subscribe(({ user }) => (user ? connect() : disconnect()));
+  // A parent's look has no socket: it is read-only and must not show the child as online.
+  subscribe(({ user }) => (user && !looking() ? connect() : disconnect()));
   subscribe(({ user }) => applyTheme(user?.theme));
   applyTheme(getState().user?.theme);
-  if (getState().user) connect();
+  if (getState().user && !looking()) connect();
+  showLookBanner();
   startNav();
   start();
 }

@@ -1,6 +1,11 @@
 // English: words on screen, and server error codes in words a child can follow.
 
 export const words = {
+  look_title: "See what they see",
+  look_intro: "Look at PixelTales the way {name} sees it for ten minutes. Nothing can be changed, and the visit is written in the safety log.",
+  look_start: "Look as {name}",
+  look_banner: "You are looking as {name}. Nothing can be changed.",
+  look_stop: "Back to my account",
   welcome_title: "Make your own stories!",
   welcome_text: "Write, draw and read stories with your friends.",
   login: "Log in",

@@ -1,6 +1,11 @@
 // Tagalog: words on screen, and server error codes in words a child can follow.
 
 export const words = {
+  look_title: "Tingnan ang nakikita niya",
+  look_intro: "Tingnan ang PixelTales gaya ng nakikita ni {name} sa loob ng sampung minuto. Walang mababago, at nakatala ang pagbisita sa safety log.",
+  look_start: "Tumingin bilang si {name}",
+  look_banner: "Tumitingin ka bilang si {name}. Walang mababago.",
+  look_stop: "Bumalik sa account ko",
   welcome_title: "Gumawa ng sariling kuwento!",
   welcome_text: "Sumulat, gumuhit at magbasa ng kuwento kasama ang mga kaibigan.",
   login: "Mag-log in",

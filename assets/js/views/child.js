@@ -1,7 +1,7 @@
 // One child's page for their grown-up: numbers, stories, reading, two charts, and the grown-up
 // controls (who can see the profile, a new password, a link code for another grown-up, unlink).
 
-import { api } from "../api.js";
+import { api, startLook } from "../api.js";
 import { barChart, dayLabel, statTiles } from "../charts.js";
 import { errorText, t } from "../i18n.js";
 import { secretChooser } from "../pictures.js";
@@ -133,6 +133,17 @@ export function childView(root, { id }) {
       }
     }));
 
+    // A short read-only look through the child's eyes; the server logs it.
+    const look = h("button", { type: "button", class: "btn", dataset: { test: "view-as" } }, `👀 ${t("look_start", { name: c.display_name })}`);
+    look.addEventListener("click", () => busy(look, t("working"), async () => {
+      try {
+        startLook(await api("POST", `/api/family/children/${id}/view-as`));
+        location.assign("/");
+      } catch (err) {
+        toast(errorText(err));
+      }
+    }));
+
     const unlink = h("button", { type: "button", class: "btn btn-danger", dataset: { test: "unlink" } }, `✂️ ${t("fam_unlink")}`);
     unlink.addEventListener("click", async () => {
       if (!confirm(t("fam_unlink_confirm", { name: c.display_name }))) return;
@@ -148,6 +159,7 @@ export function childView(root, { id }) {
     return h("section", { class: "card stack", dataset: { test: "child-controls" } },
       h("h2", {}, `🛠️ ${t("fam_controls")}`),
       h("div", { class: "field" }, h("label", { for: "f-child-privacy" }, t("fam_privacy", { name: c.display_name })), privacy),
+      h("h3", {}, `👀 ${t("look_title")}`), h("p", { class: "muted" }, t("look_intro", { name: c.display_name })), h("div", { class: "btn-row" }, look),
       h("h3", {}, `🔑 ${t("fam_pw")}`), reset,
       h("h3", {}, `🔗 ${t("fam_another")}`), h("p", { class: "muted" }, t("fam_another_intro")), makeCode, codeSpot,
       h("h3", {}, `✂️ ${t("fam_unlink")}`), h("p", { class: "muted" }, t("fam_unlink_intro", { name: c.display_name })), h("div", { class: "btn-row" }, unlink));
