@@ -159,7 +159,8 @@ CREATE TABLE stories (
     view_count     INTEGER NOT NULL DEFAULT 0,
     rating_count   INTEGER NOT NULL DEFAULT 0,
     rating_sum     INTEGER NOT NULL DEFAULT 0,
-    rating_score   INTEGER NOT NULL DEFAULT 0        -- damped average x 1000, for sorting
+    rating_score   INTEGER NOT NULL DEFAULT 0,       -- damped average x 1000, for sorting
+    games_hash     BLOB                              -- sha256 of the text its games were made from
 ) STRICT;
 CREATE INDEX stories_author ON stories (author_id, updated_at DESC);
 CREATE INDEX stories_cover ON stories (cover_media_id) WHERE cover_media_id IS NOT NULL;
@@ -386,7 +387,9 @@ CREATE TABLE user_stats (
     languages_mask    INTEGER NOT NULL DEFAULT 0,
     read_streak       INTEGER NOT NULL DEFAULT 0,
     best_streak       INTEGER NOT NULL DEFAULT 0,
-    last_read_day     INTEGER
+    last_read_day     INTEGER,
+    games_played      INTEGER NOT NULL DEFAULT 0,  -- distinct games tried
+    perfect_games     INTEGER NOT NULL DEFAULT 0   -- distinct games with a perfect score
 ) STRICT;
 
 CREATE TABLE user_achievements (
@@ -543,3 +546,25 @@ CREATE TABLE reports (
 ) STRICT;
 CREATE UNIQUE INDEX reports_one_open ON reports (target_type, target_id, reporter_id) WHERE resolved_at IS NULL;
 CREATE INDEX reports_open ON reports (created_at) WHERE resolved_at IS NULL;
+
+-- Games -----------------------------------------------------------------------------------------------
+
+CREATE TABLE games (
+    id          INTEGER PRIMARY KEY,
+    story_id    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    kind        TEXT    NOT NULL CHECK (kind IN ('quiz', 'fill_blank', 'word_search')),
+    content     TEXT    NOT NULL,                    -- JSON with the answers: never sent before an attempt
+    created_at  INTEGER NOT NULL,
+    UNIQUE (story_id, kind)
+) STRICT;
+
+CREATE TABLE game_attempts (
+    id         INTEGER PRIMARY KEY,
+    game_id    INTEGER NOT NULL REFERENCES games (id) ON DELETE CASCADE,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    score      INTEGER NOT NULL,
+    total      INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX game_attempts_user ON game_attempts (user_id, id DESC);
+CREATE INDEX game_attempts_game ON game_attempts (game_id, user_id);

@@ -9,6 +9,7 @@ pub mod codes;
 pub mod collab;
 pub mod csv;
 pub mod family;
+pub mod games;
 pub mod media;
 pub mod messages;
 pub mod moderation;
@@ -228,6 +229,10 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
         Route::AdminBackups => admin::backups::list(cx).await,
         Route::AdminBackupCreate => admin::backups::create(cx).await,
         Route::AdminBackupGet => admin::backups::download(cx).await,
+        Route::StoryGames => games::list(cx).await,
+        Route::GameGet => games::get(cx).await,
+        Route::GameAttempt => games::attempt(cx).await,
+        Route::MeGames => games::mine(cx).await,
     }
 }
 

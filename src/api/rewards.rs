@@ -99,6 +99,12 @@ fn bump(tx: &Connection, user: i64, column: Counter, delta: i64) -> rusqlite::Re
         Counter::FriendsMade => {
             "UPDATE user_stats SET friends_made = friends_made + ?2 WHERE user_id = ?1"
         }
+        Counter::GamesPlayed => {
+            "UPDATE user_stats SET games_played = games_played + ?2 WHERE user_id = ?1"
+        }
+        Counter::PerfectGames => {
+            "UPDATE user_stats SET perfect_games = perfect_games + ?2 WHERE user_id = ?1"
+        }
     };
     tx.execute(sql, params![user, delta])?;
     Ok(())
@@ -112,6 +118,8 @@ enum Counter {
     StoriesFinished,
     RatingsGiven,
     FriendsMade,
+    GamesPlayed,
+    PerfectGames,
 }
 
 /// A user's stats (zeroes when none are recorded yet).
@@ -125,7 +133,8 @@ pub fn stats(conn: &Connection, user: i64) -> rusqlite::Result<Stats> {
     let s = conn
         .query_row(
             "SELECT stories_published, likes_received, comments_written, stories_finished, ratings_given,
-                    friends_made, longest_story, languages_mask, read_streak, best_streak
+                    friends_made, longest_story, languages_mask, read_streak, best_streak,
+                    games_played, perfect_games
              FROM user_stats WHERE user_id = ?1",
             [user],
             |r| {
@@ -140,6 +149,8 @@ pub fn stats(conn: &Connection, user: i64) -> rusqlite::Result<Stats> {
                     languages_mask: r.get(7)?,
                     read_streak: r.get(8)?,
                     best_streak: r.get(9)?,
+                    games_played: r.get(10)?,
+                    perfect_games: r.get(11)?,
                     xp,
                 })
             },
@@ -377,4 +388,40 @@ pub fn on_friends(tx: &Connection, a: i64, b: i64) -> rusqlite::Result<()> {
         settle(tx, me)?;
     }
     Ok(())
+}
+
+/// XP and counters for a game attempt: the first attempt at a game and the first perfect score
+/// pay once each. Returns (XP paid, achievements earned).
+pub fn on_game(
+    tx: &Connection,
+    user: i64,
+    game: i64,
+    perfect: bool,
+) -> rusqlite::Result<(i64, Vec<&'static str>)> {
+    let object = game.to_string();
+    let mut xp = 0;
+    if award(
+        tx,
+        user,
+        Reason::GamePlayed,
+        &object,
+        Reason::GamePlayed.amount(),
+    )? {
+        xp += Reason::GamePlayed.amount();
+        bump(tx, user, Counter::GamesPlayed, 1)?;
+    }
+    if perfect
+        && award(
+            tx,
+            user,
+            Reason::GamePerfect,
+            &object,
+            Reason::GamePerfect.amount(),
+        )?
+    {
+        xp += Reason::GamePerfect.amount();
+        bump(tx, user, Counter::PerfectGames, 1)?;
+    }
+    let earned = settle(tx, user)?;
+    Ok((xp, earned))
 }

@@ -188,6 +188,8 @@ pub struct Limits {
     pub code_tries: RateLimiter,
     /// Reports of stories and comments per user: 20 at once, 30 an hour.
     pub reports: RateLimiter,
+    /// Game attempts per user: 20 at once, 20 a minute.
+    pub games: RateLimiter,
 }
 
 impl Limits {
@@ -216,6 +218,7 @@ impl Limits {
             invites: RateLimiter::per_hour(30, 60),
             code_tries: RateLimiter::per_hour(10, 30),
             reports: RateLimiter::per_hour(20, 30),
+            games: RateLimiter::per_minute(20, 20),
         }
     }
 
@@ -231,6 +234,7 @@ impl Limits {
             &self.story_writes,
             &self.code_tries,
             &self.reports,
+            &self.games,
             &self.messages,
             &self.collab_joins,
             &self.collab_joins_ip,

@@ -19,6 +19,7 @@ pub const STEPS: &[(&str, &str)] = &[
     ),
     ("realtime", include_str!("migrations/0003_realtime.sql")),
     ("grownups", include_str!("migrations/0004_grownups.sql")),
+    ("games", include_str!("migrations/0005_games.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -23,6 +23,10 @@ pub enum Reason {
     FriendAdded,
     /// Earning an achievement (object: achievement id).
     Achievement,
+    /// First attempt at a game (object: game id).
+    GamePlayed,
+    /// First perfect score in a game (object: game id).
+    GamePerfect,
 }
 
 impl Reason {
@@ -36,6 +40,8 @@ impl Reason {
             Reason::RatingGiven => "rating_given",
             Reason::FriendAdded => "friend_added",
             Reason::Achievement => "achievement",
+            Reason::GamePlayed => "game_played",
+            Reason::GamePerfect => "game_perfect",
         }
     }
 
@@ -49,6 +55,8 @@ impl Reason {
             Reason::RatingGiven => 2,
             Reason::FriendAdded => 10,
             Reason::Achievement => 0,
+            Reason::GamePlayed => 15,
+            Reason::GamePerfect => 10,
         }
     }
 }
@@ -98,6 +106,8 @@ pub struct Stats {
     pub languages_mask: i64,
     pub read_streak: i64,
     pub best_streak: i64,
+    pub games_played: i64,
+    pub perfect_games: i64,
     pub xp: i64,
 }
 
@@ -120,8 +130,26 @@ macro_rules! goal {
     };
 }
 
-/// Every achievement (games add theirs later).
+/// Every achievement.
 pub const ACHIEVEMENTS: &[Achievement] = &[
+    Achievement {
+        id: "first_game",
+        icon: "🎮",
+        title_en: "Game On",
+        title_tl: "Laro Na",
+        description_en: "Play a game made from a story.",
+        xp: 20,
+        progress: goal!(games_played, 1),
+    },
+    Achievement {
+        id: "game_champion",
+        icon: "🏆",
+        title_en: "Game Champion",
+        title_tl: "Kampeon sa Laro",
+        description_en: "Get every answer right in 5 games.",
+        xp: 50,
+        progress: goal!(perfect_games, 5),
+    },
     Achievement {
         id: "first_story",
         icon: "📘",

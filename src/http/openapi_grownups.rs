@@ -1,5 +1,5 @@
-//! OpenAPI operations and component schemas for families, classes, reports and the admin
-//! console (kept apart from `openapi` so neither file grows past reading size).
+//! OpenAPI operations and component schemas for families, classes, reports, games and the
+//! admin console (kept apart from `openapi` so neither file grows past reading size).
 
 use serde_json::{Value, json};
 
@@ -337,6 +337,30 @@ pub fn operation(
             vec![("200", "The SQLite file", None)],
             none(),
         ),
+        StoryGames => (
+            "Games made from a published story (made on publish, remade when its text changes)",
+            None,
+            vec![("200", "Games", Some("AnyList"))],
+            none(),
+        ),
+        GameGet => (
+            "A game to play, without its answers",
+            None,
+            vec![("200", "The game", Some("AnyObject"))],
+            none(),
+        ),
+        GameAttempt => (
+            "Answer a game: scored on the server, answers revealed, XP once",
+            Some("GameAttempt"),
+            vec![("201", "Score and answers", Some("GameResult"))],
+            none(),
+        ),
+        MeGames => (
+            "Your game figures: played, perfect, average, recent",
+            None,
+            vec![("200", "Figures", Some("AnyObject"))],
+            none(),
+        ),
         _ => return None,
     })
 }
@@ -416,6 +440,11 @@ pub fn schemas() -> Value {
         "WordPatch": {"type": "object", "additionalProperties": false,
             "properties": {"severity": {"type": "string", "enum": ["mild", "moderate", "severe"]},
                            "language": {"type": "string", "enum": ["en", "tl"]}, "active": {"type": "boolean"}}},
+        "GameAttempt": {"type": "object", "description": "quiz: answers[{question, choice}]; fill_blank: answers[{question, text}]; word_search: found[{start:[row,col], end:[row,col]}]",
+            "properties": {"answers": {"type": "array", "maxItems": 50}, "found": {"type": "array", "maxItems": 100}}},
+        "GameResult": {"type": "object", "required": ["score", "total", "perfect", "xp_earned", "first_time", "results"],
+            "properties": {"score": int, "total": int, "perfect": {"type": "boolean"}, "xp_earned": int,
+                           "first_time": {"type": "boolean"}, "achievements": {"type": "array"}, "results": {"type": "array"}}},
         "Announcement": {"type": "object", "additionalProperties": false, "required": ["title", "body"],
             "properties": {"title": string, "body": string}},
     })

@@ -177,6 +177,10 @@ routes! {
     AdminBackups = GET "/api/admin/backups", Admin, "admin";
     AdminBackupCreate = POST "/api/admin/backups", Admin, "admin";
     AdminBackupGet = GET "/api/admin/backups/{name}", Admin, "admin";
+    StoryGames = GET "/api/stories/{id}/games", Optional, "games";
+    GameGet = GET "/api/games/{id}", Optional, "games";
+    GameAttempt = POST "/api/games/{id}/attempts", User, "games";
+    MeGames = GET "/api/me/games", User, "games";
 }
 
 /// Where a request goes.
@@ -318,6 +322,8 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
                 ("reads", M::Post) => StoryRead,
                 ("comments", M::Get) => CommentsList,
                 ("comments", M::Post) => CommentCreate,
+                ("games", M::Get) => StoryGames,
+                ("games", _) => return not_allowed("GET, HEAD"),
                 ("publish" | "unpublish" | "pages" | "coauthors" | "reads", _) => {
                     return not_allowed("POST");
                 }
@@ -468,6 +474,17 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
             }
         }
         ["api", "auth", "reset"] => only(M::Post, AuthReset, "POST"),
+        ["api", "me", "games"] => only(M::Get, MeGames, "GET, HEAD"),
+        ["api", "games", g] => match (id(g), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Get) => with(GameGet, vec![i]),
+            _ => not_allowed("GET, HEAD"),
+        },
+        ["api", "games", g, "attempts"] => match (id(g), m) {
+            (None, _) => Resolved::NotFound,
+            (Some(i), M::Post) => with(GameAttempt, vec![i]),
+            _ => not_allowed("POST"),
+        },
         ["api", "family", "children"] => match m {
             M::Get => api(FamilyChildren),
             M::Post => api(FamilyChildCreate),

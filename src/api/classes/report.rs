@@ -20,6 +20,8 @@ const COLUMNS: &[&str] = &[
     "pages_written",
     "stories_read",
     "xp",
+    "games_played",
+    "games_average",
     "last_active_at",
 ];
 
@@ -39,7 +41,8 @@ fn students(c: &Connection, class: i64) -> rusqlite::Result<Vec<Value>> {
             "id": id, "username": username, "display_name": display_name,
             "stories_published": s["stories_published"], "drafts": s["drafts"],
             "pages_written": s["pages_written"], "stories_read": s["stories_read"],
-            "xp": s["xp"], "last_active_at": last,
+            "xp": s["xp"], "games_played": s["games_played"], "games_average": s["games_average"],
+            "last_active_at": last,
         }));
     }
     Ok(out)

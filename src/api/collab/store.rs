@@ -319,6 +319,7 @@ pub fn publish(
         )?;
     }
     crate::api::stories::store::sync_search(tx, story_id)?;
+    crate::api::games::ensure(tx, story_id)?;
     let everyone = crate::api::stories::store::authors(tx, story_id, host)?;
     crate::api::rewards::on_story_published(tx, story_id, &everyone, "en", pages.len() as i64)?;
     tx.execute(

@@ -33,6 +33,7 @@ pub async fn overview(cx: &mut Ctx<'_>) -> Result<Response> {
                 "days": days(c, child, now)?,
                 "hours": hours(c, child, now)?,
                 "achievements": achievements(c, child)?,
+                "games": crate::api::games::summary(c, child)?,
             }))
         })
         .await?;
@@ -49,7 +50,8 @@ pub fn stats(c: &Connection, user: i64) -> rusqlite::Result<Value> {
             (SELECT count(DISTINCT story_id) FROM story_views WHERE viewer = 'u:' || ?1),
             (SELECT count(*) FROM user_achievements WHERE user_id = ?1),
             p.xp, coalesce(st.likes_received, 0), coalesce(st.comments_written, 0),
-            coalesce(st.read_streak, 0)
+            coalesce(st.read_streak, 0), coalesce(st.games_played, 0),
+            (SELECT round(avg(score * 100.0 / max(total, 1))) FROM game_attempts WHERE user_id = ?1)
          FROM profiles p LEFT JOIN user_stats st ON st.user_id = p.user_id WHERE p.user_id = ?1",
         [user],
         |r| {
@@ -60,7 +62,8 @@ pub fn stats(c: &Connection, user: i64) -> rusqlite::Result<Value> {
                 "achievements": r.get::<_, i64>(4)?, "xp": xp,
                 "level": crate::domain::accounts::level_for_xp(xp),
                 "likes_received": r.get::<_, i64>(6)?, "comments_written": r.get::<_, i64>(7)?,
-                "read_streak": r.get::<_, i64>(8)?,
+                "read_streak": r.get::<_, i64>(8)?, "games_played": r.get::<_, i64>(9)?,
+                "games_average": r.get::<_, Option<f64>>(10)?.map(|a| a as i64),
             }))
         },
     )

@@ -335,6 +335,7 @@ pub async fn publish(cx: &mut Ctx<'_>) -> Result<Response> {
                 params![id, now],
             )?;
             store::sync_search(tx, id)?;
+            crate::api::games::ensure(tx, id)?;
             let authors = store::authors(tx, id, m.author_id)?;
             rewards::on_story_published(tx, id, &authors, &m.language, m.page_count)?;
             Ok(())
