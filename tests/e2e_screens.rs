@@ -34,6 +34,29 @@ async fn every_screen_fits_phones_tablets_and_laptops() {
             &["Once upon a time.", "The end."],
         )
         .await;
+    // A longer story for the games (the biggest word-search grid must fit a phone).
+    let long = s
+        .published(
+            &pal.access,
+            "The Moon Boat",
+            &[
+                "Once upon a time, a little cat named Mimi found a wooden boat. She painted it silver.",
+                "Mimi sailed across the quiet river toward the glowing moon. A friendly turtle called Pablo swam beside her.",
+                "Suddenly a strong wind blew the silver boat far away. Mimi held the rope tightly!",
+                "Pablo pushed the boat back to the sandy shore. Mimi thanked her brave friend and shared her wonderful cookies.",
+            ],
+        )
+        .await;
+    let game = |kind: &str| -> i64 {
+        s.db()
+            .query_row(
+                "SELECT id FROM games WHERE story_id = ?1 AND kind = ?2",
+                rusqlite::params![long, kind],
+                |r| r.get(0),
+            )
+            .expect("game")
+    };
+    let (quiz, blanks, search) = (game("quiz"), game("fill_blank"), game("word_search"));
     let draft = s.story(&kid.access, "My Draft", &["Hello"]).await["id"]
         .as_i64()
         .expect("draft");
@@ -90,6 +113,13 @@ async fn every_screen_fits_phones_tablets_and_laptops() {
             "[data-test=logout-all]",
         ),
         ("profile", "/me".to_string(), "[data-test=badges]"),
+        ("quiz", format!("/play/{quiz}"), "[data-test=quiz-option]"),
+        ("blanks", format!("/play/{blanks}"), "[data-test=bank-word]"),
+        (
+            "wordsearch",
+            format!("/play/{search}"),
+            "[data-test=ws-grid]",
+        ),
     ];
     tour(&page, &base, &screens).await;
     // Reported, not asserted (timings belong to benchmarks): first paint and cards on screen.

@@ -26,6 +26,7 @@ import { togetherStartView, togetherView } from "./views/together.js";
 import { loginView } from "./views/login.js";
 import { grownUpsOnlyView, notFoundView } from "./views/notfound.js";
 import { notificationsView } from "./views/notifications.js";
+import { playView } from "./views/play.js";
 import { signupView } from "./views/signup.js";
 import { welcomeView } from "./views/welcome.js";
 
@@ -42,6 +43,7 @@ route("/people/:id", personView, "user");
 route("/together/:id", togetherView, "user");
 route("/studio/:id", studioView, "user");
 route("/chat/:id", chatView, "user");
+route("/play/:id", playView, "user");
 // Grown-ups' pages: signed in, and the right kind of account (anyone else gets a kind note).
 const only = (roles, view) => (root, params) => (roles.includes(getState().user?.role) ? view(root, params) : grownUpsOnlyView(root, roles));
 route("/family", only(["parent"], familyView), "user");

@@ -1,5 +1,5 @@
-// One child's page for their grown-up: numbers, stories, reading, two charts, and the grown-up
-// controls (who can see the profile, a new password, a link code for another grown-up, unlink).
+// One child's page for their grown-up: numbers, stories, reading, games, two charts, and the
+// grown-up controls (who can see the profile, a new password, a link code for another grown-up, unlink).
 
 import { api, startLook } from "../api.js";
 import { barChart, dayLabel, statTiles } from "../charts.js";
@@ -7,6 +7,7 @@ import { errorText, t } from "../i18n.js";
 import { secretChooser } from "../pictures.js";
 import { navigate } from "../router.js";
 import { busy, codeBox, h, toast, whenText } from "../ui.js";
+import { kindIcon, kindName, scoreText } from "./play/common.js";
 
 const STATS = [
   ["stories_published", "📚"], ["drafts", "✏️"], ["pages_written", "📄"], ["stories_read", "📖"], ["likes_received", "❤️"],
@@ -48,6 +49,27 @@ export function hoursChart(hours) {
   });
 }
 
+/** The games the child played: how many, how many perfect, the average score, the latest. */
+export function gamesSection(g) {
+  const avg = g.average_percent;
+  const tiles = statTiles([
+    { key: "games_played", icon: "🎮", label: t("stat_games_played"), value: g.played ?? 0 },
+    { key: "games_perfect", icon: "🏆", label: t("stat_games_perfect"), value: g.perfect ?? 0 },
+    { key: "games_average", icon: "🎯", label: t("stat_games_average"), value: avg === null || avg === undefined ? "–" : `${Math.round(avg)}%` },
+  ], "games-stats");
+  const recent = g.recent ?? [];
+  const rows = h("ul", { class: "friend-list", dataset: { test: "game-list" } }, ...recent.map((r) =>
+    h("li", { class: "friend", dataset: { test: "game-row", kind: r.kind } },
+      h("a", { class: "friend-name", href: `/read/${r.story_id}`, "data-link": true }, r.story_title),
+      h("span", { class: "tag" }, h("span", { "aria-hidden": "true" }, `${kindIcon(r.kind)} `), kindName(r.kind)),
+      h("strong", { dataset: { test: "game-score" } }, scoreText(r.score, r.total)),
+      r.at ? h("span", { class: "muted" }, whenText(r.at)) : null)));
+  return h("section", { class: "stack", dataset: { test: "child-games" } },
+    h("h2", {}, `🎮 ${t("fam_games")}`),
+    tiles,
+    recent.length ? rows : h("p", { class: "muted" }, t("fam_games_none")));
+}
+
 export function childView(root, { id }) {
   const box = h("section", { class: "stack" }, h("p", { class: "muted", role: "status" }, t("working")));
   root.append(h("a", { class: "btn btn-small", href: "/family", "data-link": true, dataset: { test: "back-family" } }, `◀ ${t("fam_back")}`), box);
@@ -85,6 +107,7 @@ export function childView(root, { id }) {
       o.stories?.length ? stories : h("p", { class: "muted" }, t("pr_none")),
       h("h2", {}, `📖 ${t("fam_reading")}`),
       o.reading?.length ? reading : h("p", { class: "muted" }, t("pr_none")),
+      gamesSection(o.games ?? {}),
       controls(c));
   }
 

@@ -107,6 +107,12 @@ export function classesView(root) {
   load();
 }
 
+/** A games average as "80%"; "–" for a student who has not played (nothing in the totals row). */
+function percent(value, total) {
+  if (value === null || value === undefined) return total ? "" : "–";
+  return `${Math.round(value)}%`;
+}
+
 export function classView(root, { id }) {
   const box = h("section", { class: "stack" }, h("p", { class: "muted", role: "status" }, t("working")));
   root.append(h("a", { class: "btn btn-small", href: "/classes", "data-link": true, dataset: { test: "back-classes" } }, `◀ ${t("cls_back")}`), box);
@@ -162,6 +168,8 @@ export function classView(root, { id }) {
           { label: t("stat_pages_written"), value: (s) => s.pages_written },
           { label: t("stat_stories_read"), value: (s) => s.stories_read },
           { label: t("stat_xp"), value: (s) => s.xp ?? "" },
+          { label: t("cls_games"), value: (s) => s.games_played ?? (s.total ? "" : 0) },
+          { label: t("cls_games_average"), value: (s) => percent(s.games_average, s.total) },
           { label: t("cls_last_active"), value: (s) => (s.total ? "" : s.last_active_at ? whenText(s.last_active_at, true) : t("cls_never")) },
         ],
         rows: r.students,

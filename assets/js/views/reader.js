@@ -1,5 +1,6 @@
 // The reader: one page at a time with its drawing, big next/previous buttons, arrow keys and
-// swipes, read-aloud with the browser's voices, and a like for signed-in readers.
+// swipes, read-aloud with the browser's voices, a like for signed-in readers, and the games
+// made from the story (views/story-games.js).
 
 import { api } from "../api.js";
 import { renderDrawing } from "../drawing.js";
@@ -8,6 +9,7 @@ import { getState } from "../store.js";
 import { rudeWords } from "../kind-words.js";
 import { h, toast } from "../ui.js";
 import { reportControl } from "./report.js";
+import { storyGames } from "./story-games.js";
 
 export function readerView(root, { id }) {
   const box = h("section", { class: "reader stack", dataset: { test: "reader" } }, h("p", { class: "muted", role: "status" }, t("working")));
@@ -112,7 +114,8 @@ export function readerView(root, { id }) {
     const report = reader ? reportControl("story", id) : null;
     const tools = h("div", { class: "btn-row" }, aloud, reader ? like : null, reader ? save : null, report?.button, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
     const talk = h("section", { class: "stack" }, h("h2", {}, `💬 ${t("read_comments")}`), comments, getState().user ? commentForm : h("p", { class: "muted" }, t("read_login_to_comment")));
-    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, ...(report ? [report.panel] : []), h("div", { class: "lib-controls" }, voicePick, speed), ...(reader ? [stars] : []), voiceNote, talk);
+    const games = story.status === "published" ? storyGames(id) : null;
+    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, ...(report ? [report.panel] : []), h("div", { class: "lib-controls" }, voicePick, speed), ...(reader ? [stars] : []), voiceNote, ...(games ? [games] : []), talk);
     fillVoices();
     drawSave(story.viewer?.saved);
     drawStars(story.viewer?.rating ?? 0);

@@ -1,0 +1,167 @@
+//! Games in a real headless Chromium: a child opens a published story, plays the quiz, the
+//! fill-in-the-blank and the word search with the mouse and keyboard, and sees the score, the
+//! XP and the first-game achievement; the parent's dashboard then shows the games.
+
+mod common;
+
+use common::browser::{Page, launch_or_skip, screens_dir};
+use common::{TestServer, spa};
+use serde_json::{Value, json};
+
+const PAGES: &[&str] = &[
+    "Once upon a time, a little cat named Mimi found a wooden boat. She painted it silver.",
+    "Mimi sailed across the quiet river toward the glowing moon. A friendly turtle called Pablo swam beside her.",
+    "Suddenly a strong wind blew the silver boat far away. Mimi held the rope tightly!",
+    "Pablo pushed the boat back to the sandy shore. Mimi thanked her brave friend and shared her cookies.",
+];
+
+fn stored(s: &TestServer, story: i64, kind: &str) -> (i64, Value) {
+    let (id, text): (i64, String) = s
+        .db()
+        .query_row(
+            "SELECT id, content FROM games WHERE story_id = ?1 AND kind = ?2",
+            rusqlite::params![story, kind],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("game");
+    (id, serde_json::from_str(&text).expect("json"))
+}
+
+async fn result_score(page: &Page<'_>) -> String {
+    page.wait_visible("[data-test=game-result]").await;
+    page.text("[data-test=score]").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_child_plays_all_three_games_from_a_story() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let mum = s.register("games_mum", "parent").await;
+    let r = s
+        .post("/api/family/children")
+        .bearer(&mum.access)
+        .json(&json!({ "username": "games_kid", "display_name": "Gabi", "password": common::PASSWORD }))
+        .send()
+        .await;
+    let kid_id = r.json()["child"]["id"].as_i64().expect("child");
+    let author = s.register("games_author", "child").await;
+    let story = s.published(&author.access, "The Moon Boat", PAGES).await;
+    let base = format!("http://{}", s.addr);
+    let page = browser.new_context_page().await;
+    spa::login(&page, &base, "games_kid").await;
+    page.goto(&format!("{base}/read/{story}")).await;
+    page.wait_visible("[data-test=play-quiz]").await;
+
+    // Quiz: the right option each time, then Next.
+    let (quiz_id, quiz) = stored(&s, story, "quiz");
+    page.click("[data-test=play-quiz]").await;
+    let questions = quiz["questions"].as_array().expect("questions").clone();
+    for q in &questions {
+        let answer = q["answer"].as_u64().expect("answer");
+        page.click(&format!("[data-test=quiz-option][data-index='{answer}']"))
+            .await;
+        page.click("[data-test=next]").await;
+    }
+    let score = result_score(&page).await;
+    assert!(
+        score.contains(&format!("{} / {}", questions.len(), questions.len()))
+            || score.contains(&questions.len().to_string()),
+        "{score}"
+    );
+    let xp = page
+        .eval("document.querySelector('[data-test=xp-earned]')?.dataset.xp")
+        .await;
+    assert_eq!(xp, json!("25"), "first attempt and perfect: 15 + 10");
+    page.wait_visible("[data-test=achievement]").await;
+    page.screenshot(&screens_dir().join("game-quiz-result.png"))
+        .await;
+    let attempts: i64 = s
+        .db()
+        .query_row(
+            "SELECT count(*) FROM game_attempts WHERE game_id = ?1 AND score = total",
+            [quiz_id],
+            |r| r.get(0),
+        )
+        .expect("n");
+    assert_eq!(attempts, 1);
+
+    // Fill in the blanks by typing (any case).
+    page.click("[data-test=back-to-story]").await;
+    page.click("[data-test=play-fill_blank]").await;
+    let (_, blanks) = stored(&s, story, "fill_blank");
+    for (i, q) in blanks["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .enumerate()
+    {
+        let answer = q["answer"].as_str().expect("answer").to_uppercase();
+        page.fill(
+            &format!("[data-test=blank-input][data-question='{i}']"),
+            &answer,
+        )
+        .await;
+    }
+    page.click("[data-test=check]").await;
+    page.wait_for("document.querySelector('[data-test=game-result]')?.dataset.perfect === 'true' || document.querySelector('[data-test=game-result]')?.dataset.perfect === '1'").await;
+
+    // Word search: tap each word's first and last letter.
+    page.click("[data-test=back-to-story]").await;
+    page.click("[data-test=play-word_search]").await;
+    page.wait_visible("[data-test=ws-grid]").await;
+    let (_, ws) = stored(&s, story, "word_search");
+    for (w, p) in ws["words"]
+        .as_array()
+        .expect("words")
+        .iter()
+        .zip(ws["placements"].as_array().expect("placements"))
+    {
+        let n = w.as_str().unwrap_or("").chars().count() as i64 - 1;
+        let (r, c) = (
+            p["start"][0].as_i64().unwrap_or(0),
+            p["start"][1].as_i64().unwrap_or(0),
+        );
+        let (dr, dc) = (
+            p["dir"][0].as_i64().unwrap_or(0),
+            p["dir"][1].as_i64().unwrap_or(0),
+        );
+        page.click(&format!("[data-test=cell][data-row='{r}'][data-col='{c}']"))
+            .await;
+        page.click(&format!(
+            "[data-test=cell][data-row='{}'][data-col='{}']",
+            r + dr * n,
+            c + dc * n
+        ))
+        .await;
+    }
+    page.wait_for("document.querySelector('[data-test=game-result]')?.dataset.perfect === 'true' || document.querySelector('[data-test=game-result]')?.dataset.perfect === '1'").await;
+    page.screenshot(&screens_dir().join("game-wordsearch-result.png"))
+        .await;
+
+    let mine = s
+        .post("/api/auth/login")
+        .json(&json!({ "username": "games_kid", "password": common::PASSWORD }))
+        .send()
+        .await
+        .json();
+    let token = mine["access_token"].as_str().expect("token").to_string();
+    let stats = s.get("/api/me/games").bearer(&token).send().await.json();
+    assert_eq!(stats["played"], 3, "{stats}");
+    assert_eq!(stats["perfect"], 3, "{stats}");
+    let errors = page.page_errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+
+    // The parent sees it.
+    let parent = browser.new_context_page().await;
+    spa::login(&parent, &base, "games_mum").await;
+    parent.goto(&format!("{base}/family/{kid_id}")).await;
+    parent
+        .wait_visible("[data-test=child-games] [data-test=game-row]")
+        .await;
+    let rows = parent
+        .eval("document.querySelectorAll('[data-test=game-row]').length")
+        .await;
+    assert_eq!(rows, json!(3));
+}
