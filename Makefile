@@ -40,11 +40,16 @@ lint:
 unit:
 	PIXELTALES_E2E=required $(CARGO) test
 
-## Debian's Chromium (never a downloaded one) and an emoji font for faithful screenshots.
+## Debian's Chromium (never a downloaded one) and an emoji font for faithful screenshots, and
+## tesseract with English and Filipino data for the photo-story (OCR) tests.
 e2e-deps:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  echo "installing chromium for the browser tests"; \
 	  $(APT) update -qq && $(APT) install -y -qq chromium fonts-noto-color-emoji; \
+	fi
+	@if ! tesseract --list-langs 2>/dev/null | grep -qx fil; then \
+	  echo "installing tesseract for the OCR tests"; \
+	  $(APT) update -qq && $(APT) install -y -qq tesseract-ocr tesseract-ocr-eng tesseract-ocr-fil; \
 	fi
 
 ## Startup, memory, login and library-load figures from the release build (reports; never fails the build).

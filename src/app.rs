@@ -69,6 +69,8 @@ pub struct App {
     pub hub: crate::realtime::hub::Hub,
     /// Write-behind persistence of drawing ops.
     pub batcher: crate::realtime::batcher::Batcher,
+    /// The optional model server and the OCR command.
+    pub assist: crate::assist::Assist,
     _lock: DataDirLock,
 }
 
@@ -109,6 +111,7 @@ impl App {
         let profanity =
             Profanity::open(&db, config.profanity_cache_entries).map_err(StartError::Database)?;
         let body_limits = BodyLimits::from_config(&config);
+        let assist = crate::assist::Assist::from_config(&config).map_err(StartError::Config)?;
         let config_ws = (
             config.ws_per_user,
             config.ws_ticket_secs,
@@ -124,10 +127,10 @@ impl App {
             profanity,
             metrics: Metrics::default(),
             spa: Spa::new(),
-
             started: Instant::now(),
             hub: crate::realtime::hub::Hub::new(config_ws.0, config_ws.1),
             batcher: crate::realtime::batcher::Batcher::new(config_ws.2),
+            assist,
             _lock: lock,
         })
     }

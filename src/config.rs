@@ -198,6 +198,51 @@ pub struct Config {
     )]
     pub backups_keep: u32,
 
+    /// An OpenAI-compatible chat-completions URL for the story starter (http:// only: a model
+    /// server on this machine or the school network); without it the built-in engine writes.
+    #[arg(long = "llm-url", env = "PIXELTALES_LLM_URL", global = true)]
+    pub llm_url: Option<String>,
+
+    /// File holding the model server's API key (sent as a bearer token).
+    #[arg(long = "llm-key-file", env = "PIXELTALES_LLM_KEY_FILE", global = true)]
+    pub llm_key_file: Option<PathBuf>,
+
+    /// Model name sent to the model server.
+    #[arg(
+        long = "llm-model",
+        env = "PIXELTALES_LLM_MODEL",
+        default_value = "default",
+        global = true
+    )]
+    pub llm_model: String,
+
+    /// Seconds to wait for the model server before the built-in engine writes instead.
+    #[arg(
+        long = "llm-timeout-secs",
+        env = "PIXELTALES_LLM_TIMEOUT_SECS",
+        default_value_t = 20,
+        global = true
+    )]
+    pub llm_timeout_secs: u64,
+
+    /// The tesseract command for photo stories (OCR is off when it cannot be run).
+    #[arg(
+        long = "tesseract",
+        env = "PIXELTALES_TESSERACT",
+        default_value = "tesseract",
+        global = true
+    )]
+    pub tesseract: String,
+
+    /// Seconds one OCR run may take.
+    #[arg(
+        long = "ocr-timeout-secs",
+        env = "PIXELTALES_OCR_TIMEOUT_SECS",
+        default_value_t = 20,
+        global = true
+    )]
+    pub ocr_timeout_secs: u64,
+
     /// File holding the token signing secret (default: generated into the data dir).
     #[arg(long, env = "PIXELTALES_JWT_SECRET_FILE", global = true)]
     pub jwt_secret_file: Option<PathBuf>,
@@ -415,6 +460,16 @@ impl Config {
         range("vote-timeout-secs", self.vote_timeout_secs, 1, 3600)?;
         range("collab-batch-ms", self.collab_batch_ms, 1, 10_000)?;
         range("backups-keep", self.backups_keep, 1, 1000)?;
+        range("llm-timeout-secs", self.llm_timeout_secs, 1, 300)?;
+        range("ocr-timeout-secs", self.ocr_timeout_secs, 1, 300)?;
+        if let Some(url) = &self.llm_url
+            && crate::assist::llm::Endpoint::parse(url).is_none()
+        {
+            return Err(format!(
+                "--llm-url must look like http://host:port/v1/chat/completions (got {url}); \
+                 https is not built in: put the model server on this machine or behind a local proxy"
+            ));
+        }
         range("ws-ops-per-sec", self.ws_ops_per_sec, 1, 1_000_000)?;
         range(
             "collab-joins-per-minute",

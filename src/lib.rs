@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod app;
+pub mod assist;
 pub mod auth;
 pub mod cli;
 pub mod config;

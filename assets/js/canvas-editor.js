@@ -202,6 +202,13 @@ export function canvasEditor(canvas, onChange, shared = null) {
       paint();
       onChange(doc);
     },
+    /** Puts an uploaded picture under the drawing (`null` takes it away); not an undo step. */
+    setBackground(mediaId) {
+      doc = { ...doc, background_media: mediaId || undefined };
+      if (!mediaId) delete doc.background_media;
+      paint();
+      onChange(doc);
+    },
     clear() {
       if (!doc.items.length) return;
       undo.push(doc.items);

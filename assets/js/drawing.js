@@ -5,6 +5,7 @@
  * `pixelWidth` pixels wide); a missing drawing leaves a soft blank page.
  */
 export function renderDrawing(canvas, doc, pixelWidth = 0) {
+  lastDrawn.set(canvas, [doc, pixelWidth]);
   const ctx = canvas.getContext("2d");
   const w = doc?.width || 1024;
   const hgt = doc?.height || 768;
@@ -17,7 +18,101 @@ export function renderDrawing(canvas, doc, pixelWidth = 0) {
   ctx.fillStyle = doc?.background || "#fffaf0";
   ctx.fillRect(0, 0, w, hgt);
   if (!doc) return;
-  for (const item of doc.items || []) drawItem(ctx, item);
+  const pic = doc.background_media ? picture(doc.background_media) : null;
+  if (pic && !pic.ready && !pic.failed) pic.waiting.add(canvas);
+  if (!pic?.ready) {
+    for (const item of doc.items || []) drawItem(ctx, item);
+    return;
+  }
+  // A photo under the page: drawn whole (letterboxed), with the drawing on its own layer so the
+  // eraser rubs out strokes, never the photo.
+  const k = Math.min(w / pic.img.naturalWidth, hgt / pic.img.naturalHeight);
+  const pw = pic.img.naturalWidth * k;
+  const ph = pic.img.naturalHeight * k;
+  ctx.drawImage(pic.img, (w - pw) / 2, (hgt - ph) / 2, pw, ph);
+  if (!doc.items?.length) return;
+  let layer = layers.get(canvas);
+  if (!layer) layers.set(canvas, (layer = document.createElement("canvas")));
+  layer.width = canvas.width;
+  layer.height = canvas.height;
+  const lctx = layer.getContext("2d");
+  lctx.setTransform(scale, 0, 0, scale, 0, 0);
+  for (const item of doc.items) drawItem(lctx, item);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(layer, 0, 0);
+}
+
+// Background photos (`background_media`). A draft's pictures are served only through signed
+// URLs, so a picture is drawn once its URL is known: page answers carry it (`page.background`),
+// and the upload answer tells it too (remembered on this device until the signature runs out).
+const PICTURES_KEY = "pt.pictures";
+const pictures = new Map(); // media id -> {img, ready, failed, waiting: Set<canvas>}
+const lastDrawn = new WeakMap(); // canvas -> [doc, pixelWidth] it last showed
+const layers = new WeakMap(); // canvas -> its drawing layer over a photo
+
+function storedUrls() {
+  try {
+    const all = JSON.parse(localStorage.getItem(PICTURES_KEY) || "{}");
+    return all && typeof all === "object" ? all : {};
+  } catch {
+    return {};
+  }
+}
+
+// Seconds since 1970 when a signed URL stops working (Infinity for a public one).
+function expiry(url) {
+  const m = /[?&]exp=(\d+)/.exec(url);
+  return m ? Number(m[1]) : Infinity;
+}
+
+/** Tells the renderer where picture `id` can be fetched; `keep` remembers it on this device. */
+export function rememberPicture(id, url, keep = true) {
+  if (!id || !url) return;
+  if (keep) {
+    const now = Date.now() / 1000;
+    const all = Object.entries(storedUrls()).filter(([k, u]) => k !== id && expiry(u) > now + 60);
+    all.push([id, url]);
+    try {
+      localStorage.setItem(PICTURES_KEY, JSON.stringify(Object.fromEntries(all.slice(-100))));
+    } catch {
+      // Full storage: the picture still shows until the page is left.
+    }
+  }
+  const known = pictures.get(id);
+  if (!known || known.failed) load(id, url);
+}
+
+/** True when picture `id` can be drawn (or is on its way). */
+export function knowsPicture(id) {
+  return Boolean(picture(id));
+}
+
+function picture(id) {
+  const known = pictures.get(id);
+  if (known) return known.failed ? null : known;
+  const url = storedUrls()[id];
+  if (!url || expiry(url) < Date.now() / 1000 + 60) return null;
+  return load(id, url);
+}
+
+function load(id, url) {
+  const img = new Image();
+  const pic = { img, ready: false, failed: false, waiting: new Set() };
+  pictures.set(id, pic);
+  img.addEventListener("load", () => {
+    pic.ready = true;
+    for (const canvas of pic.waiting) {
+      const last = lastDrawn.get(canvas);
+      if (last?.[0]?.background_media === id) renderDrawing(canvas, ...last);
+    }
+    pic.waiting.clear();
+  });
+  img.addEventListener("error", () => {
+    pic.failed = true;
+    pic.waiting.clear();
+  });
+  img.src = url;
+  return pic;
 }
 
 function drawItem(ctx, it) {

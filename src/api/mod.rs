@@ -2,6 +2,7 @@
 //! calls its handler.
 
 pub mod admin;
+pub mod assist;
 pub mod audit;
 pub mod characters;
 pub mod classes;
@@ -233,6 +234,9 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
         Route::GameGet => games::get(cx).await,
         Route::GameAttempt => games::attempt(cx).await,
         Route::MeGames => games::mine(cx).await,
+        Route::AssistStatus => assist::status(cx).await,
+        Route::AssistStory => assist::story(cx).await,
+        Route::AssistOcr => assist::ocr(cx).await,
     }
 }
 

@@ -190,6 +190,8 @@ pub struct Limits {
     pub reports: RateLimiter,
     /// Game attempts per user: 20 at once, 20 a minute.
     pub games: RateLimiter,
+    /// Story starter and OCR requests per user: 10 at once, 10 a minute.
+    pub assist: RateLimiter,
 }
 
 impl Limits {
@@ -219,6 +221,7 @@ impl Limits {
             code_tries: RateLimiter::per_hour(10, 30),
             reports: RateLimiter::per_hour(20, 30),
             games: RateLimiter::per_minute(20, 20),
+            assist: RateLimiter::per_minute(10, 10),
         }
     }
 
@@ -235,6 +238,7 @@ impl Limits {
             &self.code_tries,
             &self.reports,
             &self.games,
+            &self.assist,
             &self.messages,
             &self.collab_joins,
             &self.collab_joins_ip,

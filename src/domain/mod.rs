@@ -8,5 +8,6 @@ pub mod media;
 pub mod pictures;
 pub mod profanity;
 pub mod rewards;
+pub mod starter;
 pub mod story;
 pub mod text;

@@ -1,5 +1,5 @@
-//! OpenAPI operations and component schemas for families, classes, reports, games and the
-//! admin console (kept apart from `openapi` so neither file grows past reading size).
+//! OpenAPI operations and component schemas for families, classes, reports, games, the
+//! creation helpers and the admin console (kept apart from `openapi` so neither file grows past reading size).
 
 use serde_json::{Value, json};
 
@@ -361,6 +361,31 @@ pub fn operation(
             vec![("200", "Figures", Some("AnyObject"))],
             none(),
         ),
+        AssistStatus => (
+            "What the creation helpers can do here: story starter engine, model server, OCR languages",
+            None,
+            vec![("200", "Status", Some("AnyObject"))],
+            none(),
+        ),
+        AssistStory => (
+            "A whole story from a child's idea (built-in engine, or the model server with the engine as fallback)",
+            Some("StoryAsk"),
+            vec![(
+                "200",
+                "The story, ready for the studio",
+                Some("StarterStory"),
+            )],
+            none(),
+        ),
+        AssistOcr => (
+            "The text in a photo you uploaded (tesseract); 503 when OCR is not installed",
+            Some("OcrAsk"),
+            vec![
+                ("200", "The text", Some("AnyObject")),
+                ("503", "OCR unavailable", Some("Error")),
+            ],
+            none(),
+        ),
         _ => return None,
     })
 }
@@ -445,6 +470,16 @@ pub fn schemas() -> Value {
         "GameResult": {"type": "object", "required": ["score", "total", "perfect", "xp_earned", "first_time", "results"],
             "properties": {"score": int, "total": int, "perfect": {"type": "boolean"}, "xp_earned": int,
                            "first_time": {"type": "boolean"}, "achievements": {"type": "array"}, "results": {"type": "array"}}},
+        "StoryAsk": {"type": "object", "additionalProperties": false, "required": ["genre", "language", "pages"],
+            "properties": {"idea": {"type": "string", "maxLength": 300}, "genre": string,
+                           "language": {"type": "string", "enum": ["en", "tl"]},
+                           "pages": {"type": "integer", "minimum": 3, "maximum": 12}, "seed": int}},
+        "StarterStory": {"type": "object", "required": ["title", "summary", "pages", "source"],
+            "properties": {"title": string, "summary": string, "pages": {"type": "array"},
+                           "source": {"type": "string", "enum": ["built-in", "model"]},
+                           "fallback": {"type": ["string", "null"]}, "seed": int}},
+        "OcrAsk": {"type": "object", "additionalProperties": false, "required": ["media_id"],
+            "properties": {"media_id": string, "language": {"type": "string", "enum": ["en", "tl"]}}},
         "Announcement": {"type": "object", "additionalProperties": false, "required": ["title", "body"],
             "properties": {"title": string, "body": string}},
     })

@@ -181,6 +181,9 @@ routes! {
     GameGet = GET "/api/games/{id}", Optional, "games";
     GameAttempt = POST "/api/games/{id}/attempts", User, "games";
     MeGames = GET "/api/me/games", User, "games";
+    AssistStatus = GET "/api/assist/status", User, "assist";
+    AssistStory = POST "/api/assist/story", User, "assist";
+    AssistOcr = POST "/api/assist/ocr", User, "assist";
 }
 
 /// Where a request goes.
@@ -475,6 +478,9 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
         }
         ["api", "auth", "reset"] => only(M::Post, AuthReset, "POST"),
         ["api", "me", "games"] => only(M::Get, MeGames, "GET, HEAD"),
+        ["api", "assist", "status"] => only(M::Get, AssistStatus, "GET, HEAD"),
+        ["api", "assist", "story"] => only(M::Post, AssistStory, "POST"),
+        ["api", "assist", "ocr"] => only(M::Post, AssistOcr, "POST"),
         ["api", "games", g] => match (id(g), m) {
             (None, _) => Resolved::NotFound,
             (Some(i), M::Get) => with(GameGet, vec![i]),

@@ -232,6 +232,26 @@ impl Page<'_> {
         self.wait_for("document.readyState === 'complete'").await;
     }
 
+    /// Chooses `path` in the file input `selector` (as a person picking a photo would).
+    pub async fn set_files(&self, selector: &str, path: &Path) {
+        let sel = serde_json::to_string(selector).expect("json");
+        let r = self
+            .cmd(
+                "Runtime.evaluate",
+                json!({ "expression": format!("document.querySelector({sel})") }),
+            )
+            .await;
+        let object = r["result"]["objectId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {selector}"))
+            .to_string();
+        self.cmd(
+            "DOM.setFileInputFiles",
+            json!({ "files": [path.to_string_lossy()], "objectId": object }),
+        )
+        .await;
+    }
+
     /// Evaluates JavaScript (promises awaited) and returns the value.
     pub async fn eval(&self, expression: &str) -> Value {
         let r = self

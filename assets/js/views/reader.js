@@ -3,7 +3,7 @@
 // made from the story (views/story-games.js).
 
 import { api } from "../api.js";
-import { renderDrawing } from "../drawing.js";
+import { rememberPicture, renderDrawing } from "../drawing.js";
 import { errorText, t } from "../i18n.js";
 import { getState } from "../store.js";
 import { rudeWords } from "../kind-words.js";
@@ -130,6 +130,8 @@ export function readerView(root, { id }) {
     stopSpeaking();
     index = i;
     const page = story.pages[i];
+    const photo = page.drawing?.background_media;
+    if (photo && page.background?.url) rememberPicture(photo, page.background.url, false);
     renderDrawing(canvas, page.drawing);
     canvas.setAttribute("aria-label", t("read_picture", { n: i + 1 }));
     text.replaceChildren(...words(page.text));

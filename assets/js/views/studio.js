@@ -2,16 +2,34 @@
 
 import { api } from "../api.js";
 import { PALETTE, SIZES, STICKERS, canvasEditor } from "../canvas-editor.js";
-import { renderDrawing } from "../drawing.js";
+import { knowsPicture, rememberPicture, renderDrawing } from "../drawing.js";
 import { errorText, t } from "../i18n.js";
+import { ocrOffNote, uploadable } from "../photo.js";
 import { navigate } from "../router.js";
 import { genreIds } from "../store.js";
 import { h, toast } from "../ui.js";
+import { storyStarter } from "./starter.js";
 
-
-/** `/studio/new` makes a draft and moves to it. */
+/**
+ * `/studio/new`: the story starter ("Help me start"), or a blank page. `/studio/new?blank=1`
+ * (the home page's "Write a story") makes a blank draft straight away and moves to it.
+ */
 export function newStoryView(root) {
-  root.append(h("p", { class: "muted", role: "status" }, t("working")));
+  if (new URLSearchParams(location.search).has("blank")) {
+    blankDraft(root);
+    return;
+  }
+  const blank = h("button", { type: "button", class: "btn btn-big", dataset: { test: "starter-blank" } }, `📄 ${t("starter_blank")}`);
+  blank.addEventListener("click", () => blankDraft(root));
+  root.append(h("section", { class: "stack new-story" },
+    h("h1", {}, h("span", { "aria-hidden": "true" }, "✨ "), t("starter_title")),
+    storyStarter(),
+    h("div", { class: "card stack new-story-blank" }, h("p", {}, t("starter_blank_text")), h("div", { class: "btn-row" }, blank))));
+  root.querySelector("textarea")?.focus({ preventScroll: true });
+}
+
+function blankDraft(root) {
+  root.replaceChildren(h("p", { class: "muted", role: "status" }, t("working")));
   api("POST", "/api/stories", { title: t("st_untitled"), pages: [{ text: "" }] })
     .then((s) => navigate(`/studio/${s.id}`, { replace: true }))
     .catch((err) => root.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(err))));
@@ -41,6 +59,24 @@ export function studioView(root, { id }) {
     if (await makeCover(story.pages[current])) toast(t("st_cover_set"));
   });
   const editor = canvasEditor(canvas, () => changed());
+
+  // A page from a photo: the photo goes under the drawing, and the words read from it into the
+  // page's text (when this server can read photos).
+  const photoInput = h("input", { type: "file", accept: "image/*", capture: "environment", class: "photo-input", tabindex: "-1", "aria-hidden": "true", dataset: { test: "photo-input" } });
+  const photoBtn = h("button", { type: "button", class: "btn btn-big photo-btn", dataset: { test: "photo-page" } }, h("span", { "aria-hidden": "true" }, "📷 "), t("photo_page"));
+  const photoRemove = h("button", { type: "button", class: "btn btn-small", hidden: true, dataset: { test: "photo-remove" } }, `🗑️ ${t("photo_remove")}`);
+  const photoNote = h("div", { class: "photo-note", "aria-live": "polite", dataset: { test: "photo-note" } });
+  let photoWorking = false;
+  photoBtn.addEventListener("click", () => photoInput.click());
+  photoInput.addEventListener("change", () => {
+    const file = photoInput.files?.[0];
+    if (file) photoPage(file).finally(() => (photoInput.value = ""));
+  });
+  photoRemove.addEventListener("click", () => {
+    if (!confirm(t("photo_remove_confirm"))) return;
+    editor.setBackground(null);
+    photoRemove.hidden = true;
+  });
 
   const toolButtons = h("div", { class: "tools", role: "toolbar", "aria-label": t("st_tools") });
   const pick = (group, el) => {
@@ -102,6 +138,7 @@ export function studioView(root, { id }) {
     h("div", { class: "studio-head" }, title, saved),
     h("div", { class: "lib-controls" }, lang), genres,
     strip,
+    h("div", { class: "photo-row" }, h("div", { class: "btn-row" }, photoBtn, photoRemove), photoInput, photoNote),
     h("div", { class: "studio-page" }, h("div", { class: "canvas-frame", dataset: { test: "canvas-frame" } }, canvas), h("div", { class: "studio-tools" }, toolButtons, colors, sizes, history), text),
     problem,
     h("div", { class: "btn-row" }, coverBtn, publish)));
@@ -148,6 +185,11 @@ export function studioView(root, { id }) {
       });
       return b;
     }));
+    // Each page tells where its background photo can be fetched (a signed link for drafts).
+    for (const p of story.pages) {
+      const m = p.drawing?.background_media;
+      if (m && p.background?.url && !knowsPicture(m)) rememberPicture(m, p.background.url, false);
+    }
     show(Math.min(current, story.pages.length - 1));
     setSaved(t("st_saved"));
   }
@@ -201,6 +243,7 @@ export function studioView(root, { id }) {
     text.value = p.text;
     text.removeAttribute("aria-invalid");
     editor.load(p.drawing);
+    photoRemove.hidden = !p.drawing?.background_media;
     drawStrip();
   }
 
@@ -211,10 +254,21 @@ export function studioView(root, { id }) {
   function changed() {
     const p = story.pages[current];
     p.text = text.value;
-    p.drawing = editor.doc.items.length ? editor.doc : null;
+    p.drawing = editor.doc.items.length || editor.doc.background_media ? editor.doc : null;
+    queueSave(p);
+  }
+
+  // Saves `p` after a short pause (more changes in the pause make one save).
+  function queueSave(p) {
     setSaved(t("st_saving"));
     clearTimeout(pending.get(p.id));
     pending.set(p.id, setTimeout(() => savePage(p), 700));
+  }
+
+  // Saves `p` now instead of after the pause; the answer is savePage's.
+  function saveNow(p) {
+    clearTimeout(pending.get(p.id));
+    return savePage(p);
   }
 
   function flushAll() {
@@ -226,6 +280,7 @@ export function studioView(root, { id }) {
     pending.clear();
   }
 
+  // "saved", "conflict" (the page changed elsewhere and the story was loaded again) or "failed".
   async function savePage(p) {
     pending.delete(p.id);
     saving += 1;
@@ -236,13 +291,15 @@ export function studioView(root, { id }) {
         problem.textContent = "";
         text.removeAttribute("aria-invalid");
       }
+      return "saved";
     } catch (err) {
       if (err.status === 409) {
         toast(t("st_changed_elsewhere"));
         await load();
-      } else {
-        showProblem(err);
+        return "conflict";
       }
+      showProblem(err);
+      return "failed";
     } finally {
       saving -= 1;
       if (saving === 0 && pending.size === 0) setSaved(problem.textContent ? "" : t("st_saved"));
@@ -337,6 +394,86 @@ export function studioView(root, { id }) {
       const i = story.pages.findIndex((p) => lower.some((w) => p.text.toLowerCase().includes(w)));
       if (i >= 0 && i !== current) show(i);
       text.setAttribute("aria-invalid", "true");
+    }
+  }
+
+  // The page by id (the objects change when the story is loaded again).
+  function pageById(pid) {
+    return story?.pages.find((x) => x.id === pid) ?? null;
+  }
+
+  // Puts picture `mediaId` under page `pid`'s drawing and saves it the usual way (once more if
+  // the page had changed elsewhere and was loaded again).
+  async function attachPhoto(pid, mediaId) {
+    for (let tries = 0; tries < 2; tries++) {
+      const p = pageById(pid);
+      if (!p) return;
+      if (p === story.pages[current]) {
+        editor.setBackground(mediaId); // through changed(), like any drawing change
+        photoRemove.hidden = false;
+      } else {
+        p.drawing = { v: 1, width: 1024, height: 768, background: "#fffaf0", items: [], ...(p.drawing ?? {}), background_media: mediaId };
+      }
+      if ((await saveNow(p)) !== "conflict") return;
+    }
+  }
+
+  // Puts the words read from a photo into page `pid`'s text box (after any words already
+  // there) and saves them like typing would.
+  function addReadText(pid, words) {
+    const p = pageById(pid);
+    if (!p) return;
+    const next = (p.text.trim() ? `${p.text.trimEnd()}\n\n${words}` : words).slice(0, 5000);
+    if (p === story.pages[current]) {
+      text.value = next;
+      changed();
+    } else {
+      p.text = next;
+      queueSave(p);
+    }
+  }
+
+  async function photoPage(file) {
+    const p = story?.pages[current];
+    if (!p || photoWorking) return;
+    photoWorking = true;
+    photoBtn.disabled = true;
+    const label = h("span", {}, t("photo_uploading"));
+    const busyNote = h("p", { class: "photo-busy", role: "status", dataset: { test: "photo-busy" } },
+      h("span", { class: "photo-busy-icon", "aria-hidden": "true" }, "📷"), label);
+    photoNote.replaceChildren(busyNote);
+    try {
+      let media;
+      try {
+        media = await api("POST", "/api/media", await uploadable(file));
+      } catch (err) {
+        photoNote.replaceChildren(h("p", { class: "error", role: "alert", dataset: { test: "photo-error" } }, errorText(err)));
+        return;
+      }
+      const mediaId = media.media_id ?? media.id;
+      rememberPicture(mediaId, media.url);
+      await attachPhoto(p.id, mediaId);
+      label.textContent = t("photo_reading");
+      let read;
+      try {
+        read = await api("POST", "/api/assist/ocr", { media_id: mediaId, language: lang.value === "tl" ? "tl" : "en" });
+      } catch (err) {
+        if (err.code === "ocr_unavailable") photoNote.replaceChildren(ocrOffNote());
+        else photoNote.replaceChildren(h("p", { class: "error", role: "alert", dataset: { test: "photo-error" } }, `${t("photo_kept")} ${errorText(err)}`));
+        return;
+      }
+      const words = (read?.text ?? "").trim();
+      if (!words) {
+        photoNote.replaceChildren(h("p", { class: "photo-note-box", role: "status", dataset: { test: "photo-no-words" } }, t("photo_no_words")));
+        return;
+      }
+      addReadText(p.id, words);
+      photoNote.replaceChildren();
+      toast(t("photo_read_done"));
+    } finally {
+      busyNote.remove();
+      photoWorking = false;
+      photoBtn.disabled = false;
     }
   }
 

@@ -168,6 +168,8 @@ pub struct PageView {
     pub text: String,
     pub drawing: Option<Box<RawValue>>,
     pub thumbnail: Option<Value>,
+    /// The photo or picture under the drawing (`drawing.background_media`), with a link.
+    pub background: Option<Value>,
     pub version: i64,
     pub updated_at: String,
 }
@@ -180,17 +182,20 @@ pub fn pages(
     public: bool,
 ) -> rusqlite::Result<Vec<PageView>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, position, text, drawing, thumb_media_id, version, updated_at FROM pages WHERE story_id = ?1 ORDER BY position",
+        "SELECT id, position, text, drawing, thumb_media_id, version, updated_at, background_media_id
+         FROM pages WHERE story_id = ?1 ORDER BY position",
     )?;
     let rows = stmt.query_map([story], |r| {
         let drawing: Option<String> = r.get(3)?;
         let thumb: Option<String> = r.get(4)?;
+        let background: Option<String> = r.get(7)?;
         Ok(PageView {
             id: r.get(0)?,
             position: r.get(1)?,
             text: r.get(2)?,
             drawing: drawing.and_then(|d| RawValue::from_string(d).ok()),
             thumbnail: thumb.map(|t| media::reference(keys, &t, public)),
+            background: background.map(|b| media::reference(keys, &b, public)),
             version: r.get(5)?,
             updated_at: crate::time::rfc3339(r.get(6)?),
         })
