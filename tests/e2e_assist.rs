@@ -45,28 +45,15 @@ async fn an_idea_becomes_a_story_that_is_published_and_played() {
     page.wait_for(&format!("location.pathname === '/read/{id}'"))
         .await;
 
-    // Play the quiz made from the generated story.
+    // Play the three games made from the generated story, every answer right.
     page.wait_visible("[data-test=play-quiz]").await;
-    let content: String = s
-        .db()
-        .query_row(
-            "SELECT content FROM games WHERE story_id = ?1 AND kind = 'quiz'",
-            [id],
-            |r| r.get(0),
-        )
-        .expect("quiz made on publish");
-    let quiz: serde_json::Value = serde_json::from_str(&content).expect("json");
-    page.click("[data-test=play-quiz]").await;
-    for q in quiz["questions"].as_array().expect("questions") {
-        page.click(&format!(
-            "[data-test=quiz-option][data-index='{}']",
-            q["answer"]
-        ))
-        .await;
-        page.click("[data-test=next]").await;
-    }
-    page.wait_visible("[data-test=game-result]").await;
+    spa::play_perfectly(&page, &s, id, "quiz").await;
     page.wait_visible("[data-test=achievement]").await;
+    for kind in ["fill_blank", "word_search"] {
+        page.click("[data-test=back-to-story]").await;
+        spa::play_perfectly(&page, &s, id, kind).await;
+    }
+
     let earned: i64 = s
         .db()
         .query_row(
@@ -76,6 +63,15 @@ async fn an_idea_becomes_a_story_that_is_published_and_played() {
         )
         .expect("achievements");
     assert_eq!(earned, 2, "first story and first game");
+    let xp: i64 = s
+        .db()
+        .query_row(
+            "SELECT coalesce(sum(amount), 0) FROM xp_ledger l JOIN users u ON u.id = l.user_id WHERE u.username = 'idea_kid' AND l.reason IN ('game_played', 'game_perfect')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("xp");
+    assert_eq!(xp, 75, "three games, each played once and perfect");
     let errors = page.page_errors();
     assert!(errors.is_empty(), "console errors: {errors:?}");
 }

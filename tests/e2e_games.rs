@@ -6,7 +6,7 @@ mod common;
 
 use common::browser::{Page, launch_or_skip, screens_dir};
 use common::{TestServer, spa};
-use serde_json::{Value, json};
+use serde_json::json;
 
 const PAGES: &[&str] = &[
     "Once upon a time, a little cat named Mimi found a wooden boat. She painted it silver.",
@@ -14,18 +14,6 @@ const PAGES: &[&str] = &[
     "Suddenly a strong wind blew the silver boat far away. Mimi held the rope tightly!",
     "Pablo pushed the boat back to the sandy shore. Mimi thanked her brave friend and shared her cookies.",
 ];
-
-fn stored(s: &TestServer, story: i64, kind: &str) -> (i64, Value) {
-    let (id, text): (i64, String) = s
-        .db()
-        .query_row(
-            "SELECT id, content FROM games WHERE story_id = ?1 AND kind = ?2",
-            rusqlite::params![story, kind],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("game");
-    (id, serde_json::from_str(&text).expect("json"))
-}
 
 async fn result_score(page: &Page<'_>) -> String {
     page.wait_visible("[data-test=game-result]").await;
@@ -55,15 +43,9 @@ async fn a_child_plays_all_three_games_from_a_story() {
     page.wait_visible("[data-test=play-quiz]").await;
 
     // Quiz: the right option each time, then Next.
-    let (quiz_id, quiz) = stored(&s, story, "quiz");
-    page.click("[data-test=play-quiz]").await;
+    let (quiz_id, quiz) = spa::stored_game(&s, story, "quiz");
     let questions = quiz["questions"].as_array().expect("questions").clone();
-    for q in &questions {
-        let answer = q["answer"].as_u64().expect("answer");
-        page.click(&format!("[data-test=quiz-option][data-index='{answer}']"))
-            .await;
-        page.click("[data-test=next]").await;
-    }
+    spa::play_perfectly(&page, &s, story, "quiz").await;
     let score = result_score(&page).await;
     assert!(
         score.contains(&format!("{} / {}", questions.len(), questions.len()))
@@ -87,56 +69,11 @@ async fn a_child_plays_all_three_games_from_a_story() {
         .expect("n");
     assert_eq!(attempts, 1);
 
-    // Fill in the blanks by typing (any case).
+    // Fill in the blanks by typing (any case), then the word search by tapping.
     page.click("[data-test=back-to-story]").await;
-    page.click("[data-test=play-fill_blank]").await;
-    let (_, blanks) = stored(&s, story, "fill_blank");
-    for (i, q) in blanks["questions"]
-        .as_array()
-        .expect("questions")
-        .iter()
-        .enumerate()
-    {
-        let answer = q["answer"].as_str().expect("answer").to_uppercase();
-        page.fill(
-            &format!("[data-test=blank-input][data-question='{i}']"),
-            &answer,
-        )
-        .await;
-    }
-    page.click("[data-test=check]").await;
-    page.wait_for("document.querySelector('[data-test=game-result]')?.dataset.perfect === 'true' || document.querySelector('[data-test=game-result]')?.dataset.perfect === '1'").await;
-
-    // Word search: tap each word's first and last letter.
+    spa::play_perfectly(&page, &s, story, "fill_blank").await;
     page.click("[data-test=back-to-story]").await;
-    page.click("[data-test=play-word_search]").await;
-    page.wait_visible("[data-test=ws-grid]").await;
-    let (_, ws) = stored(&s, story, "word_search");
-    for (w, p) in ws["words"]
-        .as_array()
-        .expect("words")
-        .iter()
-        .zip(ws["placements"].as_array().expect("placements"))
-    {
-        let n = w.as_str().unwrap_or("").chars().count() as i64 - 1;
-        let (r, c) = (
-            p["start"][0].as_i64().unwrap_or(0),
-            p["start"][1].as_i64().unwrap_or(0),
-        );
-        let (dr, dc) = (
-            p["dir"][0].as_i64().unwrap_or(0),
-            p["dir"][1].as_i64().unwrap_or(0),
-        );
-        page.click(&format!("[data-test=cell][data-row='{r}'][data-col='{c}']"))
-            .await;
-        page.click(&format!(
-            "[data-test=cell][data-row='{}'][data-col='{}']",
-            r + dr * n,
-            c + dc * n
-        ))
-        .await;
-    }
-    page.wait_for("document.querySelector('[data-test=game-result]')?.dataset.perfect === 'true' || document.querySelector('[data-test=game-result]')?.dataset.perfect === '1'").await;
+    spa::play_perfectly(&page, &s, story, "word_search").await;
     page.screenshot(&screens_dir().join("game-wordsearch-result.png"))
         .await;
 

@@ -44,3 +44,74 @@ pub async fn drag(page: &Page<'_>, selector: &str, from: (f64, f64), to: (f64, f
     page.cmd("Input.dispatchMouseEvent", mouse("mouseReleased", x1, y1))
         .await;
 }
+
+/// The game of `kind` made from `story`, answers included, as the server stores it: (id, game).
+pub fn stored_game(s: &super::TestServer, story: i64, kind: &str) -> (i64, serde_json::Value) {
+    let (id, text): (i64, String) = s
+        .db()
+        .query_row(
+            "SELECT id, content FROM games WHERE story_id = ?1 AND kind = ?2",
+            rusqlite::params![story, kind],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap_or_else(|e| panic!("no {kind} game for story {story}: {e}"));
+    (id, serde_json::from_str(&text).expect("stored game"))
+}
+
+/// From the story's page, plays the game of `kind` with every answer right (taps for the quiz
+/// and the word search, typing in capitals for the blanks) and waits for the perfect result.
+pub async fn play_perfectly(page: &Page<'_>, s: &super::TestServer, story: i64, kind: &str) {
+    let (_, game) = stored_game(s, story, kind);
+    page.click(&format!("[data-test=play-{kind}]")).await;
+    match kind {
+        "quiz" => {
+            for q in game["questions"].as_array().expect("questions") {
+                page.click(&format!(
+                    "[data-test=quiz-option][data-index='{}']",
+                    q["answer"]
+                ))
+                .await;
+                page.click("[data-test=next]").await;
+            }
+        }
+        "fill_blank" => {
+            for (i, q) in game["questions"]
+                .as_array()
+                .expect("questions")
+                .iter()
+                .enumerate()
+            {
+                let answer = q["answer"].as_str().expect("answer").to_uppercase();
+                page.fill(
+                    &format!("[data-test=blank-input][data-question='{i}']"),
+                    &answer,
+                )
+                .await;
+            }
+            page.click("[data-test=check]").await;
+        }
+        _ => {
+            page.wait_visible("[data-test=ws-grid]").await;
+            let words = game["words"].as_array().expect("words");
+            for (w, p) in words
+                .iter()
+                .zip(game["placements"].as_array().expect("placements"))
+            {
+                let n = w.as_str().unwrap_or("").chars().count() as i64 - 1;
+                let at = |i: usize, v: &serde_json::Value| v[i].as_i64().unwrap_or(0);
+                let (r, c) = (at(0, &p["start"]), at(1, &p["start"]));
+                let (dr, dc) = (at(0, &p["dir"]), at(1, &p["dir"]));
+                page.click(&format!("[data-test=cell][data-row='{r}'][data-col='{c}']"))
+                    .await;
+                page.click(&format!(
+                    "[data-test=cell][data-row='{}'][data-col='{}']",
+                    r + dr * n,
+                    c + dc * n
+                ))
+                .await;
+            }
+        }
+    }
+    page.wait_for("['true', '1'].includes(document.querySelector('[data-test=game-result]')?.dataset.perfect)")
+        .await;
+}
