@@ -167,16 +167,11 @@ pub struct StoryWords {
 impl StoryWords {
     /// Distinct content words (by folded spelling), first spelling kept, in story order.
     pub fn distinct_content(&self) -> Vec<&StoryWord> {
-        let mut seen: Vec<String> = Vec::new();
-        let mut out = Vec::new();
-        for w in self.words.iter().filter(|w| w.content) {
-            let key = fold(&w.text);
-            if !seen.contains(&key) {
-                seen.push(key);
-                out.push(w);
-            }
-        }
-        out
+        let mut seen = std::collections::HashSet::new();
+        self.words
+            .iter()
+            .filter(|w| w.content && seen.insert(fold(&w.text)))
+            .collect()
     }
 }
 
