@@ -189,7 +189,8 @@ pub struct Config {
     )]
     pub collab_batch_ms: u64,
 
-    /// Backups made from the admin console that are kept (older ones are deleted).
+    /// Backups kept in DATA_DIR/backups (automatic, SIGUSR1 and admin-console ones; older
+    /// ones are deleted).
     #[arg(
         long = "backups-keep",
         env = "PIXELTALES_BACKUPS_KEEP",
@@ -197,6 +198,15 @@ pub struct Config {
         global = true
     )]
     pub backups_keep: u32,
+
+    /// Hours between automatic backups (0 turns them off); `kill -USR1` makes one at any time.
+    #[arg(
+        long = "backup-every-hours",
+        env = "PIXELTALES_BACKUP_EVERY_HOURS",
+        default_value_t = 24,
+        global = true
+    )]
+    pub backup_every_hours: u32,
 
     /// An OpenAI-compatible chat-completions URL for the story starter (http:// only: a model
     /// server on this machine or the school network); without it the built-in engine writes.
@@ -460,6 +470,7 @@ impl Config {
         range("vote-timeout-secs", self.vote_timeout_secs, 1, 3600)?;
         range("collab-batch-ms", self.collab_batch_ms, 1, 10_000)?;
         range("backups-keep", self.backups_keep, 1, 1000)?;
+        range("backup-every-hours", self.backup_every_hours, 0, 24 * 365)?;
         range("llm-timeout-secs", self.llm_timeout_secs, 1, 300)?;
         range("ocr-timeout-secs", self.ocr_timeout_secs, 1, 300)?;
         if let Some(url) = &self.llm_url

@@ -341,6 +341,114 @@ fn sigterm_finishes_cleanly_and_checkpoints() {
     assert!(server.wait(15).success());
 }
 
+/// Backup files in DATA_DIR/backups, sorted by name.
+fn backups(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("backups"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".db"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Polls until `want` backups exist (at most 15 s).
+fn wait_for_backups(dir: &std::path::Path, want: usize, server: &BinServer) -> Vec<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let names = backups(dir);
+        if names.len() >= want {
+            return names;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} backups, wanted {want}; log:\n{}",
+            names.len(),
+            server.log()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn sigusr1_and_the_schedule_make_backups_that_restore() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A stale backup from long ago: the schedule (every hour here) is overdue at once, and the
+    // old copy is pruned by --backups-keep 2 once two newer ones exist.
+    std::fs::create_dir_all(dir.path().join("backups")).expect("mkdir");
+    let stale = dir.path().join("backups/pixeltales-20200101-000000.db");
+    std::fs::write(&stale, b"old").expect("stale backup");
+    let touched = std::process::Command::new("touch")
+        .args(["-d", "2020-01-01 00:00:00"])
+        .arg(&stale)
+        .status()
+        .expect("touch");
+    assert!(touched.success());
+    let mut server = BinServer::spawn(
+        dir.path(),
+        &["--backup-every-hours", "1", "--backups-keep", "2"],
+    );
+    let r = send(server.call("POST", "/api/auth/register").json(&json!({
+        "username": "saved", "password": PASSWORD, "display_name": "Saved", "role": "child"
+    })));
+    assert_eq!(r.status, 201);
+    let names = wait_for_backups(dir.path(), 2, &server);
+    assert!(
+        server.log().contains("backup pixeltales-"),
+        "{}",
+        server.log()
+    );
+    // The schedule is met now: no third copy appears by itself.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    assert_eq!(backups(dir.path()).len(), 2, "{names:?}");
+
+    // SIGUSR1 makes one at once (a second later, so the file name differs).
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    server.signal("USR1");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !server.log().contains("SIGUSR1 received")
+        || backups(dir.path()).contains(&"pixeltales-20200101-000000.db".to_string())
+    {
+        assert!(std::time::Instant::now() < deadline, "{}", server.log());
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let names = wait_for_backups(dir.path(), 2, &server);
+    assert_eq!(names.len(), 2, "kept 2: {names:?}");
+    assert!(!stale.exists(), "the oldest backup was pruned");
+
+    server.signal("TERM");
+    assert!(server.wait(15).success(), "{}", server.log());
+    let audit: Vec<String> = {
+        let db = rusqlite::Connection::open(dir.path().join("pixeltales.db")).expect("db");
+        let mut st = db
+            .prepare("SELECT action FROM audit_log WHERE action LIKE 'backup%' ORDER BY id")
+            .expect("prepare");
+        st.query_map([], |r| r.get(0))
+            .expect("query")
+            .map(|r| r.expect("row"))
+            .collect()
+    };
+    assert_eq!(audit, ["backup_scheduled", "backup_signal"], "{audit:?}");
+
+    // The newest copy restores and holds the account.
+    let newest = dir
+        .path()
+        .join("backups")
+        .join(names.last().expect("a backup"));
+    let (code, _, err) = cli(
+        dir.path(),
+        &["restore", newest.to_str().expect("path")],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let mut server = BinServer::spawn(dir.path(), &[]);
+    assert_eq!(login(&server, "saved", PASSWORD).status, 200);
+    server.signal("TERM");
+    assert!(server.wait(15).success());
+}
+
 #[test]
 fn refuses_a_database_from_a_newer_pixeltales() {
     let dir = tempfile::tempdir().expect("tempdir");

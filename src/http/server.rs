@@ -52,6 +52,7 @@ pub async fn run(
     tokio::spawn(async move { warm.passwords.warm_up().await });
     let batcher = tokio::spawn(crate::realtime::batcher::run(Arc::clone(&app)));
     let pusher = tokio::spawn(crate::realtime::presence::run_pusher(Arc::clone(&app)));
+    let on_signal = tokio::spawn(backup_on_signal(Arc::clone(&app)));
 
     accept_loop(listener, Arc::clone(&app), shutdown, &stop_tx).await;
 
@@ -72,6 +73,7 @@ pub async fn run(
     app.batcher.flush().await;
     pusher.abort();
     batcher.abort();
+    on_signal.abort();
     let _ = keeper.await;
     // Background tasks hold the app (and the data dir lock) until they finish.
     let letting_go = tokio::time::Instant::now() + Duration::from_secs(2);
@@ -282,6 +284,37 @@ async fn route(app: &App, ip: IpAddr, req: hyper::Request<Incoming>) -> Response
     }
 }
 
+/// Makes a backup for the schedule or a signal and logs the outcome.
+async fn backup_now(app: &App, action: &'static str) {
+    match crate::api::admin::backups::make(app, None, action, None).await {
+        Ok(m) => log_info!(
+            "backup {} written ({} bytes, {} old one(s) pruned)",
+            m.name,
+            m.bytes,
+            m.pruned
+        ),
+        Err(e) => log_warn!("backup failed: {e}"),
+    }
+}
+
+/// `kill -USR1 <pid>` makes a backup now (cron, a deploy script, an operator before a risky change).
+async fn backup_on_signal(app: Arc<App>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut usr1) = signal(SignalKind::user_defined1()) else {
+            log_warn!("cannot listen for SIGUSR1; backups on signal are off");
+            return;
+        };
+        while usr1.recv().await.is_some() {
+            log_info!("SIGUSR1 received: making a backup");
+            backup_now(&app, "backup_signal").await;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = app;
+}
+
 async fn housekeeping(app: Arc<App>, mut stop: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(Duration::from_secs(5));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -299,6 +332,9 @@ async fn housekeeping(app: Arc<App>, mut stop: watch::Receiver<bool>) {
             ),
             Ok(false) => {}
             Err(e) => log_warn!("profanity refresh failed: {e}"),
+        }
+        if crate::api::admin::backups::due(&app) {
+            backup_now(&app, "backup_scheduled").await;
         }
         if round.is_multiple_of(12) {
             app.limits.sweep();

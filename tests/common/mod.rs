@@ -143,13 +143,7 @@ impl TestServer {
 
     /// Registers an account and returns its session.
     pub async fn register(&self, username: &str, role: &str) -> Session {
-        let r = self
-            .post("/api/auth/register")
-            .json(&json!({"username": username, "password": PASSWORD, "display_name": username, "role": role}))
-            .send()
-            .await;
-        assert_eq!(r.status, 201, "register {username}: {}", r.text());
-        Session::from(&r.json())
+        register_at(self.addr, username, role).await
     }
 
     /// Creates a draft story with one page per text; returns the story JSON.
@@ -181,20 +175,7 @@ impl TestServer {
 
     /// `a` asks `b` (by username) to be friends and `b` accepts.
     pub async fn befriend(&self, a: &Session, b: &Session, b_name: &str) {
-        let r = self
-            .post("/api/friends/requests")
-            .bearer(&a.access)
-            .json(&json!({ "username": b_name }))
-            .send()
-            .await;
-        assert_eq!(r.status, 201, "friend request: {}", r.text());
-        let id = r.json()["id"].as_i64().expect("request id");
-        let r = self
-            .post(&format!("/api/friends/requests/{id}/accept"))
-            .bearer(&b.access)
-            .send()
-            .await;
-        assert_eq!(r.status, 200, "accept friend request: {}", r.text());
+        befriend_at(self.addr, a, b, b_name).await
     }
 
     /// Turns an account into an admin (the CLI's job in real life).
@@ -230,6 +211,32 @@ impl Drop for TestServer {
             let _ = tx.send(());
         }
     }
+}
+
+/// Registers an account on the server at `addr` (in-process or the real binary).
+pub async fn register_at(addr: SocketAddr, username: &str, role: &str) -> Session {
+    let r = Call::new(addr, "POST", "/api/auth/register")
+        .json(&json!({"username": username, "password": PASSWORD, "display_name": username, "role": role}))
+        .send()
+        .await;
+    assert_eq!(r.status, 201, "register {username}: {}", r.text());
+    Session::from(&r.json())
+}
+
+/// `a` asks `b` (by username) to be friends and `b` accepts, on the server at `addr`.
+pub async fn befriend_at(addr: SocketAddr, a: &Session, b: &Session, b_name: &str) {
+    let r = Call::new(addr, "POST", "/api/friends/requests")
+        .bearer(&a.access)
+        .json(&json!({ "username": b_name }))
+        .send()
+        .await;
+    assert_eq!(r.status, 201, "friend request: {}", r.text());
+    let id = r.json()["id"].as_i64().expect("request id");
+    let r = Call::new(addr, "POST", &format!("/api/friends/requests/{id}/accept"))
+        .bearer(&b.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "accept friend request: {}", r.text());
 }
 
 /// Tokens from a sign-in.

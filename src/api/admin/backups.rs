@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::api::{Ctx, audit};
+use crate::app::App;
 use crate::db::backup;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok, with_body};
@@ -70,10 +71,25 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
     ))
 }
 
-/// `POST /api/admin/backups`: a consistent copy while the server keeps running.
-pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
-    let me = cx.user()?.id;
-    let data_dir = cx.app.config.data_dir.clone();
+/// A backup that was made: file name, size, and how many old ones were pruned.
+pub struct Made {
+    /// File name inside `DATA_DIR/backups`.
+    pub name: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Older backups deleted to keep `--backups-keep`.
+    pub pruned: usize,
+}
+
+/// Makes a consistent copy while the server keeps running, prunes old ones and records it in
+/// the audit log as `action` (by `actor`, or the system when `None`).
+pub async fn make(
+    app: &App,
+    actor: Option<i64>,
+    action: &'static str,
+    ip: Option<String>,
+) -> Result<Made> {
+    let data_dir = app.config.data_dir.clone();
     let dest = backup::default_backup_path(&data_dir);
     let name = dest
         .file_name()
@@ -86,7 +102,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
             "A backup was made this very second. Try again in a moment.",
         ));
     }
-    let (target, db_path) = (dest.clone(), cx.app.config.db_path());
+    let (target, db_path) = (dest.clone(), app.config.db_path());
     // Its own read-only connection, as `pixeltales backup` does: the pool's readers are
     // query-only, and a long copy should not hold one of them.
     let bytes = tokio::task::spawn_blocking(move || {
@@ -96,25 +112,53 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
     .await
     .map_err(|e| Error::internal(e.to_string()))?
     .map_err(Error::internal)?;
-    let pruned = prune(&data_dir, cx.app.config.backups_keep as usize);
-    let ip = cx.ip();
+    let pruned = prune(&data_dir, app.config.backups_keep as usize);
     let detail = json!({ "name": name, "bytes": bytes, "pruned": pruned });
-    cx.app
-        .db
+    app.db
         .write(move |tx| {
             Ok(audit::record(
                 tx,
-                Some(me),
-                "backup_made",
+                actor,
+                action,
                 None,
-                Some(&ip),
+                ip.as_deref(),
                 &detail,
             )?)
         })
         .await?;
+    Ok(Made {
+        name,
+        bytes,
+        pruned,
+    })
+}
+
+/// True when automatic backups are on and the newest backup is older than the interval (or
+/// there is none and the server has been up for a while, so restarts and short test runs do
+/// not each leave a copy).
+pub fn due(app: &App) -> bool {
+    let hours = u64::from(app.config.backup_every_hours);
+    if hours == 0 {
+        return false;
+    }
+    let every = hours.saturating_mul(3600);
+    let newest = list_files(&app.config.data_dir)
+        .first()
+        .and_then(|b| b["created_at"].as_i64());
+    match newest {
+        Some(at) => crate::time::now().saturating_sub(at) >= every as i64,
+        None => app.uptime_secs() >= every.min(600),
+    }
+}
+
+/// `POST /api/admin/backups`: a consistent copy while the server keeps running.
+pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.id;
+    let ip = cx.ip();
+    let made = make(cx.app, Some(me), "backup_made", Some(ip)).await?;
     Ok(created(&json!({
-        "backup": { "name": name, "bytes": bytes, "created_at": crate::time::now() },
-        "pruned": pruned,
+        "backup": { "name": made.name, "bytes": made.bytes, "created_at": crate::time::now() },
+        "pruned": made.pruned,
     })))
 }
 
