@@ -11,21 +11,23 @@ MAX_BINARY_BYTES := 12582912
 # Root installs packages directly; anyone else goes through sudo if it exists.
 APT := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: run test fmt fmt-check lint unit e2e-deps bench release pi clean help
+.PHONY: run test fmt fmt-check lint unit e2e-deps bench soak release pi fuzz fuzz-deps api-fuzz clean help
 
 help:
 	@echo "make run      build and serve on ./data (http://localhost:8080)"
 	@echo "make test     everything CI checks: fmt, clippy, unit, integration and browser tests"
-	@echo "make bench    measure startup, memory, logins and library load against the release build"
+	@echo "make bench    measure every figure against its target (table at the end), release build"
+	@echo "make soak     10 minutes of sockets, rooms and browsing; RSS, errors and p99s every 30 s"
 	@echo "make release  static x86_64 binary in target/release-static/pixeltales"
 	@echo "make pi       static aarch64 binary for a Raspberry Pi, smoke-tested under qemu"
+	@echo "make fuzz     coverage-guided fuzzing (nightly + cargo-fuzz) and a long API fuzz run"
 
 ## Build and serve on the default data dir (./data, or PIXELTALES_DATA_DIR).
 run:
 	$(CARGO) run --release -- serve
 
 ## Everything CI checks.
-test: fmt-check lint e2e-deps unit
+test: fmt-check lint e2e-deps unit api-fuzz
 
 fmt:
 	$(CARGO) fmt --all
@@ -57,6 +59,12 @@ bench:
 	@command -v wrk >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq wrk; }
 	$(CARGO) bench --bench bench
 
+## Ten minutes of 1,000 sockets with presence churn, 20 live rooms and HTTP browsing; prints
+## RSS, errors and p99s every 30 s (SOAK_SECS to change the length). Not part of CI.
+SOAK_SECS ?= 600
+soak:
+	PIXELTALES_BENCH_ONLY=soak PIXELTALES_SOAK_SECS=$(SOAK_SECS) $(CARGO) bench --bench bench
+
 ## A static-pie x86_64 binary; fails unless ldd says "statically linked" and it fits the budget.
 release:
 	RUSTFLAGS="$(STATIC_FLAGS)" $(CARGO) build --release --target $(HOST_TARGET)
@@ -83,6 +91,34 @@ pi:
 	@file target/pi/pixeltales | grep -Eq "statically linked|static-pie linked" || { echo "not statically linked"; exit 1; }
 	@echo "target/pi/pixeltales: $$(stat -c %s target/pi/pixeltales) bytes, static aarch64"
 	bash src/pi-smoke.sh target/pi/pixeltales
+
+## Coverage-guided fuzzing of the parsers that read untrusted input, FUZZ_SECS each (default
+## 60), then a longer schemathesis run. A crash leaves its input in fuzz/artifacts/<target>/:
+## fix it, then copy the input to fuzz/regressions/<target>/ so `make test` keeps checking it.
+FUZZ_TARGETS := drawing profanity router ws_frame
+FUZZ_SECS ?= 60
+fuzz: fuzz-deps
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  echo "== fuzzing $$t for $(FUZZ_SECS) s"; \
+	  (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t seeds/$$t -- \
+	    -max_total_time=$(FUZZ_SECS) -max_len=65536 -print_final_stats=1 2>&1 \
+	    | grep -E "^(stat::|==|SUMMARY|INFO: seed corpus|Done)|panicked|crash-") \
+	    || { echo "fuzz target $$t failed: see fuzz/artifacts/$$t/"; exit 1; }; \
+	done
+	$(MAKE) api-fuzz API_FUZZ_EXAMPLES=200
+
+fuzz-deps:
+	@rustup toolchain list | grep -q nightly || { echo "make fuzz needs the nightly toolchain (rustup toolchain install nightly)"; exit 1; }
+	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+
+## Schemathesis against /api/openapi.json of a live server with a signed-in admin: no 5xx and
+## no response outside the schema. `make test` runs it with a small example count.
+API_FUZZ_EXAMPLES ?= 25
+api-fuzz:
+	@command -v schemathesis >/dev/null 2>&1 || python3 -m pip install -q schemathesis
+	$(CARGO) build
+	bash tests/api-fuzz.sh target/debug/pixeltales $(API_FUZZ_EXAMPLES)
 
 clean:
 	$(CARGO) clean

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod domain;
 pub mod encoding;
 pub mod error;
+pub mod fuzz;
 pub mod http;
 pub mod log;
 pub mod memory;

@@ -155,18 +155,18 @@ fn operation(route: Route) -> Op {
         MessagesRead => op("Mark a friend's messages to you as read", None, vec![("200", "Read receipt", Some("ReadReceipt"))]),
         MessageEdit => op("Change your message", Some("MessageBody"), vec![("200", "The message", Some("MessageEnvelope"))]),
         MessageDelete => op("Delete your message", None, vec![("204", "Deleted", None)]),
-        CollabCreate => op("Start a drawing session (you host it)", Some("SessionCreateBody"), vec![("201", "The session", Some("Session"))]),
+        CollabCreate => op("Start a drawing session (you host it)", Some("SessionCreateBody"), vec![("201", "The session", Some("CollabSession"))]),
         CollabList => op("Live drawing sessions you are in", None, vec![("200", "Sessions", Some("SessionList"))]),
-        CollabGet => op("A drawing session (members only)", None, vec![("200", "The session", Some("Session"))]),
-        CollabJoin => op("Join a drawing session by its code", Some("JoinBody"), vec![("200", "The session", Some("Session"))]),
+        CollabGet => op("A drawing session (members only)", None, vec![("200", "The session", Some("CollabSession"))]),
+        CollabJoin => op("Join a drawing session by its code", Some("JoinBody"), vec![("200", "The session", Some("CollabSession"))]),
         CollabInvite => op("Invite a friend (host only)", Some("UserIdBody"), vec![("201", "The invite", Some("InviteEnvelope"))]),
         CollabInvites => op("Invitations waiting for you", None, vec![("200", "Invites", Some("InviteList"))]),
-        CollabInviteAccept => op("Accept an invitation", None, vec![("200", "The session", Some("Session"))]),
+        CollabInviteAccept => op("Accept an invitation", None, vec![("200", "The session", Some("CollabSession"))]),
         CollabInviteDecline => op("Decline an invitation", None, vec![("204", "Declined", None)]),
         CollabKick => op("Remove someone from the session (host only)", Some("UserIdBody"), vec![("204", "Removed", None)]),
-        CollabLobbyClose => op("Stop new joins by code (host only)", None, vec![("200", "The session", Some("Session"))]),
-        CollabStart => op("Start drawing (host only)", None, vec![("200", "The session", Some("Session"))]),
-        CollabEnd => op("End the session (host only)", None, vec![("200", "The session", Some("Session"))]),
+        CollabLobbyClose => op("Stop new joins by code (host only)", None, vec![("200", "The session", Some("CollabSession"))]),
+        CollabStart => op("Start drawing (host only)", None, vec![("200", "The session", Some("CollabSession"))]),
+        CollabEnd => op("End the session (host only)", None, vec![("200", "The session", Some("CollabSession"))]),
         _ => unreachable!("documented in openapi_grownups"),
     }
 }
@@ -268,11 +268,21 @@ pub fn document() -> Value {
                     "content".into(),
                     json!({ "image/*": { "schema": { "type": "string", "format": "binary" } } }),
                 );
-            } else if route == Route::OpenApi {
+            } else if route == Route::OpenApi || route == Route::AdminExport {
                 r.insert(
                     "content".into(),
                     json!({ "application/json": { "schema": { "type": "object" } } }),
                 );
+            }
+            // `?format=csv` answers the same table as a spreadsheet download.
+            if status == "200"
+                && matches!(
+                    route,
+                    Route::AdminAudit | Route::AdminExport | Route::ClassReport
+                )
+                && let Some(Value::Object(content)) = r.get_mut("content")
+            {
+                content.insert("text/csv".into(), json!({ "schema": { "type": "string" } }));
             }
             responses.insert(status.into(), Value::Object(r));
         }
@@ -325,6 +335,30 @@ pub fn document_bytes() -> Bytes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn component_names_are_unique_across_files() {
+        // A name defined twice is silently replaced when the maps merge (the collab session
+        // once replaced the sign-in session; schemathesis found it).
+        let mut seen = std::collections::HashMap::new();
+        for (file, part) in [
+            ("openapi_schemas", schemas()),
+            (
+                "openapi_realtime",
+                super::super::openapi_realtime::schemas(),
+            ),
+            (
+                "openapi_grownups",
+                super::super::openapi_grownups::schemas(),
+            ),
+        ] {
+            for name in part.as_object().expect("a map").keys() {
+                if let Some(first) = seen.insert(name.clone(), file) {
+                    panic!("{name} is defined in {first} and {file}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_route_is_documented_once() {

@@ -49,7 +49,7 @@ pub fn schemas() -> Value {
                 "hours": {"type": "integer", "minimum": 1, "maximum": 72}
             }
         },
-        "Session": {
+        "CollabSession": {
             "type": "object",
             "required": ["id", "join_code", "title", "state", "lobby_open", "host_id", "max_participants", "members", "expires_at", "story_id", "is_host"],
             "properties": {
@@ -60,7 +60,7 @@ pub fn schemas() -> Value {
                 "expires_at": time, "story_id": {"type": ["integer", "null"]}, "is_host": {"type": "boolean"}
             }
         },
-        "SessionList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": r("Session")}}},
+        "SessionList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": r("CollabSession")}}},
         "JoinBody": {
             "type": "object", "required": ["code"],
             "properties": {"code": {"type": "string", "description": "5 letters and digits; case and spaces ignored"}}

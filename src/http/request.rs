@@ -128,12 +128,7 @@ impl Request {
     /// A query parameter, percent-decoded (`+` is a space). A value that does not decode is
     /// returned as sent, so the handler's own checks refuse it instead of it silently vanishing.
     pub fn query(&self, key: &str) -> Option<String> {
-        let q = self.parts.uri.query()?;
-        q.split('&').find_map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k).as_deref() == Some(key))
-                .then(|| percent_decode(v).unwrap_or_else(|| v.to_string()))
-        })
+        query_param(self.parts.uri.query()?, key)
     }
 
     /// Reads the whole body, refusing more than `limit` bytes with 413 and a body that takes
@@ -310,6 +305,16 @@ pub fn limit_key(ip: IpAddr) -> String {
             format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
         }
     }
+}
+
+/// The first value of `key` in a raw query string, percent-decoded (a value that does not
+/// decode is returned as sent). Never panics: it is a fuzz target.
+pub fn query_param(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (percent_decode(k).as_deref() == Some(key))
+            .then(|| percent_decode(v).unwrap_or_else(|| v.to_string()))
+    })
 }
 
 /// Decodes `%XX` escapes and `+`; `None` when the result is not UTF-8 or an escape is broken.

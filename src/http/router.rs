@@ -228,9 +228,13 @@ const MAX_SEGMENTS: usize = 8;
 pub fn resolve(method: &Method, path: &str) -> Resolved {
     use Route::*;
     let m = method_of(method);
+    // Only origin-form paths name anything; hyper hands over `*` or an authority as-is.
+    let Some(rest) = path.strip_prefix('/') else {
+        return Resolved::NotFound;
+    };
     let mut segs = [""; MAX_SEGMENTS];
     let mut n = 0;
-    for s in path.strip_prefix('/').unwrap_or(path).split('/') {
+    for s in rest.split('/') {
         if n == MAX_SEGMENTS {
             return if path.starts_with("/api/") {
                 Resolved::NotFound
@@ -693,6 +697,8 @@ mod tests {
 
     #[test]
     fn unknown_api_paths_are_not_found_and_others_go_to_the_spa() {
+        assert_eq!(resolve(&Method::GET, "metrics"), Resolved::NotFound);
+        assert_eq!(resolve(&Method::GET, "*"), Resolved::NotFound);
         assert_eq!(resolve(&Method::GET, "/api/nope"), Resolved::NotFound);
         assert_eq!(resolve(&Method::GET, "/api"), Resolved::NotFound);
         assert_eq!(resolve(&Method::GET, "/api/me/"), Resolved::NotFound);

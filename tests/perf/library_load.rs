@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::{BIN, Row, common, mib, spawn_with, status_kib, stop, until_healthy};
+use super::{BIN, Row, common, mib, spawn_with, status_kib, stop, targets, until_healthy};
 
 const USERS: &str = "1000";
 const STORIES: &str = "10000";
@@ -148,22 +148,22 @@ pub async fn run(rows: &mut Vec<Row>) {
         (
             "library, 12 per page",
             "/api/stories?limit=12".into(),
-            10_000.0,
+            targets::LIBRARY_12_RPS,
         ),
         (
             "library, 100 per page",
             "/api/stories?limit=100".into(),
-            2_000.0,
+            targets::LIBRARY_100_RPS,
         ),
         (
             "library search, 12 per page",
             "/api/stories?limit=12&q=dragon".into(),
-            10_000.0,
+            targets::LIBRARY_12_RPS,
         ),
         (
             "library search, 100 per page",
             "/api/stories?limit=100&q=dragon".into(),
-            2_000.0,
+            targets::LIBRARY_100_RPS,
         ),
         (
             "story read (5 pages with drawings)",
@@ -180,9 +180,13 @@ pub async fn run(rows: &mut Vec<Row>) {
         match wrk(addr, path, SECONDS) {
             Ok(l) => {
                 let target = if *min_rps > 0.0 {
-                    format!(">= {}k/s, p99 <= 20 ms", min_rps / 1000.0)
+                    format!(
+                        ">= {}k/s, p99 <= {} ms",
+                        min_rps / 1000.0,
+                        targets::LIBRARY_P99_MS
+                    )
                 } else {
-                    "p99 <= 20 ms".into()
+                    format!("p99 <= {} ms", targets::LIBRARY_P99_MS)
                 };
                 rows.push(Row {
                     what: name.to_string(),
@@ -191,7 +195,9 @@ pub async fn run(rows: &mut Vec<Row>) {
                         l.rps, l.p50_ms, l.p99_ms, l.errors
                     ),
                     target,
-                    met: Some(l.rps >= *min_rps && l.p99_ms <= 20.0 && l.errors == 0),
+                    met: Some(
+                        l.rps >= *min_rps && l.p99_ms <= targets::LIBRARY_P99_MS && l.errors == 0,
+                    ),
                 });
             }
             Err(e) => rows.push(Row::skipped(name, &e)),
@@ -201,8 +207,8 @@ pub async fn run(rows: &mut Vec<Row>) {
     rows.push(Row {
         what: "RSS peak during the library load".into(),
         value: format!("{:.1} MiB", mib(peak)),
-        target: "<= 24 MiB".into(),
-        met: Some(mib(peak) <= 24.0),
+        target: format!("<= {} MiB", targets::LIBRARY_PEAK_MIB),
+        met: Some(mib(peak) <= targets::LIBRARY_PEAK_MIB),
     });
     stop(child);
 }

@@ -12,13 +12,15 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
-use super::{Row, common, free_port, mib, percentile, spawn_with, status_kib, stop, until_healthy};
+use super::{
+    Row, common, free_port, mib, percentile, spawn_with, status_kib, stop, targets, until_healthy,
+};
 
-type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub(super) type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// Flags that let one machine play a whole school: cheap hashing for the bench accounts, no
 /// per-user socket cap, no op rate limit (the batcher is what is measured).
-const SERVER_FLAGS: &[&str] = &[
+pub(super) const SERVER_FLAGS: &[&str] = &[
     "--argon2-memory-kib",
     "64",
     "--argon2-iterations",
@@ -33,17 +35,17 @@ const SERVER_FLAGS: &[&str] = &[
     "100000",
 ];
 
-fn clock() -> Instant {
+pub(super) fn clock() -> Instant {
     static START: OnceLock<Instant> = OnceLock::new();
     *START.get_or_init(Instant::now)
 }
 
-fn micros() -> u64 {
+pub(super) fn micros() -> u64 {
     clock().elapsed().as_micros() as u64
 }
 
 #[allow(unsafe_code)]
-fn raise_fd_limit() {
+pub(super) fn raise_fd_limit() {
     // SAFETY: plain libc calls on a local struct.
     unsafe {
         let mut lim = libc::rlimit {
@@ -58,7 +60,7 @@ fn raise_fd_limit() {
 }
 
 #[allow(unsafe_code)]
-fn pin_to(cpu: usize) {
+pub(super) fn pin_to(cpu: usize) {
     // SAFETY: the set is zeroed and only CPU `cpu` is added; pid 0 is this thread.
     unsafe {
         let mut set: libc::cpu_set_t = std::mem::zeroed();
@@ -78,7 +80,7 @@ fn fd_limit() -> u64 {
     lim.rlim_cur
 }
 
-async fn open(addr: SocketAddr, token: &str) -> Option<Ws> {
+pub(super) async fn open(addr: SocketAddr, token: &str) -> Option<Ws> {
     let t = common::ws::ticket(addr, token).await;
     let cfg = WebSocketConfig::default()
         .read_buffer_size(4096)
@@ -99,7 +101,7 @@ async fn open(addr: SocketAddr, token: &str) -> Option<Ws> {
     }
 }
 
-async fn next_json(ws: &mut Ws) -> Option<Value> {
+pub(super) async fn next_json(ws: &mut Ws) -> Option<Value> {
     loop {
         match tokio::time::timeout(Duration::from_secs(10), ws.next()).await {
             Ok(Some(Ok(Message::Text(t)))) => return serde_json::from_str(t.as_str()).ok(),
@@ -109,7 +111,7 @@ async fn next_json(ws: &mut Ws) -> Option<Value> {
     }
 }
 
-async fn register(addr: SocketAddr, name: &str) -> String {
+pub(super) async fn register(addr: SocketAddr, name: &str) -> String {
     let r = common::Call::new(addr, "POST", "/api/auth/register")
         .json(&json!({"username": name, "password": common::PASSWORD, "display_name": name, "role": "child"}))
         .send()
@@ -122,7 +124,7 @@ async fn register(addr: SocketAddr, name: &str) -> String {
 }
 
 /// A started session with `members` (the first hosts); returns its id.
-async fn session(addr: SocketAddr, members: &[&String]) -> i64 {
+pub(super) async fn session(addr: SocketAddr, members: &[&String]) -> i64 {
     let r = common::Call::new(addr, "POST", "/api/collab/sessions")
         .bearer(members[0])
         .json(&json!({"title": "Bench", "max_participants": 10}))
@@ -150,7 +152,7 @@ async fn session(addr: SocketAddr, members: &[&String]) -> i64 {
 }
 
 /// Opens the room on a new socket; returns it with the first page id.
-async fn room_socket(addr: SocketAddr, token: &str, id: i64) -> (Ws, String) {
+pub(super) async fn room_socket(addr: SocketAddr, token: &str, id: i64) -> (Ws, String) {
     let mut ws = open(addr, token).await.expect("socket");
     ws.send(Message::text(
         json!({"type": "collab.join", "session_id": id}).to_string(),
@@ -240,7 +242,10 @@ async fn idle_sockets(addr: SocketAddr, pid: u32, tokens: &[String], rows: &mut 
     tokio::time::sleep(Duration::from_secs(1)).await;
     let base = status_kib(pid, "VmRSS:");
     let mut sockets: Vec<Ws> = Vec::new();
-    for (target, budget_mib) in [(1_000usize, 24.0), (10_000, 140.0)] {
+    for (target, budget_mib) in [
+        (1_000usize, targets::SOCKETS_1K_MIB),
+        (10_000, targets::SOCKETS_10K_MIB),
+    ] {
         if fd_limit() < (target as u64) + 500 {
             rows.push(Row::skipped(
                 &format!("RSS with {target} idle sockets"),
@@ -276,14 +281,17 @@ async fn idle_sockets(addr: SocketAddr, pid: u32, tokens: &[String], rows: &mut 
                 mib(base)
             ),
             target: if target >= 10_000 {
-                format!("<= {budget_mib} MiB, <= 12 KiB each")
+                format!(
+                    "<= {budget_mib} MiB, <= {} KiB each",
+                    targets::PER_SOCKET_KIB
+                )
             } else {
                 format!("<= {budget_mib} MiB")
             },
             met: Some(
                 sockets.len() == target
                     && mib(rss) <= budget_mib
-                    && (target < 10_000 || per <= 12.0),
+                    && (target < 10_000 || per <= targets::PER_SOCKET_KIB),
             ),
         });
     }
@@ -305,8 +313,8 @@ async fn one_room(addr: SocketAddr, tokens: &[String], rows: &mut Vec<Row>) {
         "fan-out, 10-member room, previews at 20 Hz each, 10 s",
         lat,
         String::new(),
-        1.0,
-        5.0,
+        targets::FANOUT_ROOM_P50_MS,
+        targets::FANOUT_ROOM_P99_MS,
     ));
 }
 
@@ -434,8 +442,8 @@ async fn op_burst(addr: SocketAddr, db: &std::path::Path, tokens: &[String], row
             delivered_in.as_secs_f64(),
             persisted_in.as_secs_f64()
         ),
-        target: "100%, >= 20,000 ops/s".into(),
-        met: Some(got == want && stored == expected && rate >= 20_000.0),
+        target: format!("100%, >= {} ops/s", targets::PERSISTED_OPS_PER_SEC),
+        met: Some(got == want && stored == expected && rate >= targets::PERSISTED_OPS_PER_SEC),
     });
     let lat = Arc::try_unwrap(lat)
         .map(|m| m.into_inner().expect("lat"))
@@ -470,7 +478,7 @@ async fn many_rooms(addr: SocketAddr, pid: u32, tokens: &[String], rows: &mut Ve
         lat,
         format!(", peak RSS {:.1} MiB", mib(peak)),
         f64::INFINITY,
-        20.0,
+        targets::FANOUT_ROOMS_P99_MS,
     ));
 }
 
