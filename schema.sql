@@ -38,7 +38,8 @@ CREATE TABLE profiles (
     violation_count INTEGER NOT NULL DEFAULT 0,
     flagged         INTEGER NOT NULL DEFAULT 0,
     avatar_border   TEXT    NOT NULL DEFAULT 'basic',
-    notify          TEXT    NOT NULL DEFAULT '{}'   -- JSON: notification type -> false to mute
+    notify          TEXT    NOT NULL DEFAULT '{}',  -- JSON: notification type -> false to mute
+    age_band        TEXT    CHECK (age_band IN ('5-7', '8-9', '10-12'))  -- optional; sizes games
 ) STRICT;
 
 -- One row per signed-in device. Its id is also the refresh-token family: reusing a rotated

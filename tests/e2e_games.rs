@@ -77,6 +77,18 @@ async fn a_child_plays_all_three_games_from_a_story() {
     page.screenshot(&screens_dir().join("game-wordsearch-result.png"))
         .await;
 
+    // A younger player picks a smaller grid: the same words that fit, 8 letters wide.
+    page.click("[data-test=back-to-story]").await;
+    page.click("[data-test=play-word_search]").await;
+    page.wait_visible("[data-test=ws-sizes] [data-size='8']")
+        .await;
+    page.click("[data-test=ws-sizes] [data-size='8']").await;
+    page.wait_for(
+        "document.querySelectorAll('[data-test=ws-grid] [data-test=cell]').length === 64 \
+         && document.querySelector(\"[data-test=ws-sizes] [data-size='8']\")?.getAttribute('aria-checked') === 'true'",
+    )
+    .await;
+
     let mine = s
         .post("/api/auth/login")
         .json(&json!({ "username": "games_kid", "password": common::PASSWORD }))

@@ -40,12 +40,16 @@ async fn a_child_picks_dark_colours_mutes_a_notification_changes_password_and_lo
         "document.querySelector('[data-privacy=public]').getAttribute('aria-checked') === 'true'",
     )
     .await;
+    page.click("[data-test=age-band] [data-band='8-9']").await;
     page.click("input[data-kind=story_liked]").await;
-    // Each choice saves on its own; wait until the server has both.
+    // Each choice saves on its own; wait until the server has them all.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     let me = loop {
         let me = s.get("/api/me").bearer(&kid.access).send().await.json();
-        if me["notifications"]["story_liked"] == false && me["privacy"] == "public" {
+        if me["notifications"]["story_liked"] == false
+            && me["privacy"] == "public"
+            && me["age_band"] == "8-9"
+        {
             break me;
         }
         assert!(

@@ -1,5 +1,6 @@
 //! The studio in a real headless Chromium: a child writes and draws a three-page story, gets a
-//! kind refusal for a rude word, publishes, and another browser finds and reads it.
+//! kind refusal for a rude word, publishes, and another browser finds and reads it; on a touch
+//! screen, two fingers pinch-zoom and pan the page while one finger draws.
 
 mod common;
 
@@ -188,4 +189,195 @@ async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
             "console errors: {errors:?}"
         );
     }
+}
+
+/// The studio's zoom as the pinch and the zoom buttons set it on the canvas (1 when unset).
+const ZOOM: &str = "parseFloat(document.querySelector('[data-test=st-canvas]').style.getPropertyValue('--zoom') || '1')";
+
+async fn zoom(page: &Page<'_>) -> f64 {
+    page.eval(ZOOM).await.as_f64().expect("zoom")
+}
+
+/// How far the page is scrolled inside its frame: (left, top).
+async fn frame_scroll(page: &Page<'_>) -> (f64, f64) {
+    let v = page
+        .eval("(() => { const f = document.querySelector('[data-test=canvas-frame]'); return [f.scrollLeft, f.scrollTop]; })()")
+        .await;
+    (v[0].as_f64().expect("left"), v[1].as_f64().expect("top"))
+}
+
+/// The middle of the visible part of the canvas frame, in viewport pixels.
+async fn frame_middle(page: &Page<'_>) -> (f64, f64) {
+    let v = page
+        .eval("(() => { const f = document.querySelector('[data-test=canvas-frame]'); f.scrollIntoView({block: 'center'}); const r = f.getBoundingClientRect(); const top = Math.max(r.top, 0); const bottom = Math.min(r.bottom, innerHeight); return [r.left + r.width / 2, (top + bottom) / 2]; })()")
+        .await;
+    (v[0].as_f64().expect("x"), v[1].as_f64().expect("y"))
+}
+
+/// Puts fingers down at `from`, slides each to its place in `to` in small steps, and lifts them.
+async fn fingers(page: &Page<'_>, from: &[(f64, f64)], to: &[(f64, f64)]) {
+    page.touch("touchStart", from).await;
+    for i in 1..=10 {
+        let k = f64::from(i) / 10.0;
+        let now: Vec<(f64, f64)> = from
+            .iter()
+            .zip(to)
+            .map(|(a, b)| (a.0 + (b.0 - a.0) * k, a.1 + (b.1 - a.1) * k))
+            .collect();
+        page.touch("touchMove", &now).await;
+    }
+    page.touch("touchEnd", &[]).await;
+}
+
+/// The drawing items the server holds for the story's first page, once there are at least `n`.
+async fn stored_items(s: &TestServer, token: &str, id: i64, n: usize) -> Vec<serde_json::Value> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let st = s
+            .get(&format!("/api/stories/{id}"))
+            .bearer(token)
+            .send()
+            .await
+            .json();
+        let items = st["pages"][0]["drawing"]["items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        if items.len() >= n {
+            return items;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never saved {n} drawing items: {st}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Real touch input on a tablet-sized studio: two fingers spreading apart zoom the page in (it
+/// grows past its frame), two fingers moving together pan it inside the frame at the same zoom,
+/// and pinching brings it back to 1×, none of which draws anything; one finger draws, zoomed in
+/// or not, without moving the view, and zoomed in 2× the same finger movement covers half as
+/// much of the page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_fingers_pinch_zoom_and_pan_the_page_while_one_finger_draws() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let token = s.register("pinch_kid", "child").await.access;
+    let id = s
+        .story(&token, "Pinch and Draw", &["A page to zoom into."])
+        .await["id"]
+        .as_i64()
+        .expect("id");
+    let base = format!("http://{}", s.addr);
+    let page = browser.new_context_page().await;
+    page.cmd(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 900, "height": 1200, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await;
+    page.cmd(
+        "Emulation.setTouchEmulationEnabled",
+        json!({ "enabled": true, "maxTouchPoints": 5 }),
+    )
+    .await;
+    common::spa::login(&page, &base, "pinch_kid").await;
+    page.goto(&format!("{base}/studio/{id}")).await;
+    page.wait_visible("[data-test=st-canvas]").await;
+    saved(&page).await;
+    assert_eq!(zoom(&page).await, 1.0);
+
+    // Two fingers spread to twice their distance: the page zooms in 2× and outgrows its frame.
+    let (x, y) = frame_middle(&page).await;
+    fingers(
+        &page,
+        &[(x - 60.0, y), (x + 60.0, y)],
+        &[(x - 120.0, y), (x + 120.0, y)],
+    )
+    .await;
+    page.wait_for(&format!("{ZOOM} > 1.8")).await;
+    page.wait_for("(() => { const f = document.querySelector('[data-test=canvas-frame]'); return f.scrollWidth > f.clientWidth + 100; })()")
+        .await;
+    let zoomed = zoom(&page).await;
+    assert!(
+        zoomed <= 2.2,
+        "spreading to twice the distance zooms about 2×, not {zoomed}"
+    );
+    page.screenshot(&screens_dir().join("studio-pinch-zoomed.png"))
+        .await;
+
+    // Two fingers moving left and up together pan the zoomed page, and the zoom stays.
+    let (x, y) = frame_middle(&page).await;
+    let (left, _) = frame_scroll(&page).await;
+    fingers(
+        &page,
+        &[(x - 80.0, y), (x + 80.0, y)],
+        &[(x - 200.0, y - 80.0), (x - 40.0, y - 80.0)],
+    )
+    .await;
+    page.wait_for(&format!(
+        "document.querySelector('[data-test=canvas-frame]').scrollLeft > {}",
+        left + 60.0
+    ))
+    .await;
+    assert!(
+        (zoom(&page).await - zoomed).abs() < 0.05,
+        "panning keeps the zoom"
+    );
+
+    // One finger draws, zoomed in too, and the view does not move under it. The server then
+    // holds exactly that stroke: the pinch and the pan drew nothing.
+    let (x, y) = frame_middle(&page).await;
+    let still = frame_scroll(&page).await;
+    fingers(&page, &[(x - 100.0, y)], &[(x + 100.0, y + 30.0)]).await;
+    let items = stored_items(&s, &token, id, 1).await;
+    assert_eq!(items.len(), 1, "only the finger drew: {items:?}");
+    assert_eq!(items[0]["type"], "stroke");
+    assert_eq!(frame_scroll(&page).await, still, "drawing does not pan");
+    assert!(
+        (zoom(&page).await - zoomed).abs() < 0.05,
+        "drawing does not zoom"
+    );
+
+    // Pinching the fingers together brings the page back to 1×, fitting its frame again.
+    let (x, y) = frame_middle(&page).await;
+    fingers(
+        &page,
+        &[(x - 150.0, y), (x + 150.0, y)],
+        &[(x - 50.0, y), (x + 50.0, y)],
+    )
+    .await;
+    page.wait_for(&format!("{ZOOM} === 1")).await;
+    page.wait_for("(() => { const f = document.querySelector('[data-test=canvas-frame]'); return f.scrollWidth <= f.clientWidth + 1 && !document.querySelector('[data-test=st-canvas]').classList.contains('zoomed'); })()")
+        .await;
+
+    // The same finger movement at 1× draws a stroke about twice as wide on the page.
+    let (x, y) = frame_middle(&page).await;
+    fingers(&page, &[(x - 100.0, y)], &[(x + 100.0, y + 30.0)]).await;
+    let items = stored_items(&s, &token, id, 2).await;
+    assert_eq!(items.len(), 2, "the pinch back drew nothing: {items:?}");
+    assert_eq!(items[1]["type"], "stroke");
+    let width = |item: &serde_json::Value| {
+        let xs: Vec<f64> = item["points"]
+            .as_array()
+            .expect("points")
+            .iter()
+            .step_by(2)
+            .filter_map(serde_json::Value::as_f64)
+            .collect();
+        xs.iter().copied().fold(f64::MIN, f64::max) - xs.iter().copied().fold(f64::MAX, f64::min)
+    };
+    let (zoomed_width, plain_width) = (width(&items[0]), width(&items[1]));
+    assert!(
+        plain_width > 100.0,
+        "the stroke at 1× spans the finger's path: {plain_width}"
+    );
+    assert!(
+        (zoomed_width / plain_width * zoomed - 1.0).abs() < 0.25,
+        "zoomed {zoomed}×, the same movement drew {zoomed_width} wide against {plain_width} at 1×"
+    );
+    let errors = page.page_errors();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
 }

@@ -390,3 +390,191 @@ async fn parents_and_teachers_see_game_results() {
         "{csv}"
     );
 }
+
+/// Finds every listed word in a public grid, as a player would (8 directions): the lines of a
+/// perfect word-search attempt.
+fn solve(game: &Value) -> Vec<Value> {
+    let grid: Vec<Vec<String>> = game["grid"]
+        .as_array()
+        .expect("grid")
+        .iter()
+        .map(|row| {
+            row.as_array()
+                .expect("row")
+                .iter()
+                .map(|c| c.as_str().expect("letter").to_string())
+                .collect()
+        })
+        .collect();
+    let n = grid.len() as i64;
+    let mut lines = Vec::new();
+    for word in game["words"].as_array().expect("words") {
+        let letters: Vec<String> = word
+            .as_str()
+            .expect("word")
+            .chars()
+            .map(|c| c.to_string())
+            .collect();
+        let len = letters.len() as i64;
+        let mut hit = None;
+        'search: for r in 0..n {
+            for c in 0..n {
+                for (dr, dc) in [
+                    (0, 1),
+                    (1, 0),
+                    (1, 1),
+                    (-1, 1),
+                    (0, -1),
+                    (-1, 0),
+                    (-1, -1),
+                    (1, -1),
+                ] {
+                    let (er, ec) = (r + dr * (len - 1), c + dc * (len - 1));
+                    if !(0..n).contains(&er) || !(0..n).contains(&ec) {
+                        continue;
+                    }
+                    if (0..len).all(|i| {
+                        grid[(r + dr * i) as usize][(c + dc * i) as usize] == letters[i as usize]
+                    }) {
+                        hit = Some(json!({ "start": [r, c], "end": [er, ec] }));
+                        break 'search;
+                    }
+                }
+            }
+        }
+        lines.push(hit.unwrap_or_else(|| panic!("{word} is not in the grid")));
+    }
+    lines
+}
+
+/// A game as `who` sees it, with an optional `?size=`.
+async fn game_as(s: &TestServer, who: &Session, id: i64, query: &str) -> common::Resp {
+    s.get(&format!("/api/games/{id}{query}"))
+        .bearer(&who.access)
+        .send()
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn word_search_grids_fit_the_players_age_band() {
+    let s = TestServer::start().await;
+    let author = s.register("author", "child").await;
+    let story = s.published(&author.access, "The Moon Boat", PAGES).await;
+    let items = games_of(&s, Some(&author), story).await.json();
+    let ws = items["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|g| g["kind"] == "word_search")
+        .and_then(|g| g["id"].as_i64())
+        .expect("a word search");
+
+    // A child says how old they are (an age band, never a birth date).
+    let kid = s.register("kid", "child").await;
+    for bad in ["7", "adult", "5 to 7"] {
+        let r = s
+            .patch("/api/me")
+            .bearer(&kid.access)
+            .json(&json!({ "age_band": bad }))
+            .send()
+            .await;
+        assert_eq!(r.status, 422, "{bad}: {}", r.text());
+        assert_eq!(r.code(), "invalid_age_band");
+    }
+    let r = s
+        .patch("/api/me")
+        .bearer(&kid.access)
+        .json(&json!({ "age_band": "5-7" }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["age_band"], "5-7");
+
+    let small = game_as(&s, &kid, ws, "").await.json();
+    assert_eq!(small["size"], 8, "{small}");
+    assert_eq!(small["age_band"], "5-7");
+    assert_eq!(small["sizes"], json!([8, 10, 12]));
+    assert!(
+        small["words"].as_array().expect("words").iter().all(|w| w
+            .as_str()
+            .expect("word")
+            .chars()
+            .count()
+            <= 8)
+    );
+    assert!(!small.to_string().contains("placements"), "no answers");
+    // The same grid every time (the attempt is scored against it).
+    assert_eq!(
+        game_as(&s, &kid, ws, "").await.json()["grid"],
+        small["grid"]
+    );
+    for bad in ["?size=9", "?size=big", "?size=-8"] {
+        let r = game_as(&s, &kid, ws, bad).await;
+        assert_eq!(r.status, 422, "{bad}: {}", r.text());
+        assert_eq!(r.code(), "invalid_size");
+    }
+    let big = game_as(&s, &kid, ws, "?size=12").await.json();
+    assert_eq!(big["size"], 12, "a child may pick a bigger grid");
+
+    // Solving the 8-wide grid scores perfectly when the attempt says which grid it was...
+    let r = s
+        .post(&format!("/api/games/{ws}/attempts"))
+        .bearer(&kid.access)
+        .json(&json!({ "found": solve(&small), "size": 8 }))
+        .send()
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert_eq!(r.json()["perfect"], true, "{}", r.text());
+    // ...and without saying so, the age band decides; a bigger grid's lines are scored on it.
+    let r = s
+        .post(&format!("/api/games/{ws}/attempts"))
+        .bearer(&kid.access)
+        .json(&json!({ "found": solve(&small) }))
+        .send()
+        .await;
+    assert_eq!(r.json()["perfect"], true, "{}", r.text());
+    let r = s
+        .post(&format!("/api/games/{ws}/attempts"))
+        .bearer(&kid.access)
+        .json(&json!({ "found": solve(&big), "size": 12 }))
+        .send()
+        .await;
+    assert_eq!(r.json()["perfect"], true, "{}", r.text());
+    let r = s
+        .post(&format!("/api/games/{ws}/attempts"))
+        .bearer(&kid.access)
+        .json(&json!({ "found": [], "size": 7 }))
+        .send()
+        .await;
+    assert_eq!(r.status, 422, "{}", r.text());
+
+    // A parent sets it for their child; clearing it gives the story's own grid back.
+    let mum = s.register("mum", "parent").await;
+    let r = s
+        .post("/api/family/children")
+        .bearer(&mum.access)
+        .json(&json!({ "username": "tess", "display_name": "Tess", "password": common::PASSWORD }))
+        .send()
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let tess_id = r.json()["child"]["id"].as_i64().expect("id");
+    let r = s
+        .patch(&format!("/api/family/children/{tess_id}"))
+        .bearer(&mum.access)
+        .json(&json!({ "age_band": "10-12" }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["child"]["age_band"], "10-12");
+    let tess = common::Session::from(&s.login("tess", common::PASSWORD).await.json());
+    assert_eq!(game_as(&s, &tess, ws, "").await.json()["size"], 12);
+    let r = s
+        .patch("/api/me")
+        .bearer(&tess.access)
+        .json(&json!({ "age_band": "" }))
+        .send()
+        .await;
+    assert!(r.json()["age_band"].is_null(), "{}", r.text());
+    let own = stored(&s, ws)["size"].clone();
+    assert_eq!(game_as(&s, &tess, ws, "").await.json()["size"], own);
+}

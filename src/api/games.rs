@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::Ctx;
 use super::stories::store::{self as stories, Need};
-use crate::domain::games::{self, Game, Source};
+use crate::domain::games::{self, Game, Source, wordsearch};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};
 
@@ -186,17 +186,66 @@ fn load(
     Ok((game, meta))
 }
 
-/// `GET /api/games/{id}`: the game without its answers.
+/// The word-search width asked for: `?size=` (or `size` in an attempt) when given, else the
+/// player's age band, else the story's own.
+fn wanted_size(asked: Option<&Value>, band: Option<&str>) -> Result<Option<usize>> {
+    match asked {
+        None | Some(Value::Null) => Ok(wordsearch::size_for_age_band(band)),
+        Some(v) => v
+            .as_u64()
+            .map(|n| n as usize)
+            .filter(|n| wordsearch::SIZES.contains(n))
+            .map(Some)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "size",
+                    "invalid_size",
+                    "A word search is 8, 10 or 12 letters wide.",
+                )
+            }),
+    }
+}
+
+/// The caller's age band, if they have one.
+fn age_band(c: &Connection, user: Option<i64>) -> rusqlite::Result<Option<String>> {
+    let Some(user) = user else { return Ok(None) };
+    Ok(c.query_row(
+        "SELECT age_band FROM profiles WHERE user_id = ?1",
+        [user],
+        |r| r.get(0),
+    )
+    .optional()?
+    .flatten())
+}
+
+/// `GET /api/games/{id}`: the game without its answers (a word search sized for the player).
 pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
     let id = cx.req.params.id(0)?;
     let user = cx.user.clone();
-    let (game, meta) = cx.app.db.read(move |c| load(c, id, user.as_ref())).await?;
+    let asked = cx
+        .req
+        .query("size")
+        .map(|s| s.parse::<u64>().map_or(Value::String(s), Value::from));
+    let (game, meta, band) = cx
+        .app
+        .db
+        .read(move |c| {
+            let (game, meta) = load(c, id, user.as_ref())?;
+            Ok((game, meta, age_band(c, user.as_ref().map(|u| u.id))?))
+        })
+        .await?;
+    let size = wanted_size(asked.as_ref(), band.as_deref())?;
+    let game = game.sized(size, meta.id as u64);
     let mut body = game.public();
     body["id"] = json!(id);
     body["kind"] = json!(game.kind());
     body["story_id"] = json!(meta.id);
     body["story_title"] = json!(meta.title);
     body["language"] = json!(meta.language);
+    if game.kind() == "word_search" {
+        body["sizes"] = json!(wordsearch::SIZES);
+        body["age_band"] = json!(band);
+    }
     Ok(ok(&body))
 }
 
@@ -215,7 +264,10 @@ pub async fn attempt(cx: &mut Ctx<'_>) -> Result<Response> {
         .app
         .db
         .write(move |tx| {
-            let (game, _) = load(tx, id, Some(&user))?;
+            let (game, meta) = load(tx, id, Some(&user))?;
+            let band = age_band(tx, Some(user.id))?;
+            let size = wanted_size(body.get("size"), band.as_deref())?;
+            let game = game.sized(size, meta.id as u64);
             let checked = game
                 .check(&body)
                 .map_err(|e| Error::invalid("answers", "invalid_attempt", e.0))?;

@@ -20,6 +20,7 @@ pub const STEPS: &[(&str, &str)] = &[
     ("realtime", include_str!("migrations/0003_realtime.sql")),
     ("grownups", include_str!("migrations/0004_grownups.sql")),
     ("games", include_str!("migrations/0005_games.sql")),
+    ("age_band", include_str!("migrations/0006_age_band.sql")),
 ];
 
 /// The schema version this binary writes.

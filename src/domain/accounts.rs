@@ -282,6 +282,22 @@ pub fn level_for_xp(xp: i64) -> i64 {
     1 + xp.max(0) / XP_PER_LEVEL
 }
 
+/// Age bands an account may carry (no birth dates are kept); games size themselves by them.
+pub const AGE_BANDS: &[&str] = &["5-7", "8-9", "10-12"];
+
+/// Checks an age band from a request: `Some(None)` clears it (an empty string), `Some(band)` sets it.
+pub fn parse_age_band(raw: &str) -> Result<Option<String>, FieldError> {
+    match raw.trim() {
+        "" => Ok(None),
+        b if AGE_BANDS.contains(&b) => Ok(Some(b.to_string())),
+        _ => Err(FieldError::new(
+            "age_band",
+            "invalid_age_band",
+            "Pick 5-7, 8-9 or 10-12 (or leave it empty).",
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -338,6 +338,26 @@ impl Page<'_> {
         self.cmd("Input.insertText", json!({ "text": text })).await;
     }
 
+    /// Touches the screen with real touch input: `kind` is touchStart, touchMove or touchEnd, and
+    /// `points` are every finger on the glass after the event (viewport pixels; a finger's index
+    /// is its id, so it stays the same finger from event to event). touchEnd lifts every finger.
+    pub async fn touch(&self, kind: &str, points: &[(f64, f64)]) {
+        let points: Vec<Value> = if kind == "touchEnd" || kind == "touchCancel" {
+            Vec::new()
+        } else {
+            points
+                .iter()
+                .enumerate()
+                .map(|(id, (x, y))| json!({ "x": x, "y": y, "id": id }))
+                .collect()
+        };
+        self.cmd(
+            "Input.dispatchTouchEvent",
+            json!({ "type": kind, "touchPoints": points }),
+        )
+        .await;
+    }
+
     /// Types text into whatever has focus.
     pub async fn type_text(&self, text: &str) {
         self.cmd("Input.insertText", json!({ "text": text })).await;

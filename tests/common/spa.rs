@@ -14,6 +14,20 @@ pub async fn login(page: &Page<'_>, base: &str, username: &str) {
     page.wait_visible("[data-test=nav-user]").await;
 }
 
+/// Signs up from the welcome screen through the real form (`role` is child, parent or teacher)
+/// and waits for the signed-in home.
+pub async fn sign_up(page: &Page<'_>, base: &str, role: &str, username: &str, name: &str) {
+    page.goto(base).await;
+    page.click("[data-test=go-signup]").await;
+    page.click(&format!("[data-test=role-{role}]")).await;
+    page.fill("input[name=username]", username).await;
+    page.fill("input[name=display_name]", name).await;
+    page.fill("input[name=password]", super::PASSWORD).await;
+    page.click("button[type=submit]").await;
+    page.wait_visible("[data-test=greeting]").await;
+    page.wait_visible("[data-test=nav-user]").await;
+}
+
 /// Drags the mouse across the canvas `selector` from `from` to `to` (fractions of its size).
 pub async fn drag(page: &Page<'_>, selector: &str, from: (f64, f64), to: (f64, f64)) {
     let sel = serde_json::to_string(selector).expect("json");

@@ -103,7 +103,8 @@ async fn churn(addr: SocketAddr, token: String, seed: u64, shared: Arc<Shared>) 
     }
 }
 
-/// A room member: previews at 5 Hz and one durable op a second; measures preview fan-out.
+/// A room member: previews at 5 Hz and one durable op (page text) a second; measures preview
+/// fan-out.
 async fn member(id: i64, ws: Ws, page: String, shared: Arc<Shared>) {
     let (mut tx, mut rx) = ws.split();
     let sender = {
@@ -114,10 +115,11 @@ async fn member(id: i64, ws: Ws, page: String, shared: Arc<Shared>) {
             while !shared.stopped() {
                 tick.tick().await;
                 k += 1;
+                // The durable op rewrites the page text, so the document stays the same size
+                // and any growth in memory is the server's, not the drawing's.
                 let f = if k.is_multiple_of(5) {
                     json!({"type": "collab.op", "session_id": id, "client_op_id": format!("s{k}"),
-                           "op": {"kind": "draw", "page_id": page, "item": {"type": "stroke", "tool": "pen",
-                           "color": "#1c7ed6", "width": 4, "points": [k % 500, 10, k % 500 + 5, 20]}}})
+                           "op": {"kind": "page_text", "page_id": page, "text": format!("Page text {}", k % 100)}})
                 } else {
                     json!({"type": "collab.preview", "session_id": id, "page_id": page,
                            "data": {"t": micros(), "points": [1, 2, 3, 4]}})

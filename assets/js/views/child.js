@@ -125,6 +125,20 @@ export function childView(root, { id }) {
       }
     });
 
+    // The age band sizes the child's games (no birthday is kept).
+    const age = h("select", { id: "f-child-age", dataset: { test: "child-age" } },
+      ...["", "5-7", "8-9", "10-12"].map((b) => h("option", { value: b, selected: (c.age_band ?? "") === b }, b ? t("age_band", { band: b }) : t("age_unset"))));
+    age.addEventListener("change", async () => {
+      try {
+        await api("PATCH", `/api/family/children/${id}`, { age_band: age.value });
+        c.age_band = age.value || null;
+        toast(t("set_saved"));
+      } catch (err) {
+        toast(errorText(err));
+        age.value = c.age_band ?? "";
+      }
+    });
+
     // A new password (the child is signed out everywhere).
     const secret = secretChooser({ name: "new_password", inputTest: "reset-password-input" });
     const resetBtn = h("button", { type: "submit", class: "btn btn-primary", dataset: { test: "reset-password-send" } }, `🔑 ${t("fam_pw_save")}`);
@@ -182,6 +196,7 @@ export function childView(root, { id }) {
     return h("section", { class: "card stack", dataset: { test: "child-controls" } },
       h("h2", {}, `🛠️ ${t("fam_controls")}`),
       h("div", { class: "field" }, h("label", { for: "f-child-privacy" }, t("fam_privacy", { name: c.display_name })), privacy),
+      h("div", { class: "field" }, h("label", { for: "f-child-age" }, t("fam_age", { name: c.display_name })), age, h("p", { class: "hint" }, t("set_age_intro"))),
       h("h3", {}, `👀 ${t("look_title")}`), h("p", { class: "muted" }, t("look_intro", { name: c.display_name })), h("div", { class: "btn-row" }, look),
       h("h3", {}, `🔑 ${t("fam_pw")}`), reset,
       h("h3", {}, `🔗 ${t("fam_another")}`), h("p", { class: "muted" }, t("fam_another_intro")), makeCode, codeSpot,

@@ -23,10 +23,12 @@ export function playView(root, { id }) {
     alive = false;
   };
 
-  async function load() {
+  // `size` picks another word-search grid (8, 10 or 12 wide); by default the server sizes it
+  // for the player's age.
+  async function load(size) {
     box.replaceChildren(h("p", { class: "muted", role: "status" }, t("working")));
     try {
-      game = await api("GET", `/api/games/${id}`);
+      game = await api("GET", size ? `/api/games/${id}?size=${size}` : `/api/games/${id}`);
     } catch (err) {
       if (alive) trouble(problemText(err));
       return;
@@ -37,7 +39,7 @@ export function playView(root, { id }) {
   // A problem on a card, never an empty page: what happened, try again, and a way out.
   function trouble(text) {
     const retry = h("button", { type: "button", class: "btn btn-primary", dataset: { test: "play-retry" } }, `🔄 ${t("play_try_again")}`);
-    retry.addEventListener("click", load);
+    retry.addEventListener("click", () => load());
     const out = game?.story_id
       ? h("a", { class: "btn", href: `/read/${game.story_id}`, "data-link": true }, `📖 ${t("play_back_story")}`)
       : h("a", { class: "btn", href: "/library", "data-link": true }, `📚 ${t("lib_back")}`);
@@ -61,7 +63,7 @@ export function playView(root, { id }) {
     const stage = h("div", { class: "play-stage", dataset: { test: `game-${game.kind}` } });
     const head = header();
     box.replaceChildren(head, stage);
-    play(stage, game, { submit });
+    play(stage, game, { submit, resize: (size) => load(size).then(() => box.querySelector("[data-test=ws-sizes] [aria-checked=true]")?.focus()) });
     // "Play again": the button is gone, so start reading from the title.
     if (focus) head.querySelector("h1").focus();
   }

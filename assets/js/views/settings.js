@@ -59,6 +59,18 @@ export function settingsView(root) {
     privacy.append(b);
   }
 
+  // An age band (never a birthday) sizes the games: a word search is 8, 10 or 12 letters wide.
+  const ages = h("div", { class: "chips", role: "radiogroup", "aria-label": t("set_age"), dataset: { test: "age-band" } });
+  for (const band of ["5-7", "8-9", "10-12", ""]) {
+    const b = h("button", { type: "button", class: "chip", role: "radio", "aria-checked": String((user.age_band ?? "") === band), dataset: { band } },
+      band ? t("age_band", { band }) : t("age_unset"));
+    b.addEventListener("click", () => {
+      for (const c of ages.children) c.setAttribute("aria-checked", String(c === b));
+      save({ age_band: band });
+    });
+    ages.append(b);
+  }
+
   const notes = h("ul", { class: "friend-list", dataset: { test: "notify-prefs" } });
   for (const [kind, on] of Object.entries(user.notifications ?? {})) {
     const box = h("input", { type: "checkbox", id: `n-${kind}`, checked: on, dataset: { kind } });
@@ -102,6 +114,8 @@ export function settingsView(root) {
     h("h2", {}, t("set_theme")), themes,
     h("h2", {}, t("language")), langs,
     h("h2", {}, t("set_privacy")), privacy,
+    user.role === "child" ? h("h2", {}, t("set_age")) : null, user.role === "child" ? h("p", { class: "muted" }, t("set_age_intro")) : null,
+    user.role === "child" ? ages : null,
     h("h2", {}, t("set_notifications")), notes,
     h("h2", {}, t("set_password")), pwForm,
     user.role === "child" ? childLinksSection() : null,

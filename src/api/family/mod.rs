@@ -32,7 +32,8 @@ fn children(c: &Connection, parent: i64, only: Option<i64>) -> rusqlite::Result<
     let mut stmt = c.prepare_cached(
         "SELECT u.id, u.username, p.display_name, p.avatar_emoji, p.xp, p.privacy, u.last_seen_at,
                 (SELECT count(*) FROM stories s WHERE s.author_id = u.id AND s.status = 'published'),
-                (SELECT count(*) FROM stories s WHERE s.author_id = u.id AND s.status = 'draft')
+                (SELECT count(*) FROM stories s WHERE s.author_id = u.id AND s.status = 'draft'),
+                p.age_band
          FROM family_links f JOIN users u ON u.id = f.child_id JOIN profiles p ON p.user_id = u.id
          WHERE f.parent_id = ?1 AND (?2 IS NULL OR u.id = ?2)
          ORDER BY p.display_name COLLATE NOCASE, u.id",
@@ -45,6 +46,7 @@ fn children(c: &Connection, parent: i64, only: Option<i64>) -> rusqlite::Result<
             "xp": xp, "level": accounts::level_for_xp(xp), "privacy": r.get::<_, String>(5)?,
             "last_seen_at": r.get::<_, Option<i64>>(6)?,
             "stories_published": r.get::<_, i64>(7)?, "drafts": r.get::<_, i64>(8)?,
+            "age_band": r.get::<_, Option<String>>(9)?,
         }))
     })?
     .collect()
@@ -331,9 +333,13 @@ struct ChildPatch {
     privacy: Option<String>,
     #[serde(default)]
     display_name: Option<String>,
+    /// "5-7", "8-9", "10-12", or "" to clear.
+    #[serde(default)]
+    age_band: Option<String>,
 }
 
-/// `PATCH /api/family/children/{id}`: privacy (who can find and message the child) and name.
+/// `PATCH /api/family/children/{id}`: privacy (who can find and message the child), name and
+/// age band (which sizes the child's games).
 pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
     let (me, child) = linked(cx).await?;
     let body: ChildPatch = cx.req.json_small().await?;
@@ -356,6 +362,10 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         }
         None => None,
     };
+    let band = match &body.age_band {
+        Some(b) => Some(accounts::parse_age_band(b)?),
+        None => None,
+    };
     let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
     let child = cx
         .app
@@ -363,8 +373,9 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         .write(move |tx| {
             tx.execute(
                 "UPDATE profiles SET privacy = coalesce(?2, privacy),
-                        display_name = coalesce(?3, display_name) WHERE user_id = ?1",
-                params![child, privacy, name],
+                        display_name = coalesce(?3, display_name),
+                        age_band = CASE WHEN ?4 THEN ?5 ELSE age_band END WHERE user_id = ?1",
+                params![child, privacy, name, band.is_some(), band.clone().flatten()],
             )?;
             tx.execute(
                 "UPDATE users SET updated_at = ?2 WHERE id = ?1",
@@ -376,7 +387,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
                 "child_updated",
                 Some(("user", child.to_string())),
                 Some(&ip),
-                &json!({ "privacy": privacy, "display_name": name }),
+                &json!({ "privacy": privacy, "display_name": name, "age_band": band }),
             )?;
             child_json(tx, pid, child)?.ok_or_else(no_child)
         })

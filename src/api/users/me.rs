@@ -38,6 +38,8 @@ struct MePatch {
     prefs: Option<Value>,
     // Named so the refusal can say why, instead of "unknown field".
     avatar_border: Option<String>,
+    /// "5-7", "8-9", "10-12", or "" to clear.
+    age_band: Option<String>,
     /// Notification type -> on/off (only the types in `notifications::MUTABLE`).
     notifications: Option<serde_json::Map<String, Value>>,
     // Named so the refusal can say why, instead of "unknown field".
@@ -118,6 +120,9 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
                 ),
             ));
         }
+    }
+    if let Some(band) = &patch.age_band {
+        changes.age_band = Some(accounts::parse_age_band(band)?);
     }
     let border = patch.avatar_border.clone();
     let notifications = patch.notifications.clone();

@@ -27,6 +27,8 @@ pub struct UserView {
     pub privacy: String,
     pub prefs: Value,
     pub avatar_border: String,
+    /// "5-7", "8-9" or "10-12", or null when not given.
+    pub age_band: Option<String>,
     /// Every mutable notification type -> on/off.
     pub notifications: Value,
     pub xp: i64,

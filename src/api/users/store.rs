@@ -120,7 +120,8 @@ pub fn credentials_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<
 pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView>> {
     conn.query_row(
         "SELECT u.id, u.username, u.role, u.created_at, p.display_name, p.bio, p.avatar_emoji,
-                p.theme, p.language, p.privacy, p.prefs, p.xp, p.avatar_border, p.notify
+                p.theme, p.language, p.privacy, p.prefs, p.xp, p.avatar_border, p.notify,
+                p.age_band
          FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ?1",
         [id],
         |r| {
@@ -150,6 +151,7 @@ pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView
                 privacy: r.get(9)?,
                 prefs: serde_json::from_str(&prefs).unwrap_or(Value::Object(Default::default())),
                 avatar_border: r.get(12)?,
+                age_band: r.get(14)?,
                 notifications: Value::Object(notifications),
                 xp,
                 level: level_for_xp(xp),
@@ -171,6 +173,8 @@ pub struct ProfileChanges {
     pub prefs: Option<String>,
     pub avatar_border: Option<String>,
     pub notify: Option<String>,
+    /// `Some(None)` clears the age band.
+    pub age_band: Option<Option<String>>,
 }
 
 /// Applies profile changes.
@@ -190,7 +194,8 @@ pub fn update_profile(
             privacy = coalesce(?7, privacy),
             prefs = coalesce(?8, prefs),
             avatar_border = coalesce(?9, avatar_border),
-            notify = coalesce(?10, notify)
+            notify = coalesce(?10, notify),
+            age_band = CASE WHEN ?11 THEN ?12 ELSE age_band END
          WHERE user_id = ?1",
         params![
             id,
@@ -202,7 +207,9 @@ pub fn update_profile(
             c.privacy,
             c.prefs,
             c.avatar_border,
-            c.notify
+            c.notify,
+            c.age_band.is_some(),
+            c.age_band.clone().flatten()
         ],
     )?;
     tx.execute(

@@ -54,6 +54,19 @@ pub struct Checked {
 pub struct BadAttempt(pub String);
 
 impl Game {
+    /// This game for a player who wants a `size`-wide grid: word searches are hidden again in
+    /// that grid (deterministic for `seed`); other kinds, and sizes that cannot hold three of
+    /// the words, stay as they are.
+    pub fn sized(self, size: Option<usize>, seed: u64) -> Game {
+        match (self, size) {
+            (Game::WordSearch(w), Some(n)) => match w.resized(n, seed) {
+                Some(other) => Game::WordSearch(other),
+                None => Game::WordSearch(w),
+            },
+            (game, _) => game,
+        }
+    }
+
     /// The stored kind name.
     pub fn kind(&self) -> &'static str {
         match self {

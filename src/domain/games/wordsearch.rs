@@ -104,6 +104,25 @@ pub fn make(words: &StoryWords, rng: &mut Rng) -> Option<WordSearch> {
     } else {
         8
     };
+    place(chosen, size, rng)
+}
+
+/// Grid widths a player can get: 8 for ages 5–7, 10 for 8–9, 12 for 10–12.
+pub const SIZES: [usize; 3] = [8, 10, 12];
+
+/// The grid width for an account's age band, if it has one.
+pub fn size_for_age_band(band: Option<&str>) -> Option<usize> {
+    match band? {
+        "5-7" => Some(8),
+        "8-9" => Some(10),
+        "10-12" => Some(12),
+        _ => None,
+    }
+}
+
+/// Hides `chosen` (longest first) in a `size` x `size` grid; `None` when fewer than three fit.
+fn place(mut chosen: Vec<Vec<char>>, size: usize, rng: &mut Rng) -> Option<WordSearch> {
+    chosen.retain(|w| w.len() <= size);
     chosen.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let mut grid: Vec<Vec<Option<char>>> = vec![vec![None; size]; size];
     let mut placed: Vec<(String, Placement)> = Vec::new();
@@ -147,6 +166,18 @@ pub fn make(words: &StoryWords, rng: &mut Rng) -> Option<WordSearch> {
         words,
         placements,
     })
+}
+
+impl WordSearch {
+    /// The same words hidden again in a `size` grid (deterministic for `seed`); `None` when that
+    /// is this grid already, or fewer than three of the words fit.
+    pub fn resized(&self, size: usize, seed: u64) -> Option<WordSearch> {
+        if size == self.size || !SIZES.contains(&size) {
+            return None;
+        }
+        let words: Vec<Vec<char>> = self.words.iter().map(|w| w.chars().collect()).collect();
+        place(words, size, &mut Rng::new(seed ^ ((size as u64) << 8)))
+    }
 }
 
 fn point(v: &Value, size: usize) -> Option<(usize, usize)> {
@@ -247,6 +278,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_size_holds_its_words_and_is_the_same_for_a_seed() {
+        for seed in 0..20 {
+            let w = make(&story_words(&sample("en")), &mut Rng::new(seed)).expect("grid");
+            for size in SIZES {
+                let Some(r) = w.resized(size, 77) else {
+                    assert_eq!(size, w.size, "seed {seed}: {size} holds fewer than 3 words");
+                    continue;
+                };
+                assert_eq!(r.size, size);
+                assert!(r.words.len() >= 3 && r.words.iter().all(|x| w.words.contains(x)));
+                assert!(r.words.iter().all(|x| x.chars().count() <= size));
+                for (word, p) in r.words.iter().zip(&r.placements) {
+                    let path = cells(p.start, p.dir, word.chars().count(), size).expect("inside");
+                    let read: String = path.iter().map(|&(y, x)| r.grid[y][x]).collect();
+                    assert_eq!(&read, word, "seed {seed} size {size}");
+                }
+                assert_eq!(w.resized(size, 77), Some(r), "deterministic");
+            }
+        }
+        assert_eq!(size_for_age_band(Some("5-7")), Some(8));
+        assert_eq!(size_for_age_band(Some("10-12")), Some(12));
+        assert_eq!(size_for_age_band(None), None);
     }
 
     #[test]

@@ -27,7 +27,7 @@ export function gridPicture(grid, size, marks, lang) {
   return el;
 }
 
-export function wordSearchGame(stage, game, { submit }) {
+export function wordSearchGame(stage, game, { submit, resize }) {
   const grid = game.grid ?? [];
   const size = game.size ?? grid.length;
   const words = game.words ?? [];
@@ -55,9 +55,16 @@ export function wordSearchGame(stage, game, { submit }) {
   const done = h("button", { type: "button", class: "btn btn-primary btn-big", dataset: { test: "done" } }, `🏁 ${t("ws_done")}`);
   const problem = problemLine();
   done.addEventListener("click", send);
+  // Smaller grids for younger players; the server picks by age, the player may change it.
+  const sizes = h("div", { class: "chips", role: "radiogroup", "aria-label": t("ws_size"), dataset: { test: "ws-sizes" } },
+    ...(game.sizes ?? []).map((n) => {
+      const b = h("button", { type: "button", class: "chip", role: "radio", "aria-checked": String(n === size), dataset: { size: String(n) } }, t("ws_size_n", { n }));
+      b.addEventListener("click", () => n !== size && resize?.(n));
+      return b;
+    }));
 
   stage.append(h("div", { class: "stack wordsearch", dataset: { test: "wordsearch" } },
-    said, board,
+    sizes.children.length ? sizes : null, said, board,
     h("div", { class: "card stack" }, h("h2", {}, `🔎 ${t("ws_words")}`), count, list, h("div", { class: "btn-row btn-row-end" }, done), problem)));
   drawCount();
 
@@ -100,7 +107,7 @@ export function wordSearchGame(stage, game, { submit }) {
     if (sending) return;
     clearStart();
     sending = true;
-    const body = { found: [...found.values()].map(({ start: s, end: e }) => ({ start: s, end: e })) };
+    const body = { found: [...found.values()].map(({ start: s, end: e }) => ({ start: s, end: e })), size };
     sendAttempt(done, problem, submit, body).finally(() => (sending = false));
   }
 
