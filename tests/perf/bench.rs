@@ -24,6 +24,7 @@ const OPEN_LIMITS: &[&str] = &[
     "warn",
 ];
 
+mod first_paint;
 mod library_load;
 mod realtime_load;
 mod soak;
@@ -324,7 +325,7 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    // PIXELTALES_BENCH_ONLY=startup,library,realtime runs a subset (all by default); the soak
+    // PIXELTALES_BENCH_ONLY=startup,library,firstpaint,realtime runs a subset (all by default); the soak
     // runs only when named (`make soak`).
     let only = std::env::var("PIXELTALES_BENCH_ONLY").unwrap_or_default();
     let soak_only = only.split(',').any(|p| p.trim() == "soak");
@@ -337,6 +338,9 @@ fn main() {
         }
         if wanted("library") {
             library_load::run(&mut rows).await;
+        }
+        if wanted("firstpaint") {
+            first_paint::run(&mut rows).await;
         }
     });
     if ["realtime", "idle", "fanout", "burst", "rooms"]

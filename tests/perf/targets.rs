@@ -29,6 +29,10 @@ pub const FANOUT_ROOM_P99_MS: f64 = 5.0;
 pub const FANOUT_ROOMS_P99_MS: f64 = 20.0;
 /// Durable drawing ops persisted per second, end to end.
 pub const PERSISTED_OPS_PER_SEC: f64 = 20_000.0;
+/// A first visit to the library: the first story card on screen, from navigation.
+pub const FIRST_PAINT_MS: f64 = 1000.0;
+/// Cumulative layout shift while the library loads ("no layout shift on load").
+pub const LAYOUT_SHIFT: f64 = 0.1;
 /// Size of the static release binary.
 pub const BINARY_MIB: f64 = 12.0;
 /// Soak (`make soak`): resident memory may grow by at most this much after warm-up.
