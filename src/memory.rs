@@ -17,6 +17,17 @@ pub fn tune_allocator() {
     }
 }
 
+/// Hands freed heap pages back to the kernel after a big, rare job (a backup's page cache),
+/// so a daily backup does not leave the idle server megabytes larger.
+#[allow(unsafe_code)]
+pub fn trim() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; it takes no pointers.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// The kernel's page size (4 KiB on x86_64; 16 KiB on a Raspberry Pi 5 kernel).
 #[allow(unsafe_code)]
 pub fn page_size() -> u64 {

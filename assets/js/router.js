@@ -1,5 +1,6 @@
 // History-based routing: a path picks a view; links with data-link navigate without reloading.
 
+import { errorText, t } from "./i18n.js";
 import { getState } from "./store.js";
 
 const routes = [];
@@ -9,6 +10,38 @@ let cleanup = null;
  *  "guest" or "any". */
 export function route(path, view, needs = "any") {
   routes.push({ path, view, needs });
+}
+
+/** A view whose module is fetched the first time it is shown (grown-ups' pages, the admin
+ *  console, drawing together, games): a child's first visit never downloads them. `pick`
+ *  takes the view out of the loaded module. */
+export function lazy(load, pick) {
+  let view = null;
+  return (root, params) => {
+    if (view) return view(root, params);
+    let gone = false;
+    let inner = null;
+    const note = document.createElement("p");
+    note.className = "muted";
+    note.setAttribute("role", "status");
+    note.textContent = t("working");
+    root.append(note);
+    load().then(
+      (module) => {
+        view = pick(module);
+        if (gone) return;
+        note.remove();
+        inner = view(root, params) ?? null;
+      },
+      () => {
+        if (!gone) note.textContent = errorText({ code: "network" });
+      },
+    );
+    return () => {
+      gone = true;
+      if (typeof inner === "function") inner();
+    };
+  };
 }
 
 /** Goes to `path` (adds a history entry unless `replace`). */

@@ -30,8 +30,9 @@ const ROOM_MEMBERS: usize = 5;
 const BROWSERS: usize = 4;
 /// How often the figures are printed.
 const REPORT_EVERY: Duration = Duration::from_secs(30);
-/// Memory is compared from this point on (caches, pools and buffers are full by then).
-const WARM_UP: Duration = Duration::from_secs(60);
+/// Memory is compared from this point on: caches and pools are full, and every room's replay
+/// ring (2,048 ops, at 12.5 ops/s per room) has filled.
+const WARM_UP: Duration = Duration::from_secs(240);
 
 /// What the load saw; swapped out at every report.
 #[derive(Default)]
@@ -103,7 +104,7 @@ async fn churn(addr: SocketAddr, token: String, seed: u64, shared: Arc<Shared>) 
     }
 }
 
-/// A room member: previews at 5 Hz and one durable op (page text) a second; measures preview
+/// A room member: previews and durable ops (page text) in turn, 2.5 Hz each; measures preview
 /// fan-out.
 async fn member(id: i64, ws: Ws, page: String, shared: Arc<Shared>) {
     let (mut tx, mut rx) = ws.split();
@@ -117,7 +118,7 @@ async fn member(id: i64, ws: Ws, page: String, shared: Arc<Shared>) {
                 k += 1;
                 // The durable op rewrites the page text, so the document stays the same size
                 // and any growth in memory is the server's, not the drawing's.
-                let f = if k.is_multiple_of(5) {
+                let f = if k.is_multiple_of(2) {
                     json!({"type": "collab.op", "session_id": id, "client_op_id": format!("s{k}"),
                            "op": {"kind": "page_text", "page_id": page, "text": format!("Page text {}", k % 100)}})
                 } else {

@@ -2,7 +2,7 @@
 
 use super::helpers::*;
 
-/// T-7: a stolen access token cannot be used to guess the password (and then take over).
+/// a stolen access token cannot be used to guess the password (and then take over).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guessing_the_current_password_is_rate_limited() {
     let s = TestServer::start_with(&[
@@ -66,7 +66,7 @@ async fn guessing_the_current_password_is_rate_limited() {
     assert_eq!(r.status, 200, "{}", r.text());
 }
 
-/// T-9: admin reset codes cannot be brute-forced, per account or per IP.
+/// admin reset codes cannot be brute-forced, per account or per IP.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guessing_reset_codes_is_rate_limited_per_account_and_per_ip() {
     let s = TestServer::start_with(&[
@@ -129,7 +129,7 @@ async fn guessing_reset_codes_is_rate_limited_per_account_and_per_ip() {
     assert!(r.header("retry-after").is_some(), "retry-after header");
 }
 
-/// T-10: a family link code never works as a reset code, nor the other way round, and making
+/// a family link code never works as a reset code, nor the other way round, and making
 /// one kind does not cancel the other.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_code_is_not_a_reset_code_and_back() {
@@ -165,7 +165,7 @@ async fn a_link_code_is_not_a_reset_code_and_back() {
     assert_eq!(s.login("kid", "newpass1").await.status, 200);
 }
 
-/// T-11: redeeming a reset code changes the password only; the account's standing stays.
+/// redeeming a reset code changes the password only; the account's standing stays.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn redeeming_a_reset_code_does_not_lift_a_suspension_or_an_archive() {
     let s = TestServer::start_with(&["--login-account-burst", "50"]).await;
@@ -224,7 +224,7 @@ async fn redeeming_a_reset_code_does_not_lift_a_suspension_or_an_archive() {
     assert_eq!(status, "archived");
 }
 
-/// T-12: the username of a suspended or archived account cannot be signed up again (which would
+/// the username of a suspended or archived account cannot be signed up again (which would
 /// replace the account, get around the suspension or take over its stories).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_up_with_an_inactive_accounts_username_is_refused() {
@@ -283,7 +283,7 @@ async fn signing_up_with_an_inactive_accounts_username_is_refused() {
     assert_eq!((author, status.as_str()), (kim.user_id, "published"));
 }
 
-/// T-16: there is no default signing key: a token from another install is worthless here.
+/// there is no default signing key: a token from another install is worthless here.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_from_another_install_is_refused_and_short_keys_stop_the_server() {
     let a = TestServer::start().await;
@@ -322,7 +322,7 @@ async fn a_token_from_another_install_is_refused_and_short_keys_stop_the_server(
     assert!(err.contains("shorter than 32 bytes"), "{err}");
 }
 
-/// T-17: an admin's power goes with the role or the sign-in, at once, without a new login.
+/// an admin's power goes with the role or the sign-in, at once, without a new login.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_demoted_or_logged_out_admin_loses_admin_access_at_once() {
     let s = TestServer::start().await;
@@ -375,7 +375,7 @@ async fn a_demoted_or_logged_out_admin_loses_admin_access_at_once() {
     refused(&r, 401, "invalid_refresh_token", "refresh after logout");
 }
 
-/// T-18: no CORS grant, no preflight handling, no form posts, no cookies.
+/// no CORS grant, no preflight handling, no form posts, no cookies.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_cross_origin_access_is_granted_and_no_cookies_are_set() {
     let s = TestServer::start().await;
@@ -447,7 +447,7 @@ async fn no_cross_origin_access_is_granted_and_no_cookies_are_set() {
     no_cors(&r, "refresh");
 }
 
-/// T-19: parser positions and internals never reach a client, over HTTP or the socket.
+/// parser positions and internals never reach a client, over HTTP or the socket.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn error_answers_never_echo_parser_positions() {
     let s = TestServer::start().await;
@@ -506,7 +506,7 @@ async fn error_answers_never_echo_parser_positions() {
     );
 }
 
-/// T-20 (hygiene): no database, key or env file is part of the source tree, and the browser code
+///  (hygiene): no database, key or env file is part of the source tree, and the browser code
 /// carries no API keys.
 #[test]
 fn the_repository_ships_no_databases_keys_or_env_files() {
@@ -555,7 +555,7 @@ fn the_repository_ships_no_databases_keys_or_env_files() {
     }
 }
 
-/// T-21: the story helper does not take a model, URL or anything else from the client.
+/// the story helper does not take a model, URL or anything else from the client.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_cannot_pick_the_model_or_url_of_the_story_helper() {
     let s = TestServer::start().await;
@@ -592,7 +592,7 @@ async fn a_client_cannot_pick_the_model_or_url_of_the_story_helper() {
     assert_eq!(r.json()["source"], "built-in");
 }
 
-/// T-4: a parent's look through the child's eyes is a short, read-only sign-in with nothing to
+/// a parent's look through the child's eyes is a short, read-only sign-in with nothing to
 /// refresh.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_parents_look_as_the_child_is_short_and_cannot_be_refreshed_or_write() {

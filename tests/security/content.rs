@@ -2,7 +2,7 @@
 
 use super::helpers::*;
 
-/// T-26: archived people are gone from every social surface (admins still see them).
+/// archived people are gone from every social surface (admins still see them).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn archived_people_vanish_from_profiles_search_friends_messages_and_leaderboards() {
     let s = TestServer::start().await;
@@ -105,7 +105,7 @@ async fn archived_people_vanish_from_profiles_search_friends_messages_and_leader
     assert_eq!(r.status, 200, "{}", r.text());
 }
 
-/// T-31: PATCH takes metadata only; status, visibility, dates and authorship cannot be set.
+/// PATCH takes metadata only; status, visibility, dates and authorship cannot be set.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_draft_cannot_be_published_or_reassigned_through_patch() {
     let s = TestServer::start().await;
@@ -159,7 +159,7 @@ async fn a_draft_cannot_be_published_or_reassigned_through_patch() {
     assert_eq!(library["items"], json!([]), "{library}");
 }
 
-/// T-49 (API part): markup in every kind of user text is stored and answered as plain text in
+/// Stored XSS, API part: markup in every kind of user text is stored and answered as plain text in
 /// JSON, never put into HTML by the server, under a CSP without inline or eval scripts.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn markup_in_user_text_is_stored_as_text_and_served_as_json() {
@@ -252,7 +252,7 @@ async fn markup_in_user_text_is_stored_as_text_and_served_as_json() {
     }
 }
 
-/// T-49 (static part): the browser code only builds DOM from text nodes and attributes.
+/// Stored XSS, static part: the browser code only builds DOM from text nodes and attributes.
 #[test]
 fn the_spa_never_parses_strings_as_html() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/js");

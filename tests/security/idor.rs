@@ -2,7 +2,7 @@
 
 use super::helpers::*;
 
-/// T-53: someone else's conversation cannot be marked read, nor their messages deleted.
+/// someone else's conversation cannot be marked read, nor their messages deleted.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn strangers_cannot_mark_read_or_delete_someone_elses_messages() {
     let s = TestServer::start().await;
@@ -60,7 +60,7 @@ async fn strangers_cannot_mark_read_or_delete_someone_elses_messages() {
     assert_eq!(with_u["unread_count"], 1, "{with_u}");
 }
 
-/// T-55: the host controls answer a non-member exactly like a session that does not exist.
+/// the host controls answer a non-member exactly like a session that does not exist.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stranger_cannot_use_the_host_controls_of_a_session() {
     let s = TestServer::start_with(COLLAB).await;
@@ -125,7 +125,7 @@ async fn a_stranger_cannot_use_the_host_controls_of_a_session() {
     }
 }
 
-/// T-59: unlinking a child is for a parent linked to it; others are told nothing.
+/// unlinking a child is for a parent linked to it; others are told nothing.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_a_linked_parent_can_unlink_a_child() {
     let s = TestServer::start().await;
@@ -167,7 +167,7 @@ async fn only_a_linked_parent_can_unlink_a_child() {
     );
 }
 
-/// T-60: removing a class member is for that class's teacher only.
+/// removing a class member is for that class's teacher only.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_classs_teacher_can_remove_a_member() {
     let s = TestServer::start().await;
@@ -227,7 +227,7 @@ async fn only_the_classs_teacher_can_remove_a_member() {
     assert_eq!(mine["items"][0]["status"], "member", "{mine}");
 }
 
-/// T-61: a comment on a story that went back to draft is invisible, so it cannot be reported
+/// a comment on a story that went back to draft is invisible, so it cannot be reported
 /// (reports would otherwise probe hidden content).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_comment_on_an_unpublished_story_cannot_be_reported() {

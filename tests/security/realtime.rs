@@ -2,7 +2,7 @@
 
 use super::helpers::*;
 
-/// T-35: once the host ends a session, no host control or socket brings it back.
+/// once the host ends a session, no host control or socket brings it back.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_ended_session_cannot_be_restarted_reopened_or_rejoined() {
     let s = TestServer::start_with(COLLAB).await;
@@ -93,7 +93,7 @@ async fn an_ended_session_cannot_be_restarted_reopened_or_rejoined() {
     );
 }
 
-/// T-39: an invite is no way into a session that is over, and an expired invite is dead.
+/// an invite is no way into a session that is over, and an expired invite is dead.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invite_cannot_be_accepted_after_the_session_or_the_invite_expired() {
     let s = TestServer::start_with(COLLAB).await;
@@ -179,7 +179,7 @@ async fn an_invite_cannot_be_accepted_after_the_session_or_the_invite_expired() 
     assert_eq!(r.json()["items"], json!([]), "{}", r.text());
 }
 
-/// T-41: a member the host removed is not credited on the published story, even if they drew.
+/// a member the host removed is not credited on the published story, even if they drew.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_kicked_member_is_not_credited_as_a_co_author() {
     let s = TestServer::start_with(COLLAB).await;
@@ -254,7 +254,7 @@ async fn a_kicked_member_is_not_credited_as_a_co_author() {
     // Whether Ben's stroke stays on the page is a content decision, not asserted here.
 }
 
-/// T-42: only the single-use ticket goes in a URL; an access token there opens nothing and is
+/// only the single-use ticket goes in a URL; an access token there opens nothing and is
 /// never written to the log.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_access_token_in_the_url_is_never_accepted_or_logged() {
@@ -300,7 +300,7 @@ async fn an_access_token_in_the_url_is_never_accepted_or_logged() {
     );
 }
 
-/// T-46: two deciding votes arriving together still make exactly one story.
+/// two deciding votes arriving together still make exactly one story.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_deciding_votes_at_once_publish_one_story() {
     let s = TestServer::start_with(COLLAB).await;

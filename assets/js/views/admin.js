@@ -8,6 +8,7 @@ import { moderationTab } from "./admin/moderation.js";
 import { announcementsTab, auditTab, backupsTab, exportTab } from "./admin/system.js";
 import { usersTab } from "./admin/users.js";
 import { wordsTab } from "./admin/words.js";
+import { ADMIN_TABS } from "./admin-tabs.js";
 
 const TABS = {
   dashboard: ["📊", dashboardTab],
@@ -20,8 +21,7 @@ const TABS = {
   export: ["📦", exportTab],
 };
 
-/** The tab names, in the order of the bar. */
-export const ADMIN_TABS = Object.keys(TABS);
+export { ADMIN_TABS };
 
 export function adminView(root, { tab = "dashboard" } = {}) {
   if (!TABS[tab]) tab = "dashboard";

@@ -112,6 +112,7 @@ pub async fn make(
     .await
     .map_err(|e| Error::internal(e.to_string()))?
     .map_err(Error::internal)?;
+    crate::memory::trim();
     let pruned = prune(&data_dir, app.config.backups_keep as usize);
     let detail = json!({ "name": name, "bytes": bytes, "pruned": pruned });
     app.db
