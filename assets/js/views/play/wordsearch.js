@@ -56,7 +56,7 @@ export function wordSearchGame(stage, game, { submit, resize }) {
   const problem = problemLine();
   done.addEventListener("click", send);
   // Smaller grids for younger players; the server picks by age, the player may change it.
-  const sizes = h("div", { class: "chips", role: "radiogroup", "aria-label": t("ws_size"), dataset: { test: "ws-sizes" } },
+  const sizes = h("div", { class: "chips ws-sizes", role: "radiogroup", "aria-label": t("ws_size"), dataset: { test: "ws-sizes" } },
     ...(game.sizes ?? []).map((n) => {
       const b = h("button", { type: "button", class: "chip", role: "radio", "aria-checked": String(n === size), dataset: { size: String(n) } }, t("ws_size_n", { n }));
       b.addEventListener("click", () => n !== size && resize?.(n));
