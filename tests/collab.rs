@@ -1890,7 +1890,9 @@ async fn malformed_ops_are_refused_and_the_socket_stays_open() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_keeps_the_room_and_its_seq() {
     let dir = tempfile::tempdir().expect("tempdir");
-    // Write-behind slower than the test: the ops reach the database through the clean shutdown.
+    // A long write-behind interval: the ops reach the database in the pause after them or
+    // through the clean shutdown, never by the interval (tests/crash.rs holds a load through
+    // SIGTERM).
     let flags = ["--presence-grace-ms", "200", "--collab-batch-ms", "10000"];
     let s = TestServer::start_in(dir.path(), &flags)
         .await
@@ -1945,6 +1947,27 @@ async fn a_restart_keeps_the_room_and_its_seq() {
     assert!(next > last, "seq continues: {next} after {last}");
     a.close().await;
     s.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pause_in_drawing_writes_the_ops_without_waiting_for_the_interval() {
+    // With a 10 s interval, only the pause after the last op can write it within wait_ops' 3 s.
+    let s =
+        TestServer::start_with(&["--presence-grace-ms", "200", "--collab-batch-ms", "10000"]).await;
+    let ana = user(&s, "ana_pause").await;
+    let (id, _code) = new_session(&s, &ana.access).await;
+    start(&s, &ana.access, id).await;
+    let (mut a, st) = open_room(&s, &ana.access, id).await;
+    let p = first_page(&st);
+    for i in 0..5 {
+        ack(&mut a, id, &format!("p-{i}"), draw(&p, 10.0 + i as f64)).await;
+    }
+    assert_eq!(
+        wait_ops(&s, id, "draw", 5).await,
+        5,
+        "the tail of a burst is written"
+    );
+    a.close().await;
 }
 
 // ---------------------------------------------------------------------------------------------

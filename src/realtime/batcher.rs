@@ -1,6 +1,7 @@
 //! Write-behind persistence of drawing ops: rooms acknowledge an op at once and hand it here;
-//! ops are written in one transaction per interval (or per batch of [`MAX_BATCH`]), in the order
-//! they were given, so a crash loses at most the last window and never leaves a gap in `seq`.
+//! ops are written in one transaction per interval (or per batch of [`MAX_BATCH`], or when the
+//! ops pause for [`QUIET`]), in the order they were given, so a crash loses at most the last
+//! window and never leaves a gap in `seq`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,6 +15,8 @@ use crate::log_error;
 
 /// Ops written in one transaction at most.
 pub const MAX_BATCH: usize = 4096;
+/// No new op for this long writes the batch before its interval is up.
+const QUIET: Duration = Duration::from_millis(20);
 /// Ops waiting at most; a full queue makes rooms wait (back-pressure), never drops.
 const QUEUE: usize = 16_384;
 
@@ -95,7 +98,11 @@ pub async fn run(app: Arc<App>) {
         if waiting.is_empty() {
             let deadline = tokio::time::Instant::now() + app.batcher.interval;
             while batch.len() < MAX_BATCH {
-                match tokio::time::timeout_at(deadline, rx.recv()).await {
+                // A lull ends the batch early: the tail of a burst is on disk a moment after
+                // the drawing stops instead of a whole interval later, while a steady stream
+                // still shares one transaction per interval.
+                let until = deadline.min(tokio::time::Instant::now() + QUIET);
+                match tokio::time::timeout_at(until, rx.recv()).await {
                     Ok(Some(Msg::Op(op))) => batch.push(op),
                     Ok(Some(Msg::Flush(done))) => {
                         waiting.push(done);
