@@ -116,7 +116,7 @@ fuzz-deps:
 ## no response outside the schema. `make test` runs it with a small example count.
 API_FUZZ_EXAMPLES ?= 25
 api-fuzz:
-	@command -v schemathesis >/dev/null 2>&1 || python3 -m pip install -q schemathesis
+	@command -v schemathesis >/dev/null 2>&1 || python3 -c 'import schemathesis' 2>/dev/null || python3 -m pip install -q schemathesis
 	$(CARGO) build
 	bash tests/api-fuzz.sh target/debug/pixeltales $(API_FUZZ_EXAMPLES)
 

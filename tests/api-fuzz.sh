@@ -45,9 +45,16 @@ print(json.load(urllib.request.urlopen(req, timeout=10))["access_token"])
 PY
 )
 
+# The console script, or its entry point when a fresh pip install left no script on PATH
+# (pyenv shims appear only after a rehash).
+st=(schemathesis)
+if ! command -v schemathesis >/dev/null 2>&1; then
+  st=(python3 -c 'import sys; from schemathesis.cli import schemathesis; sys.argv[0] = "schemathesis"; schemathesis()')
+fi
+
 echo "schemathesis: $examples examples per operation against $base"
 status=0
-schemathesis run "$base/api/openapi.json" \
+"${st[@]}" run "$base/api/openapi.json" \
   --header "Authorization: Bearer $token" \
   --checks not_a_server_error,response_schema_conformance,content_type_conformance \
   --max-examples "$examples" \
