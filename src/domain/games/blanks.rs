@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{BadAttempt, Checked, Rng, Source, StoryWords, fold};
+use super::{BadAttempt, Checked, Rng, Source, StoryWords, answers_by_question, fold};
 
 /// Most sentences in one game.
 pub const MAX_BLANKS: usize = 5;
@@ -92,28 +92,17 @@ impl Blanks {
 
     /// Scores `{answers:[{question, text}]}`: case, accents and spaces around do not matter.
     pub fn check(&self, attempt: &Value) -> Result<Checked, BadAttempt> {
-        let answers = attempt
-            .get("answers")
-            .and_then(Value::as_array)
-            .ok_or_else(|| BadAttempt("answers must be a list".into()))?;
-        if answers.len() > 50 {
-            return Err(BadAttempt("too many answers".into()));
-        }
-        let mut given: Vec<Option<String>> = vec![None; self.questions.len()];
-        for a in answers {
-            let q = a.get("question").and_then(Value::as_u64);
-            let t = a.get("text").and_then(Value::as_str);
-            match (q, t) {
-                (Some(q), Some(t)) if (q as usize) < given.len() && t.chars().count() <= 100 => {
-                    given[q as usize] = Some(fold(t.trim()));
-                }
-                _ => {
-                    return Err(BadAttempt(
-                        "each answer needs a question and a short text".into(),
-                    ));
-                }
-            }
-        }
+        let given = answers_by_question(
+            attempt,
+            self.questions.len(),
+            "each answer needs a question and a short text",
+            |a| {
+                a.get("text")
+                    .and_then(Value::as_str)
+                    .filter(|t| t.chars().count() <= 100)
+                    .map(|t| fold(t.trim()))
+            },
+        )?;
         let results: Vec<Value> = self
             .questions
             .iter()
@@ -126,12 +115,7 @@ impl Blanks {
                 json!({ "question": i, "correct": correct, "answer": q.answer })
             })
             .collect();
-        let score = results.iter().filter(|r| r["correct"] == true).count();
-        Ok(Checked {
-            score,
-            total: self.questions.len(),
-            results,
-        })
+        Ok(Checked::from_results(results))
     }
 }
 

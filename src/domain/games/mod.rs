@@ -53,6 +53,46 @@ pub struct Checked {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadAttempt(pub String);
 
+/// Most answers one attempt may carry.
+const MAX_ANSWERS: usize = 50;
+
+/// Reads `{answers: [{question, ...}]}` into one slot per question: `read` takes what the
+/// player gave from an answer (`None` refuses the attempt with `shape`, which says what an
+/// answer needs). A later answer to the same question replaces an earlier one.
+fn answers_by_question<T: Clone>(
+    attempt: &Value,
+    questions: usize,
+    shape: &str,
+    read: impl Fn(&Value) -> Option<T>,
+) -> Result<Vec<Option<T>>, BadAttempt> {
+    let answers = attempt
+        .get("answers")
+        .and_then(Value::as_array)
+        .ok_or_else(|| BadAttempt("answers must be a list".into()))?;
+    if answers.len() > MAX_ANSWERS {
+        return Err(BadAttempt("too many answers".into()));
+    }
+    let mut given = vec![None; questions];
+    for a in answers {
+        match (a.get("question").and_then(Value::as_u64), read(a)) {
+            (Some(q), Some(v)) if (q as usize) < questions => given[q as usize] = Some(v),
+            _ => return Err(BadAttempt(shape.into())),
+        }
+    }
+    Ok(given)
+}
+
+impl Checked {
+    /// A score from per-question results that each say `"correct": true` or false.
+    fn from_results(results: Vec<Value>) -> Checked {
+        Checked {
+            score: results.iter().filter(|r| r["correct"] == true).count(),
+            total: results.len(),
+            results,
+        }
+    }
+}
+
 impl Game {
     /// This game for a player who wants a `size`-wide grid: word searches are hidden again in
     /// that grid (deterministic for `seed`); other kinds, and sizes that cannot hold three of

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{BadAttempt, Checked, Rng, Source, StoryWords, fold};
+use super::{BadAttempt, Checked, Rng, Source, StoryWords, answers_by_question, fold};
 
 /// Most questions in a quiz.
 pub const MAX_QUESTIONS: usize = 5;
@@ -182,26 +182,12 @@ impl Quiz {
 
     /// Scores `{answers:[{question, choice}]}`; unanswered questions are wrong.
     pub fn check(&self, attempt: &Value) -> Result<Checked, BadAttempt> {
-        let answers = attempt
-            .get("answers")
-            .and_then(Value::as_array)
-            .ok_or_else(|| BadAttempt("answers must be a list".into()))?;
-        if answers.len() > 50 {
-            return Err(BadAttempt("too many answers".into()));
-        }
-        let mut chosen: Vec<Option<u64>> = vec![None; self.questions.len()];
-        for a in answers {
-            let q = a.get("question").and_then(Value::as_u64);
-            let c = a.get("choice").and_then(Value::as_u64);
-            match (q, c) {
-                (Some(q), Some(c)) if (q as usize) < chosen.len() => chosen[q as usize] = Some(c),
-                _ => {
-                    return Err(BadAttempt(
-                        "each answer needs a question and a choice".into(),
-                    ));
-                }
-            }
-        }
+        let chosen = answers_by_question(
+            attempt,
+            self.questions.len(),
+            "each answer needs a question and a choice",
+            |a| a.get("choice").and_then(Value::as_u64),
+        )?;
         let results: Vec<Value> = self
             .questions
             .iter()
@@ -212,12 +198,7 @@ impl Quiz {
                         "answer": q.options[q.answer] })
             })
             .collect();
-        let score = results.iter().filter(|r| r["correct"] == true).count();
-        Ok(Checked {
-            score,
-            total: self.questions.len(),
-            results,
-        })
+        Ok(Checked::from_results(results))
     }
 }
 
