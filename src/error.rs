@@ -270,6 +270,15 @@ impl From<crate::domain::accounts::FieldError> for Error {
     }
 }
 
+/// A rate limiter's refusal is a 429 with its retry time (`limiter.hit(&key)?`).
+impl From<crate::auth::ratelimit::Refusal> for Error {
+    fn from(r: crate::auth::ratelimit::Refusal) -> Self {
+        Error::RateLimited {
+            retry_after: r.retry_after,
+        }
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         Error::Internal(format!("sqlite: {e}"))

@@ -17,16 +17,6 @@ const OCR_HINT: &str = "Install tesseract-ocr, tesseract-ocr-eng and tesseract-o
     apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-fil), then restart nothing: \
     PixelTales finds it on the next photo.";
 
-fn limited(cx: &Ctx<'_>, user: i64) -> Result<()> {
-    cx.app
-        .limits
-        .assist
-        .hit(&format!("user:{user}"))
-        .map_err(|r| Error::RateLimited {
-            retry_after: r.retry_after,
-        })
-}
-
 /// `GET /api/assist/status`.
 pub async fn status(cx: &mut Ctx<'_>) -> Result<Response> {
     let langs = cx.app.assist.ocr.languages().await;
@@ -72,7 +62,7 @@ fn starter_error(e: StarterError) -> Error {
 /// `POST /api/assist/story`: a whole story from the child's idea, ready to edit in the studio.
 pub async fn story(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
-    limited(cx, me)?;
+    cx.app.limits.assist.hit(&format!("user:{me}"))?;
     let ask: StoryAsk = cx.req.json_small().await?;
     cx.app.profanity.refuse_any("idea", &ask.idea)?;
     let req = starter::Request {
@@ -145,7 +135,7 @@ struct OcrAsk {
 /// `POST /api/assist/ocr`: the text in a photo the caller uploaded (`POST /api/media` first).
 pub async fn ocr(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
-    limited(cx, me)?;
+    cx.app.limits.assist.hit(&format!("user:{me}"))?;
     let ask: OcrAsk = cx.req.json_small().await?;
     let language = match ask.language.as_deref() {
         None | Some("en") => "en",

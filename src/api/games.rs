@@ -252,11 +252,7 @@ pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
 /// `POST /api/games/{id}/attempts`: scores the answers, reveals them, pays XP once.
 pub async fn attempt(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.clone();
-    if let Err(r) = cx.app.limits.games.hit(&format!("user:{}", user.id)) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.games.hit(&format!("user:{}", user.id))?;
     let id = cx.req.params.id(0)?;
     let body: Value = cx.req.json_small().await?;
     let now = crate::time::now();

@@ -92,11 +92,7 @@ pub fn check_usable(
 /// `POST /api/media`: the body is the image itself.
 pub async fn upload(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.id;
-    if let Err(r) = cx.app.limits.uploads.hit(&format!("user:{user}")) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.uploads.hit(&format!("user:{user}"))?;
     if let Some(ct) = cx.req.header(CONTENT_TYPE) {
         let mime = ct
             .split(';')

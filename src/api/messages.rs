@@ -196,11 +196,7 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
     let other = cx.req.params.id(0)?;
     let body: TextBody = cx.req.json().await?;
     let (text, words) = clean(cx, &body.text)?;
-    if let Err(r) = cx.app.limits.messages.hit(&format!("user:{me}")) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.messages.hit(&format!("user:{me}"))?;
     let now = crate::time::now();
     let msg = cx
         .app
@@ -259,11 +255,7 @@ pub async fn edit(cx: &mut Ctx<'_>) -> Result<Response> {
     let id = cx.req.params.id(0)?;
     let body: TextBody = cx.req.json().await?;
     let (text, words) = clean(cx, &body.text)?;
-    if let Err(r) = cx.app.limits.messages.hit(&format!("user:{me}")) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.messages.hit(&format!("user:{me}"))?;
     let now = crate::time::now();
     let (other, msg) = cx
         .app

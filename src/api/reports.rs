@@ -22,11 +22,7 @@ struct ReportBody {
 /// `POST /api/reports`; reporting the same thing twice counts once.
 pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
-    if let Err(r) = cx.app.limits.reports.hit(&format!("user:{me}")) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.reports.hit(&format!("user:{me}"))?;
     let body: ReportBody = cx.req.json_small().await?;
     let kind = match body.target_type.as_str() {
         "story" => "story",

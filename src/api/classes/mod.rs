@@ -259,11 +259,7 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
         "children_only",
         "Only children's accounts join classes.",
     )?;
-    if let Err(r) = cx.app.limits.code_tries.hit(&format!("user:{}", me.id)) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.code_tries.hit(&format!("user:{}", me.id))?;
     let body: JoinBody = cx.req.json_small().await?;
     let code = crate::encoding::clean_code(&body.code, JOIN_CODE_LEN).ok_or_else(|| {
         Error::bad_request(

@@ -101,13 +101,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
             "A session lasts 1 to 72 hours.",
         ));
     }
-    cx.app
-        .limits
-        .story_writes
-        .hit(&format!("collab:{user}"))
-        .map_err(|r| Error::RateLimited {
-            retry_after: r.retry_after,
-        })?;
+    cx.app.limits.story_writes.hit(&format!("collab:{user}"))?;
     let now = crate::time::now();
     let view = cx
         .app
@@ -200,11 +194,7 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
         (&limits.collab_joins, format!("user:{user}")),
         (&limits.collab_joins_ip, cx.ip_key()),
     ] {
-        if let Err(r) = limiter.hit(&key) {
-            return Err(Error::RateLimited {
-                retry_after: r.retry_after,
-            });
-        }
+        limiter.hit(&key)?;
     }
     let code = clean_code(&body.code).ok_or_else(|| {
         Error::bad_request(
@@ -246,11 +236,7 @@ pub async fn invite(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.id;
     let id = cx.req.params.id(0)?;
     let body: UserBody = cx.req.json().await?;
-    if let Err(r) = cx.app.limits.invites.hit(&format!("user:{user}")) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.invites.hit(&format!("user:{user}"))?;
     let now = crate::time::now();
     let invite = cx
         .app

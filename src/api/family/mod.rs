@@ -108,11 +108,7 @@ struct NewChild {
 /// `POST /api/family/children`: a parent makes a child account, linked from the start.
 pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = parent(cx)?;
-    if let Err(r) = cx.app.limits.register_ip.hit(&cx.ip_key()) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.register_ip.hit(&cx.ip_key())?;
     let body: NewChild = cx.req.json_small().await?;
     let username = accounts::normalize_username(&body.username)?;
     let display_name = accounts::validate_display_name(&body.display_name)?;
@@ -234,11 +230,7 @@ struct LinkBody {
 /// `POST /api/family/link`: a parent redeems a child's code.
 pub async fn link(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = parent(cx)?;
-    if let Err(r) = cx.app.limits.code_tries.hit(&format!("user:{}", me.id)) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.code_tries.hit(&format!("user:{}", me.id))?;
     let body: LinkBody = cx.req.json_small().await?;
     let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
     let child = cx

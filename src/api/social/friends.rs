@@ -139,11 +139,7 @@ fn reachable(tx: &Connection, me: i64, body: &RequestBody) -> Result<i64> {
 /// asked the caller, this accepts their request instead.
 pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
-    if let Err(r) = cx.app.limits.friend_requests.hit(&format!("user:{me}")) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.friend_requests.hit(&format!("user:{me}"))?;
     let body: RequestBody = cx.req.json().await?;
     let now = crate::time::now();
     let (status, request_id, other) = cx

@@ -151,11 +151,7 @@ fn story_answer(
 /// `POST /api/stories`: a new draft (with one empty page unless pages are given).
 pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.id;
-    if let Err(r) = cx.app.limits.story_writes.hit(&format!("user:{user}")) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.story_writes.hit(&format!("user:{user}"))?;
     let body: NewStory = cx.req.json().await?;
     let meta = prepare_meta(
         cx.app,

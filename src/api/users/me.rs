@@ -185,11 +185,7 @@ struct PasswordConfirm {
 async fn confirm_password(cx: &Ctx<'_>, id: i64, password: &str) -> Result<store::Credentials> {
     // Taken before the hash (as at login) and given back when the password is right.
     let key = format!("account:{id}");
-    if let Err(r) = cx.app.limits.login_account.hit(&key) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.login_account.hit(&key)?;
     let creds = cx
         .app
         .db

@@ -88,23 +88,13 @@ struct ResetBody {
 
 /// `POST /api/auth/reset`: sets a new password with a one-time code from the admin.
 pub async fn reset(cx: &mut Ctx<'_>) -> Result<Response> {
-    if let Err(r) = cx.app.limits.login_ip.hit(&cx.ip_key()) {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+    cx.app.limits.login_ip.hit(&cx.ip_key())?;
     let body: ResetBody = cx.req.json_small().await?;
     let username = accounts::normalize_username(&body.username).unwrap_or_default();
-    if let Err(r) = cx
-        .app
+    cx.app
         .limits
         .login_account
-        .hit(&format!("login:{username}"))
-    {
-        return Err(Error::RateLimited {
-            retry_after: r.retry_after,
-        });
-    }
+        .hit(&format!("login:{username}"))?;
     let wrong = || {
         Error::bad_request(
             "invalid_code",

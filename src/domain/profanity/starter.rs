@@ -144,25 +144,27 @@ pub const STARTER: &[(&str, Language, Severity)] = &[
     ("oten", Tl, Severe),
 ];
 
+/// A matcher over the starter list alone, for tests that check text against it.
+#[cfg(test)]
+pub(crate) fn matcher() -> super::Matcher {
+    super::Matcher::new(
+        STARTER
+            .iter()
+            .map(|&(text, language, severity)| super::Word {
+                id: 0,
+                text: text.to_string(),
+                language,
+                severity,
+                active: true,
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Matcher, Word, clean_word};
     use super::*;
-
-    fn matcher() -> Matcher {
-        Matcher::new(
-            STARTER
-                .iter()
-                .map(|&(text, language, severity)| Word {
-                    id: 0,
-                    text: text.to_string(),
-                    language,
-                    severity,
-                    active: true,
-                })
-                .collect(),
-        )
-    }
 
     #[test]
     fn entries_are_clean_and_unique() {

@@ -7,7 +7,7 @@ use super::lexicon::{self, Kind};
 use super::tests::{all_text, req};
 use super::vars::{Roles, Vars};
 use super::*;
-use crate::domain::profanity::{Matcher, Word as ListWord, starter::STARTER};
+use crate::domain::profanity::starter::matcher;
 
 /// Every placeholder `Vars::value` knows.
 const KEYS: &[&str] = &[
@@ -80,21 +80,6 @@ fn placeholders(template: &str) -> Vec<&str> {
         .skip(1)
         .filter_map(|part| part.split_once('}').map(|(key, _)| key))
         .collect()
-}
-
-fn matcher() -> Matcher {
-    Matcher::new(
-        STARTER
-            .iter()
-            .map(|&(text, language, severity)| ListWord {
-                id: 0,
-                text: text.to_string(),
-                language,
-                severity,
-                active: true,
-            })
-            .collect(),
-    )
 }
 
 #[test]
