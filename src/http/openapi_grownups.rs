@@ -344,10 +344,14 @@ pub fn operation(
             none(),
         ),
         GameGet => (
-            "A game to play, without its answers",
+            "A game to play, without its answers (a word search sized for the player's age band)",
             None,
             vec![("200", "The game", Some("AnyObject"))],
-            none(),
+            vec![(
+                "size",
+                json!({"type": "integer", "enum": [8, 10, 12]}),
+                "Word search only: another grid width than the age band's",
+            )],
         ),
         GameAttempt => (
             "Answer a game: scored on the server, answers revealed, XP once",
@@ -467,8 +471,9 @@ pub fn schemas() -> Value {
         "WordPatch": {"type": "object", "additionalProperties": false,
             "properties": {"severity": {"type": "string", "enum": ["mild", "moderate", "severe"]},
                            "language": {"type": "string", "enum": ["en", "tl"]}, "active": {"type": "boolean"}}},
-        "GameAttempt": {"type": "object", "description": "quiz: answers[{question, choice}]; fill_blank: answers[{question, text}]; word_search: found[{start:[row,col], end:[row,col]}]",
-            "properties": {"answers": {"type": "array", "maxItems": 50}, "found": {"type": "array", "maxItems": 100}}},
+        "GameAttempt": {"type": "object", "description": "quiz: answers[{question, choice}]; fill_blank: answers[{question, text}]; word_search: found[{start:[row,col], end:[row,col]}] and size (the grid answered; default: the age band's)",
+            "properties": {"answers": {"type": "array", "maxItems": 50}, "found": {"type": "array", "maxItems": 100},
+                           "size": {"type": "integer", "enum": [8, 10, 12]}}},
         "GameResult": {"type": "object", "required": ["score", "total", "perfect", "xp_earned", "first_time", "results"],
             "properties": {"score": int, "total": int, "perfect": {"type": "boolean"}, "xp_earned": int,
                            "first_time": {"type": "boolean"}, "achievements": {"type": "array"}, "results": {"type": "array"}}},
