@@ -160,50 +160,42 @@ async fn rest_load(
     // (the per-user rate limits would otherwise end them early).
     tokio::time::sleep(LOAD_FOR.saturating_sub(Duration::from_millis(400 - 50 * n as u64))).await;
     let mut k = 0;
-    while !stop.load(Ordering::Relaxed) {
+    'load: while !stop.load(Ordering::Relaxed) {
         k += 1;
-        let title = format!("Crash story {n}-{k}");
-        let body = json!({ "title": title, "pages": [{ "text": "Once upon a time." }] });
-        match write(addr, &me.access, "/api/stories", body).await {
-            Ok(Some(v)) => {
-                w.stories.push((v["id"].as_i64().expect("id"), title));
-                w.last_rest = Some(Instant::now());
+        // (kind, path, body, text kept, where the new id is in the answer)
+        let writes = [
+            (
+                0,
+                "/api/stories".to_string(),
+                json!({ "title": format!("Crash story {n}-{k}"), "pages": [{ "text": "Once upon a time." }] }),
+                format!("Crash story {n}-{k}"),
+                "/id",
+            ),
+            (
+                1,
+                format!("/api/stories/{story}/comments"),
+                json!({ "text": format!("Comment {n}-{k}") }),
+                format!("Comment {n}-{k}"),
+                "/id",
+            ),
+            (
+                2,
+                format!("/api/conversations/{friend}/messages"),
+                json!({ "text": format!("Message {n}-{k}") }),
+                format!("Message {n}-{k}"),
+                "/message/id",
+            ),
+        ];
+        for (kind, path, body, text, id_at) in writes {
+            match write(addr, &me.access, &path, body).await {
+                Ok(Some(v)) => {
+                    let id = v.pointer(id_at).and_then(Value::as_i64).expect("id");
+                    [&mut w.stories, &mut w.comments, &mut w.messages][kind].push((id, text));
+                    w.last_rest = Some(Instant::now());
+                }
+                Ok(None) => {}
+                Err(()) => break 'load,
             }
-            Ok(None) => {}
-            Err(()) => break,
-        }
-        let text = format!("Comment {n}-{k}");
-        match write(
-            addr,
-            &me.access,
-            &format!("/api/stories/{story}/comments"),
-            json!({ "text": text }),
-        )
-        .await
-        {
-            Ok(Some(v)) => {
-                w.comments.push((v["id"].as_i64().expect("id"), text));
-                w.last_rest = Some(Instant::now());
-            }
-            Ok(None) => {}
-            Err(()) => break,
-        }
-        let text = format!("Message {n}-{k}");
-        match write(
-            addr,
-            &me.access,
-            &format!("/api/conversations/{friend}/messages"),
-            json!({ "text": text }),
-        )
-        .await
-        {
-            Ok(Some(v)) => {
-                w.messages
-                    .push((v["message"]["id"].as_i64().expect("id"), text));
-                w.last_rest = Some(Instant::now());
-            }
-            Ok(None) => {}
-            Err(()) => break,
         }
         tokio::time::sleep(Duration::from_millis(15)).await;
     }
