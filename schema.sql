@@ -21,7 +21,9 @@ CREATE TABLE users (
     updated_at          INTEGER NOT NULL,
     password_changed_at INTEGER NOT NULL,
     last_login_at       INTEGER,
-    last_seen_at        INTEGER
+    last_seen_at        INTEGER,
+    -- A self-registered teacher waits for an admin before any class or child is in reach.
+    pending_approval    INTEGER NOT NULL DEFAULT 0 CHECK (pending_approval IN (0, 1))
 ) STRICT;
 
 CREATE TABLE profiles (
@@ -310,6 +312,8 @@ CREATE TABLE friend_requests (
                          CHECK (status IN ('pending', 'accepted', 'rejected', 'cancelled')),
     created_at   INTEGER NOT NULL,
     responded_at INTEGER,
+    -- A child's linked parent approves new friends from outside the child's classes first.
+    awaiting_guardian INTEGER NOT NULL DEFAULT 0 CHECK (awaiting_guardian IN (0, 1)),
     CHECK (from_id != to_id)
 ) STRICT;
 -- At most one pending request between two people, whichever way round.
@@ -520,6 +524,28 @@ CREATE TABLE family_links (
     PRIMARY KEY (parent_id, child_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX family_links_child ON family_links (child_id);
+
+-- A linked parent's rules for a child; a child without a row has the defaults.
+CREATE TABLE child_rules (
+    child_id        INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    friends_need_ok INTEGER NOT NULL DEFAULT 1 CHECK (friends_need_ok IN (0, 1)),
+    who_may_message TEXT    NOT NULL DEFAULT 'friends'
+                            CHECK (who_may_message IN ('friends', 'friends_and_classmates', 'nobody')),
+    updated_at      INTEGER NOT NULL
+) STRICT;
+
+-- Being made co-author is a request the invitee accepts.
+CREATE TABLE coauthor_invites (
+    id         INTEGER PRIMARY KEY,
+    story_id   INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    inviter_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    invitee_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    status     TEXT    NOT NULL DEFAULT 'pending'
+                       CHECK (status IN ('pending', 'accepted', 'declined')),
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX coauthor_invites_one ON coauthor_invites (story_id, invitee_id) WHERE status = 'pending';
+CREATE INDEX coauthor_invites_invitee ON coauthor_invites (invitee_id, status);
 
 -- Family link codes and password reset codes: only a hash is stored, each works once.
 CREATE TABLE one_time_codes (

@@ -37,6 +37,8 @@ pub enum Error {
         message: String,
         field: Option<&'static str>,
         words: Vec<String>,
+        /// What a text refusal found, for the writer's violation record; never sent.
+        found: Vec<String>,
     },
     /// 429: slow down; retry after this many seconds.
     RateLimited { retry_after: u64 },
@@ -46,6 +48,35 @@ pub enum Error {
     Unavailable { code: &'static str, message: String },
     /// 500: a bug or an environment failure; the detail is logged, never sent.
     Internal(String),
+}
+
+/// A field's name in words, for messages.
+fn field_name(field: &str) -> &'static str {
+    match field {
+        "title" => "title",
+        "summary" => "summary",
+        "text" | "pages" => "story text",
+        "comment" => "comment",
+        "message" | "chat" => "message",
+        "bio" => "about-me",
+        "username" => "username",
+        "display_name" | "name" => "name",
+        "description" => "description",
+        "drawing" => "drawing's words",
+        "idea" => "idea",
+        _ => "text",
+    }
+}
+
+/// A personal detail's kind in words.
+fn kind_name(kind: &str) -> &'static str {
+    match kind {
+        "phone" => "phone number",
+        "email" => "e-mail address",
+        "link" => "link",
+        "handle" => "social media name",
+        _ => "address",
+    }
 }
 
 impl Error {
@@ -91,15 +122,49 @@ impl Error {
             message: message.into(),
             field: Some(field),
             words: Vec::new(),
+            found: Vec::new(),
         }
     }
-    /// 422 because a field holds words that are not allowed.
-    pub fn profanity(field: &'static str, words: Vec<String>) -> Self {
+    /// 422 because a field holds words that are not allowed. `hints` show each word's first
+    /// letter only (`s***`), so a refusal never spells a rude word out for a child to read.
+    pub fn profanity(field: &'static str, hints: Vec<String>, found: Vec<String>) -> Self {
         Error::Validation {
             code: "profanity",
-            message: "Please use kind words. Some words here are not allowed.".to_string(),
+            message: format!(
+                "Please use kind words in the {}. Some words here are not allowed.",
+                field_name(field)
+            ),
             field: Some(field),
-            words,
+            words: hints,
+            found,
+        }
+    }
+    /// 422 because a field holds a phone number, an address, an e-mail, a link or a handle
+    /// (`kind` says which, in `words`).
+    pub fn personal(field: &'static str, kind: &'static str) -> Self {
+        Error::Validation {
+            code: "personal_details",
+            message: format!(
+                "Keep your phone number and home address secret. Please take the {} out of the {}.",
+                kind_name(kind),
+                field_name(field)
+            ),
+            field: Some(field),
+            words: vec![kind.to_string()],
+            found: vec![kind.to_string()],
+        }
+    }
+    /// For the refusals that count on the writer's record: the flag kind, the field and what
+    /// was found.
+    pub fn text_violation(&self) -> Option<(&'static str, &'static str, Vec<String>)> {
+        match self {
+            Error::Validation {
+                code: code @ ("profanity" | "personal_details"),
+                field,
+                found,
+                ..
+            } => Some((code, field.unwrap_or("text"), found.clone())),
+            _ => None,
         }
     }
     /// 503 with a code and message.
@@ -266,6 +331,7 @@ impl From<crate::domain::accounts::FieldError> for Error {
             message: e.message,
             field: Some(e.field),
             words: Vec::new(),
+            found: Vec::new(),
         }
     }
 }
@@ -320,12 +386,23 @@ mod tests {
     }
 
     #[test]
-    fn validation_lists_words_and_field() {
-        let e = Error::profanity("display_name", vec!["darn".into()]);
+    fn a_rude_word_refusal_names_the_field_and_only_hints_at_the_word() {
+        let e = Error::profanity("display_name", vec!["d***".into()], vec!["darn".into()]);
         let body = e.body();
         assert_eq!(body["error"]["code"], "profanity");
         assert_eq!(body["error"]["field"], "display_name");
-        assert_eq!(body["error"]["words"][0], "darn");
+        assert_eq!(body["error"]["words"][0], "d***");
+        assert!(!body.to_string().contains("darn"), "{body}");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("name"))
+        );
         assert_eq!(e.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let (kind, field, found) = e.text_violation().expect("a text violation");
+        assert_eq!(
+            (kind, field, found),
+            ("profanity", "display_name", vec!["darn".to_string()])
+        );
     }
 }

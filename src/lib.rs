@@ -22,6 +22,7 @@ pub mod http;
 pub mod log;
 pub mod memory;
 pub mod realtime;
+pub mod store;
 pub mod time;
 
 pub use app::StartError;

@@ -141,7 +141,7 @@ async fn drafts_are_visible_only_to_their_authors() {
         .await;
     let id = story["id"].as_i64().expect("id");
     let (page, _) = first_page(&story);
-    assert_eq!(add_coauthor(&s, &owner, id, co.user_id).await.status, 200);
+    s.coauthor(&owner, id, &co).await;
 
     for who in [&owner, &co] {
         let r = act(&s, who, "GET", &format!("/api/stories/{id}"), Value::Null).await;
@@ -291,7 +291,7 @@ async fn co_authors_edit_but_only_the_owner_deletes() {
     let story = s.story(&owner.access, "Shared Tale", &["our page"]).await;
     let id = story["id"].as_i64().expect("id");
     let (page, version) = first_page(&story);
-    assert_eq!(add_coauthor(&s, &owner, id, co.user_id).await.status, 200);
+    s.coauthor(&owner, id, &co).await;
 
     let path = format!("/api/stories/{id}");
     let r = act(
@@ -779,8 +779,7 @@ async fn co_authors_are_friends_and_only_real_co_authors_are_removed() {
     assert_eq!(number(&s, "SELECT count(*) FROM story_authors", []), 0);
 
     for who in [&friend, &pal] {
-        let r = add_coauthor(&s, &owner, id, who.user_id).await;
-        assert_eq!(r.status, 200, "{}", r.text());
+        s.coauthor(&owner, id, who).await;
     }
     let v = s.get(&format!("/api/stories/{id}")).send().await.json();
     assert_eq!(v["coauthors"].as_array().expect("coauthors").len(), 2);

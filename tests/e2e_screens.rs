@@ -174,7 +174,7 @@ async fn grown_up_screens_fit_phones_tablets_and_laptops() {
         .send()
         .await;
     let child = r.json()["child"]["id"].as_i64().expect("child");
-    let teacher = s.register("tour_teacher", "teacher").await;
+    let teacher = s.teacher("tour_teacher").await;
     let r = s
         .post("/api/classes")
         .bearer(&teacher.access)

@@ -105,7 +105,7 @@ async fn a_parent_creates_children_who_sign_in_with_a_password_or_pictures() {
     }
     // Only parents make child accounts.
     let kid = s.register("kiddo", "child").await;
-    let teacher = s.register("teach", "teacher").await;
+    let teacher = s.teacher("teach").await;
     for who in [&kid, &teacher] {
         let r = s
             .post("/api/family/children")
@@ -199,7 +199,7 @@ async fn linking_needs_a_code_from_the_child_and_it_works_once() {
         .send()
         .await;
     assert_eq!(r.status, 422);
-    let teacher = s.register("teach", "teacher").await;
+    let teacher = s.teacher("teach").await;
     let r = s
         .post("/api/family/link-codes")
         .bearer(&teacher.access)
@@ -297,7 +297,7 @@ async fn the_dashboard_shows_drafts_reading_and_activity_and_only_to_the_family(
     assert!(hours.iter().filter_map(Value::as_i64).sum::<i64>() >= 3);
 
     // Nobody else: another parent, the child itself, a teacher, an admin-less guest.
-    let teacher = s.register("teach", "teacher").await;
+    let teacher = s.teacher("teach").await;
     for who in [&other, &teacher] {
         let r = s
             .get(&format!("/api/family/children/{id}/overview"))
@@ -448,8 +448,8 @@ async fn parents_set_privacy_reset_passwords_and_look_read_only() {
 #[tokio::test]
 async fn teachers_run_classes_with_join_codes_approval_and_reports() {
     let s = TestServer::start().await;
-    let teacher = s.register("msreyes", "teacher").await;
-    let other_teacher = s.register("mrlee", "teacher").await;
+    let teacher = s.teacher("msreyes").await;
+    let other_teacher = s.teacher("mrlee").await;
     let ana = s.register("ana", "child").await;
     let ben = s.register("ben", "child").await;
     let mum = s.register("mum", "parent").await;
@@ -727,7 +727,7 @@ async fn family_and_class_limits_hold() {
     }
 
     // Class names, classes per teacher, children per class.
-    let teacher = s.register("teach", "teacher").await;
+    let teacher = s.teacher("teach").await;
     let r = s
         .post("/api/classes")
         .bearer(&teacher.access)

@@ -346,7 +346,7 @@ async fn parents_and_teachers_see_game_results() {
     assert_eq!(o["games"]["recent"][0]["story_title"], "The Moon Boat");
     assert_eq!(o["stats"]["games_played"], 1);
 
-    let teacher = s.register("teach", "teacher").await;
+    let teacher = s.teacher("teach").await;
     let class = s
         .post("/api/classes")
         .bearer(&teacher.access)

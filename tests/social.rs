@@ -348,7 +348,7 @@ async fn friend_requests_refuse_oneself_unknown_people_and_hidden_private_people
     let s = TestServer::start().await;
     let hal = s.register("hal_b", "child").await;
     let ivy = s.register("ivy_b", "child").await;
-    let teacher = s.register("tess_b", "teacher").await;
+    let teacher = s.teacher("tess_b").await;
 
     for body in [
         json!({ "username": "hal_b" }),
@@ -417,7 +417,7 @@ async fn children_find_others_only_by_exact_username_or_through_a_class() {
     let maya = s.register("maya_reyes", "child").await;
     let ben = s.register("ben_ocampo", "child").await;
     let zed = s.register("zed_x", "child").await;
-    let teacher = s.register("teacher_tess", "teacher").await;
+    let teacher = s.teacher("teacher_tess").await;
     let root = s.register("root_admin", "child").await;
     make_admin(&s, &root);
 
@@ -494,7 +494,7 @@ async fn profiles_respect_their_owners_privacy() {
     let sam = s.register("sam_stranger", "child").await;
     let fred = s.register("fred_friend", "child").await;
     let cleo = s.register("cleo_class", "child").await;
-    let tina = s.register("tina_teacher", "teacher").await;
+    let tina = s.teacher("tina_teacher").await;
     let root = s.register("root_admin", "child").await;
     make_admin(&s, &root);
     set_privacy(&s, &pat, "public").await;
@@ -682,7 +682,7 @@ async fn the_leaderboard_is_limited_to_friends_or_class_for_children() {
     let ana = s.register("ana_l", "child").await;
     let ben = s.register("ben_l", "child").await;
     let cy = s.register("cy_l", "child").await;
-    let tina = s.register("tina_l", "teacher").await;
+    let tina = s.teacher("tina_l").await;
     let root = s.register("root_l", "child").await;
     befriend(&s, &ana, &ben).await;
     s.published(&ben.access, "Ben's Boat", &["It floats."])

@@ -64,7 +64,7 @@ pub async fn story(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
     cx.app.limits.assist.hit(&format!("user:{me}"))?;
     let ask: StoryAsk = cx.req.json_small().await?;
-    cx.app.profanity.refuse_any("idea", &ask.idea)?;
+    cx.app.profanity.guard("idea", &ask.idea)?;
     let req = starter::Request {
         idea: &ask.idea,
         genre: &ask.genre,

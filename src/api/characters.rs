@@ -68,7 +68,7 @@ fn clean(cx: &Ctx<'_>, body: Body) -> Result<Clean> {
                     "A character's name needs 1 to 40 characters.",
                 ));
             }
-            cx.app.profanity.refuse("name", &n)?;
+            cx.app.profanity.guard("name", &n)?;
             Some(n)
         }
     };
@@ -79,7 +79,7 @@ fn clean(cx: &Ctx<'_>, body: Body) -> Result<Clean> {
                 e.field = "description";
                 e
             })?;
-            cx.app.profanity.refuse("description", &d)?;
+            cx.app.profanity.guard("description", &d)?;
             Some(d)
         }
     };
@@ -89,7 +89,7 @@ fn clean(cx: &Ctx<'_>, body: Body) -> Result<Clean> {
         Some(Some(v)) => {
             let d = Drawing::from_value(v)?;
             for t in d.texts() {
-                cx.app.profanity.refuse("drawing", t)?;
+                cx.app.profanity.guard("drawing", t)?;
             }
             Some(Some(d.to_json()?))
         }

@@ -6,12 +6,11 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::Ctx;
-use crate::api::moderation;
 use crate::api::notifications::notify;
-use crate::api::social::store::are_friends;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::realtime::hub::Frame;
+use crate::store::reach::{self, Reach, Way, Why};
 
 /// Longest message, in characters.
 pub const MAX_TEXT: usize = 2000;
@@ -51,25 +50,28 @@ fn not_friends() -> Error {
 }
 
 fn require_friend(c: &Connection, me: i64, other: i64) -> Result<()> {
-    let exists: bool = c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND status = 'active')",
-        [other],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(Error::not_found(
+    match reach::decide(c, me, other, Way::Message)? {
+        Reach::Allowed => Ok(()),
+        Reach::Refused(Why::NoOne) if other != me => Err(Error::not_found(
             "user_not_found",
             "There is no such person.",
-        ));
+        )),
+        // Only the sender's own grown-up's rule is explained; anything about the other person
+        // reads like any other "not friends".
+        Reach::Refused(Why::GuardianSaidNo)
+            if reach::child_rules(c, me)?.who_may_message == "nobody" =>
+        {
+            Err(Error::forbidden(
+                "chat_off",
+                "Your grown-up has turned chat off for now.",
+            ))
+        }
+        _ => Err(not_friends()),
     }
-    if other == me || !are_friends(c, me, other)? {
-        return Err(not_friends());
-    }
-    Ok(())
 }
 
-/// Checks length and characters, masks bad words; returns the text and the words to record.
-fn clean(cx: &Ctx<'_>, raw: &str) -> Result<(String, Vec<String>)> {
+/// Checks length and characters and the text rule; returns the trimmed text.
+fn clean(cx: &Ctx<'_>, raw: &str) -> Result<String> {
     let text = raw.trim();
     if text.is_empty() || text.chars().count() > MAX_TEXT {
         return Err(Error::invalid(
@@ -85,11 +87,8 @@ fn clean(cx: &Ctx<'_>, raw: &str) -> Result<(String, Vec<String>)> {
             "The message has characters that cannot be shown.",
         ));
     }
-    let (masked, verdict) = cx.app.profanity.masked(text);
-    Ok((
-        masked,
-        verdict.words_at_least(crate::domain::profanity::Severity::Moderate),
-    ))
+    cx.app.profanity.guard("message", text)?;
+    Ok(text.to_string())
 }
 
 #[derive(Deserialize)]
@@ -112,8 +111,11 @@ pub async fn conversations(cx: &mut Ctx<'_>) -> Result<Response> {
                      ORDER BY m.id DESC LIMIT 1) AS last_id,
                    (SELECT count(*) FROM messages m
                      WHERE m.receiver_id = ?1 AND m.sender_id = u.id AND m.read_at IS NULL) AS unread
-                 FROM friends f JOIN users u ON u.id = f.friend_id JOIN profiles p ON p.user_id = u.id
-                 WHERE f.user_id = ?1 AND u.status = 'active'
+                 FROM (SELECT friend_id AS id FROM friends WHERE user_id = ?1
+                       UNION SELECT child_id FROM family_links WHERE parent_id = ?1
+                       UNION SELECT parent_id FROM family_links WHERE child_id = ?1) f
+                 JOIN users u ON u.id = f.id JOIN profiles p ON p.user_id = u.id
+                 WHERE u.status = 'active'
                  ORDER BY last_id IS NULL, last_id DESC, p.display_name COLLATE NOCASE",
             )?;
             let rows: Vec<(Value, Option<i64>, i64)> = stmt
@@ -131,6 +133,10 @@ pub async fn conversations(cx: &mut Ctx<'_>) -> Result<Response> {
                 .collect::<rusqlite::Result<_>>()?;
             let mut out = Vec::with_capacity(rows.len());
             for (user, last, unread) in rows {
+                let other = user["id"].as_i64().unwrap_or_default();
+                if reach::decide(c, me, other, Way::Message)? != Reach::Allowed {
+                    continue;
+                }
                 let last_message = match last {
                     Some(id) => message(c, id)?,
                     None => None,
@@ -195,7 +201,7 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
     let other = cx.req.params.id(0)?;
     let body: TextBody = cx.req.json().await?;
-    let (text, words) = clean(cx, &body.text)?;
+    let text = clean(cx, &body.text)?;
     cx.app.limits.messages.hit(&format!("user:{me}"))?;
     let now = crate::time::now();
     let msg = cx
@@ -208,9 +214,6 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
                 params![me, other, text, now],
             )?;
             let id = tx.last_insert_rowid();
-            if !words.is_empty() {
-                moderation::record_violation(tx, me, "message", &words)?;
-            }
             // One unread "message" notification per sender: later ones refresh it.
             let preview: String = text.chars().take(80).collect();
             let refreshed = tx.execute(
@@ -254,7 +257,7 @@ pub async fn edit(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
     let id = cx.req.params.id(0)?;
     let body: TextBody = cx.req.json().await?;
-    let (text, words) = clean(cx, &body.text)?;
+    let text = clean(cx, &body.text)?;
     cx.app.limits.messages.hit(&format!("user:{me}"))?;
     let now = crate::time::now();
     let (other, msg) = cx
@@ -262,16 +265,11 @@ pub async fn edit(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             let other = own_message(tx, id, me)?;
-            if !are_friends(tx, me, other)? {
-                return Err(not_friends());
-            }
+            require_friend(tx, me, other)?;
             tx.execute(
                 "UPDATE messages SET text = ?2, edited_at = ?3 WHERE id = ?1",
                 params![id, text, now],
             )?;
-            if !words.is_empty() {
-                moderation::record_violation(tx, me, "message", &words)?;
-            }
             Ok((other, message(tx, id)?.unwrap_or(Value::Null)))
         })
         .await?;

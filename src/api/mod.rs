@@ -109,12 +109,12 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
     use self::social::{feed, friends};
     use self::stories::{comments, library, pages, reactions};
     use self::users::{auth, lists, me};
-    match route {
+    let answer = match route {
         Route::Healthz => system::healthz(cx).await,
         Route::Metrics => system::metrics(cx).await,
         Route::Config => system::config(cx).await,
         Route::OpenApi => system::openapi(cx).await,
-        Route::ProfanityWords => system::profanity_words(cx).await,
+        Route::TextCheck => system::check_text(cx).await,
         Route::AuthRegister => auth::register(cx).await,
         Route::AuthLogin => auth::login(cx).await,
         Route::AuthRefresh => auth::refresh(cx).await,
@@ -141,6 +141,9 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
         Route::PagesOrder => pages::reorder(cx).await,
         Route::CoauthorAdd => stories::add_coauthor(cx).await,
         Route::CoauthorRemove => stories::remove_coauthor(cx).await,
+        Route::CoauthorInvites => stories::coauthor_invites(cx).await,
+        Route::CoauthorInviteAccept => stories::answer_coauthor_invite(cx, true).await,
+        Route::CoauthorInviteDecline => stories::answer_coauthor_invite(cx, false).await,
         Route::StoryLike => reactions::like(cx).await,
         Route::StoryUnlike => reactions::unlike(cx).await,
         Route::StorySave => reactions::save(cx).await,
@@ -200,6 +203,9 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
         Route::FamilyChildPassword => family::set_password(cx).await,
         Route::FamilyChildOverview => family::overview::overview(cx).await,
         Route::FamilyChildViewAs => family::view_as(cx).await,
+        Route::FamilyRequests => family::guardian::list(cx).await,
+        Route::FamilyRequestApprove => family::guardian::answer(cx, true).await,
+        Route::FamilyRequestDecline => family::guardian::answer(cx, false).await,
         Route::ClassesList => classes::list(cx).await,
         Route::ClassCreate => classes::create(cx).await,
         Route::ClassJoin => classes::join(cx).await,
@@ -237,6 +243,26 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
         Route::AssistStatus => assist::status(cx).await,
         Route::AssistStory => assist::story(cx).await,
         Route::AssistOcr => assist::ocr(cx).await,
+    };
+    if let (Err(e), Some(user)) = (&answer, &cx.user) {
+        record_refused_text(app, user.id, e).await;
+    }
+    answer
+}
+
+/// Every refused text (rude words, personal details) counts on the writer's record, whichever
+/// path refused it, so repeated tries reach a grown-up. The refusal itself is the answer; a
+/// failure to record is only logged.
+async fn record_refused_text(app: &App, user: i64, e: &Error) {
+    let Some((kind, field, found)) = e.text_violation() else {
+        return;
+    };
+    let recorded = app
+        .db
+        .write(move |tx| Ok(moderation::record_violation(tx, user, kind, field, &found)?))
+        .await;
+    if let Err(err) = recorded {
+        crate::log_warn!("recording a refused text for user {user}: {err}");
     }
 }
 

@@ -8,11 +8,13 @@ const WINDOW_SECS: i64 = 24 * 3600;
 /// ...at or above this count flag the account.
 const FLAG_AT: i64 = 3;
 
-/// Records masked words a user posted; the third violation in 24 hours opens a moderation flag
-/// (one open flag per account). Returns whether the account is now flagged.
+/// Records a refused text (`kind` is `profanity` or `personal_details`); the third violation of a
+/// kind in 24 hours opens a moderation flag of that kind (one open flag per account and kind),
+/// so a grown-up sees repeated tries. Returns whether the account is now flagged.
 pub fn record_violation(
     tx: &Connection,
     user: i64,
+    kind: &str,
     field: &str,
     words: &[String],
 ) -> rusqlite::Result<bool> {
@@ -26,7 +28,7 @@ pub fn record_violation(
         [user],
     )?;
     // Hits per word feed the admin's word statistics.
-    for w in words {
+    for w in words.iter().filter(|_| kind == "profanity") {
         tx.execute(
             "UPDATE profanity_words SET hits = hits + 1 WHERE word = ?1 AND active = 1",
             [w],
@@ -42,10 +44,15 @@ pub fn record_violation(
     }
     tx.execute(
         "INSERT OR IGNORE INTO moderation_flags (user_id, kind, reason, detail, created_at)
-         VALUES (?1, 'profanity', ?2, ?3, ?4)",
+         VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
             user,
-            format!("{recent} profanity violations in 24 hours"),
+            kind,
+            if kind == "profanity" {
+                format!("{recent} refused texts in 24 hours (rude words)")
+            } else {
+                format!("{recent} refused texts in 24 hours (tried to share personal details)")
+            },
             json!({ "violations_24h": recent }).to_string(),
             now
         ],

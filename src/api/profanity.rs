@@ -1,5 +1,6 @@
 //! The profanity service: the word list in SQLite, a compiled matcher, an LRU verdict cache,
-//! and `GET /api/profanity/words` for live hints in the editor.
+//! and [`Profanity::guard`], the one rule every text others can see passes. The list itself is
+//! never sent to clients: the editor's live hint asks `POST /api/text/check`.
 //!
 //! Every user-written field goes through [`Profanity::check`]. Verdicts are cached by a keyed
 //! hash of the text (so nobody can craft collisions), and the cache is emptied whenever the list
@@ -11,18 +12,14 @@ use std::hash::BuildHasher;
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, RwLock};
 
-use bytes::Bytes;
-use hyper::StatusCode;
-use hyper::header::{CACHE_CONTROL, ETAG, HeaderMap, HeaderValue, IF_NONE_MATCH};
 use lru::LruCache;
 use rusqlite::{Connection, OptionalExtension, params};
-use sha2::{Digest, Sha256};
 
 use crate::db::Db;
-use crate::domain::profanity::{Hit, Language, Matcher, Severity, Word, clean_word, mask, starter};
-use crate::encoding::hex;
+use crate::domain::profanity::{
+    Hit, Language, Matcher, Severity, Word, clean_word, hint, mask, starter,
+};
 use crate::error::{Error, Result};
-use crate::http::response::{Response, empty, etag_matches, with_body};
 
 /// What the filter found in one text.
 #[derive(Debug, Default)]
@@ -54,32 +51,13 @@ impl Verdict {
 struct Compiled {
     version: i64,
     matcher: Matcher,
-    words_json: Bytes,
-    etag: String,
 }
 
 impl Compiled {
     fn build(version: i64, words: Vec<Word>) -> Compiled {
-        let active: Vec<serde_json::Value> = words
-            .iter()
-            .filter(|w| w.active)
-            .map(|w| {
-                serde_json::json!({
-                    "word": w.text,
-                    "language": w.language.as_str(),
-                    "severity": w.severity.as_str(),
-                })
-            })
-            .collect();
-        let body =
-            serde_json::json!({ "version": version, "count": active.len(), "words": active });
-        let bytes = serde_json::to_vec(&body).unwrap_or_default();
-        let etag = format!("\"{}\"", hex(&Sha256::digest(&bytes)[..12]));
         Compiled {
             version,
             matcher: Matcher::new(words),
-            words_json: Bytes::from(bytes),
-            etag,
         }
     }
 }
@@ -156,26 +134,21 @@ impl Profanity {
         verdict
     }
 
-    /// 422 naming the words when `text` holds moderate or severe words. Mild words ("stupid",
-    /// "hell") pass in stories and bios; the editor shows them as gentle hints instead.
-    pub fn refuse(&self, field: &'static str, text: &str) -> Result<()> {
-        let words = self.check(text).words_at_least(Severity::Moderate);
-        if words.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::profanity(field, words))
+    /// The one rule for text a child writes that anyone else may see (titles, pages, comments,
+    /// chat, names, bios): any listed word, however mild or disguised, and any personal detail
+    /// (phone, address, e-mail, link, handle) is refused before it is stored. Nothing is posted
+    /// masked. The refusal names the field and hints at a word by its first letter only.
+    pub fn guard(&self, field: &'static str, text: &str) -> Result<()> {
+        let verdict = self.check(text);
+        if !verdict.is_clean() {
+            let found: Vec<String> = verdict.words.iter().map(|(w, _)| w.clone()).collect();
+            let hints = found.iter().map(|w| hint(w)).collect();
+            return Err(Error::profanity(field, hints, found));
         }
-    }
-
-    /// 422 for any listed word at all: names are seen by everyone, so they are held to the
-    /// strictest rule.
-    pub fn refuse_any(&self, field: &'static str, text: &str) -> Result<()> {
-        let words = self.check(text).words_at_least(Severity::Mild);
-        if words.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::profanity(field, words))
+        if let Some(kind) = crate::domain::personal::first(text) {
+            return Err(Error::personal(field, kind.as_str()));
         }
+        Ok(())
     }
 
     /// The text with every listed word masked, and the verdict.
@@ -215,22 +188,6 @@ impl Profanity {
         let compiled = Arc::new(Compiled::build(version, words));
         *self.compiled.write().unwrap_or_else(|p| p.into_inner()) = compiled;
         self.cache.lock().unwrap_or_else(|p| p.into_inner()).clear();
-    }
-
-    /// `GET /api/profanity/words`: the active list, with an ETag.
-    pub fn words_response(&self, headers: &HeaderMap) -> Response {
-        let c = self.current();
-        let mut resp = if etag_matches(headers.get(IF_NONE_MATCH), &c.etag) {
-            empty(StatusCode::NOT_MODIFIED)
-        } else {
-            with_body(StatusCode::OK, "application/json", c.words_json.clone())
-        };
-        if let Ok(v) = HeaderValue::from_str(&c.etag) {
-            resp.headers_mut().insert(ETAG, v);
-        }
-        resp.headers_mut()
-            .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        resp
     }
 }
 

@@ -137,7 +137,51 @@ pub async fn openapi(_cx: &mut Ctx<'_>) -> Result<Response> {
     ))
 }
 
-/// `GET /api/profanity/words`.
-pub async fn profanity_words(cx: &mut Ctx<'_>) -> Result<Response> {
-    Ok(cx.app.profanity.words_response(cx.req.headers()))
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckBody {
+    text: String,
+    #[serde(default)]
+    field: Option<String>,
+}
+
+/// The fields the check names, as the store's refusals name them.
+const FIELDS: &[&str] = &[
+    "title",
+    "summary",
+    "text",
+    "comment",
+    "message",
+    "chat",
+    "bio",
+    "display_name",
+    "name",
+    "description",
+    "username",
+    "idea",
+];
+
+/// `POST /api/text/check {text, field?}`: what the server would say about this text in that
+/// field, for the hint shown while a child types. Rate limited; the list is never sent.
+pub async fn check_text(cx: &mut Ctx<'_>) -> Result<Response> {
+    let user = cx.user()?.id;
+    cx.app.limits.text_checks.hit(&format!("user:{user}"))?;
+    let body: CheckBody = cx.req.json().await?;
+    if body.text.chars().count() > 20_000 {
+        return Err(Error::invalid(
+            "text",
+            "text_too_long",
+            "Check up to 20,000 characters at a time.",
+        ));
+    }
+    let field = body
+        .field
+        .as_deref()
+        .and_then(|f| FIELDS.iter().find(|k| **k == f))
+        .copied()
+        .unwrap_or("text");
+    Ok(ok(&match cx.app.profanity.guard(field, &body.text) {
+        Ok(()) => json!({ "ok": true, "problem": null }),
+        Err(e) => json!({ "ok": false, "problem": e.body()["error"] }),
+    }))
 }

@@ -164,8 +164,15 @@ impl RateLimiter {
 pub struct Limits {
     /// Login attempts per client IP.
     pub login_ip: RateLimiter,
-    /// Failed logins (and password checks) per account.
+    /// Login tries per account from one client address: what stops a guesser.
+    pub login_account_ip: RateLimiter,
+    /// Failed logins (and password checks) per account from anywhere: a ceiling ten times
+    /// looser, so tries from elsewhere never lock a child out on the classroom tablet.
     pub login_account: RateLimiter,
+    /// Live-hint text checks per user: 60 at once, 60 a minute.
+    pub text_checks: RateLimiter,
+    /// Realtime ticket requests per user: 30 at once, 30 a minute.
+    pub tickets: RateLimiter,
     /// Sign-ups per client IP.
     pub register_ip: RateLimiter,
     /// Image uploads per user: 30 at once, 120 an hour.
@@ -199,10 +206,16 @@ impl Limits {
     pub fn from_config(c: &crate::Config) -> Limits {
         Limits {
             login_ip: RateLimiter::per_minute(c.login_ip_burst, c.login_ip_per_minute),
-            login_account: RateLimiter::per_minute(
+            login_account_ip: RateLimiter::per_minute(
                 c.login_account_burst,
                 c.login_account_per_minute,
             ),
+            login_account: RateLimiter::per_minute(
+                c.login_account_burst.saturating_mul(10),
+                c.login_account_per_minute.saturating_mul(10),
+            ),
+            text_checks: RateLimiter::per_minute(60, 60),
+            tickets: RateLimiter::per_minute(30, 30),
             register_ip: RateLimiter::per_hour(c.register_ip_burst, c.register_ip_per_hour),
             uploads: RateLimiter::per_hour(30, 120),
             comments: RateLimiter::per_minute(10, 10),
@@ -229,7 +242,10 @@ impl Limits {
     pub fn sweep(&self) {
         for l in [
             &self.login_ip,
+            &self.login_account_ip,
             &self.login_account,
+            &self.text_checks,
+            &self.tickets,
             &self.register_ip,
             &self.uploads,
             &self.comments,

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::{AdminAction, open_db, read_new_password};
+use super::{AdminAction, UserAction, open_db, read_new_password};
 use crate::api::audit;
 use crate::api::users::store::{self, NewUser};
 use crate::auth::passwords::Passwords;
@@ -13,6 +13,29 @@ use crate::config::Config;
 use crate::db::pool::write_tx;
 use crate::domain::accounts::{self, Role};
 use crate::error::Error;
+
+pub(super) fn user(config: &Config, action: UserAction) -> Result<ExitCode, String> {
+    let mut conn = open_db(config)?;
+    match action {
+        UserAction::Approve { username } => {
+            let username = accounts::normalize_username(&username).map_err(|e| e.message)?;
+            let id = write_tx(&mut conn, |tx| {
+                let id: i64 = tx
+                    .query_row(
+                        "SELECT id FROM users WHERE username = ?1",
+                        [&username],
+                        |r| r.get(0),
+                    )
+                    .map_err(|_| Error::not_found("not_found", "no such user"))?;
+                crate::api::admin::users::set_approved(tx, id, true, None, Some("cli"))?;
+                Ok(id)
+            })
+            .map_err(|e| cli_error(&e))?;
+            println!("approved teacher {username} (id {id})");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 pub(super) fn run(config: &Config, action: AdminAction) -> Result<ExitCode, String> {
     let passwords = Passwords::new(config.argon2_memory_kib, config.argon2_iterations, 1)?;

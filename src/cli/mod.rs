@@ -37,6 +37,11 @@ pub enum Command {
         #[command(subcommand)]
         action: AdminAction,
     },
+    /// Approve teachers who signed themselves up.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
     /// Manage the profanity word list.
     Profanity {
         #[command(subcommand)]
@@ -84,6 +89,16 @@ pub enum AdminAction {
     /// Set a new password for any account and sign it out everywhere.
     ResetPassword {
         /// The account's username.
+        username: String,
+    },
+}
+
+/// `pixeltales user ...`
+#[derive(Subcommand, Debug)]
+pub enum UserAction {
+    /// Approve a teacher who signed up, so they can make classes and add students.
+    Approve {
+        /// The teacher's username.
         username: String,
     },
 }
@@ -155,6 +170,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.config),
         Command::Admin { action } => admin::run(&cli.config, action),
+        Command::User { action } => admin::user(&cli.config, action),
         Command::Profanity { action } => profanity::run(&cli.config, action),
         Command::Backup { file } => data::backup(&cli.config, file),
         Command::Restore { file } => data::restore(&cli.config, &file),

@@ -21,6 +21,7 @@ pub const STEPS: &[(&str, &str)] = &[
     ("grownups", include_str!("migrations/0004_grownups.sql")),
     ("games", include_str!("migrations/0005_games.sql")),
     ("age_band", include_str!("migrations/0006_age_band.sql")),
+    ("safety", include_str!("migrations/0007_safety.sql")),
 ];
 
 /// The schema version this binary writes.

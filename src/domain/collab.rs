@@ -281,20 +281,17 @@ impl Doc {
         Ok(())
     }
 
-    /// Masks bad words in the text an op carries (page text, title, text boxes); returns the
-    /// words found so the caller can record them.
-    pub fn mask_text(op: &mut Op, mask: impl Fn(&str) -> (String, Vec<String>)) -> Vec<String> {
-        let text = match op {
-            Op::PageText { text, .. } | Op::Title { text } => text,
+    /// The words an op carries (page text, title, text boxes), which the text rule checks before
+    /// the op is applied.
+    pub fn text_of(op: &Op) -> Option<&str> {
+        match op {
+            Op::PageText { text, .. } | Op::Title { text } => Some(text),
             Op::Draw {
                 item: Item::Text { text, .. },
                 ..
-            } => text,
-            _ => return Vec::new(),
-        };
-        let (masked, words) = mask(text);
-        *text = masked;
-        words
+            } => Some(text),
+            _ => None,
+        }
     }
 
     /// Applies a checked op (or one replayed from the log, which was checked when it was

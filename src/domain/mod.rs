@@ -5,6 +5,7 @@ pub mod collab;
 pub mod drawing;
 pub mod games;
 pub mod media;
+pub mod personal;
 pub mod pictures;
 pub mod profanity;
 pub mod rewards;

@@ -88,7 +88,7 @@ fn operation(route: Route) -> Op {
         MeSaved => op("Stories you saved", None, vec![("200", "Saved stories", Some("Saved"))]).paged(),
         MeAchievements => op("Every achievement, earned or not, with your progress", None, vec![("200", "Achievements", Some("Achievements"))]),
         MeXp => op("Your XP, level, unlocked borders and recent rewards", None, vec![("200", "XP", Some("Xp"))]),
-        ProfanityWords => op("Active filter words, for live hints while typing (ETag)", None, vec![("200", "Word list", Some("ProfanityWords")), ("304", "Unchanged", None)]),
+        TextCheck => op("Would this text be refused? The live hint while typing; the word list itself is never sent", Some("TextCheckBody"), vec![("200", "The verdict", Some("TextCheck"))]),
         StoriesList => op("The library: published stories with search, filters, sorts and keyset paging", None, vec![("200", "A page of stories", Some("StoryList"))])
             .query("q", json!({"type": "string", "maxLength": 100}), "Full-text search over title, summary, pages and author")
             .query("genre", json!({"type": "string", "enum": crate::domain::story::GENRES}), "Only this genre")
@@ -107,7 +107,10 @@ fn operation(route: Route) -> Op {
         PageUpdate => op("Change a page (given fields only); a stale version is 409", Some("PageEdit"), vec![("200", "The page", Some("Page"))]),
         PageDelete => op("Delete a page (a story keeps at least one)", None, vec![("204", "Deleted", None)]),
         PagesOrder => op("Reorder pages, naming every page once", Some("PageOrder"), vec![("200", "Pages in the new order", Some("Pages"))]),
-        CoauthorAdd => op("Add a friend as co-author (owner only)", Some("UserRef"), vec![("200", "The story", Some("Story"))]),
+        CoauthorAdd => op("Ask a friend to write the story too (owner only); they accept or decline", Some("UserRef"), vec![("201", "Request sent", Some("CoauthorInviteSent"))]),
+        CoauthorInvites => op("Requests to write a story together, waiting for you", None, vec![("200", "Requests", Some("CoauthorInvites"))]),
+        CoauthorInviteAccept => op("Become co-author", None, vec![("200", "Answered", Some("CoauthorInviteState"))]),
+        CoauthorInviteDecline => op("Say no to writing a story together", None, vec![("200", "Answered", Some("CoauthorInviteState"))]),
         CoauthorRemove => op("Remove a co-author (owner), or leave (co-author)", None, vec![("204", "Removed", None)]),
         StoryLike => op("Like a published story (idempotent)", None, vec![("200", "Liked", Some("LikeState"))]),
         StoryUnlike => op("Take back a like (idempotent)", None, vec![("200", "Not liked", Some("LikeState"))]),

@@ -86,7 +86,8 @@ pub fn schemas() -> Value {
                 "notifications": {"type": "object", "additionalProperties": {"type": "boolean"}},
                 "xp": int,
                 "level": int,
-                "created_at": time
+                "created_at": time,
+                "pending_approval": {"type": "boolean", "description": "A teacher waiting for an admin's approval"}
             }
         },
         "Tokens": {
@@ -150,25 +151,17 @@ pub fn schemas() -> Value {
             "type": "object", "additionalProperties": false, "required": ["current_password", "new_password"],
             "properties": {"current_password": string, "new_password": {"type": "string", "minLength": 6, "maxLength": 128}}
         },
-        "ProfanityWords": {
-            "type": "object",
-            "required": ["version", "count", "words"],
-            "properties": {
-                "version": int,
-                "count": int,
-                "words": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["word", "language", "severity"],
-                        "properties": {
-                            "word": string,
-                            "language": {"type": "string", "enum": ["en", "tl"]},
-                            "severity": {"type": "string", "enum": ["mild", "moderate", "severe"]}
-                        }
-                    }
-                }
-            }
+        "TextCheckBody": {
+            "type": "object", "required": ["text"], "additionalProperties": false,
+            "properties": {"text": {"type": "string", "maxLength": 20000},
+                           "field": {"type": "string", "description": "title, summary, text, comment, message, chat, bio, display_name, name, description, username or idea"}}
+        },
+        "TextCheck": {
+            "type": "object", "required": ["ok", "problem"],
+            "properties": {"ok": {"type": "boolean"},
+                           "problem": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["code", "message"],
+                               "properties": {"code": {"type": "string", "enum": ["profanity", "personal_details"]}, "message": string, "field": string,
+                                              "words": {"type": "array", "items": string}}}]}}
         },
         "Drawing": {
             "type": "object",
@@ -188,8 +181,8 @@ pub fn schemas() -> Value {
             "properties": {"media_id": string, "url": string}
         },
         "Person": {
-            "type": "object", "required": ["id", "username", "display_name", "avatar_emoji"],
-            "properties": {"id": int, "username": string, "display_name": string, "avatar_emoji": string}
+            "type": "object", "required": ["id", "display_name", "avatar_emoji"],
+            "properties": {"id": int, "display_name": string, "avatar_emoji": string}
         },
         "Card": {
             "type": "object", "required": ["id", "username", "display_name", "avatar_emoji", "avatar_border", "level"],
@@ -353,8 +346,8 @@ pub fn schemas() -> Value {
         "FriendRequests": {
             "type": "object", "required": ["incoming", "outgoing"],
             "properties": {
-                "incoming": {"type": "array", "items": {"type": "object", "required": ["id", "user", "created_at"], "properties": {"id": int, "user": r("Card"), "created_at": time}}},
-                "outgoing": {"type": "array", "items": {"type": "object", "required": ["id", "user", "created_at"], "properties": {"id": int, "user": r("Card"), "created_at": time}}}
+                "incoming": {"type": "array", "items": {"type": "object", "required": ["id", "user", "created_at", "waiting_for_grown_up"], "properties": {"id": int, "user": r("Card"), "created_at": time, "waiting_for_grown_up": {"type": "boolean"}}}},
+                "outgoing": {"type": "array", "items": {"type": "object", "required": ["id", "user", "created_at", "waiting_for_grown_up"], "properties": {"id": int, "user": r("Card"), "created_at": time, "waiting_for_grown_up": {"type": "boolean"}}}}
             }
         },
         "FriendRequestBody": {
@@ -362,9 +355,23 @@ pub fn schemas() -> Value {
             "description": "Exactly one of user_id or username",
             "properties": {"user_id": int, "username": string}
         },
+        "CoauthorInviteSent": {
+            "type": "object", "required": ["invite"],
+            "properties": {"invite": {"type": "object", "required": ["id", "story_id", "invitee_id", "status"],
+                "properties": {"id": int, "story_id": int, "invitee_id": int, "status": {"type": "string", "enum": ["pending"]}}}}
+        },
+        "CoauthorInvites": {
+            "type": "object", "required": ["items"],
+            "properties": {"items": {"type": "array", "items": {"type": "object", "required": ["id", "story_id", "title", "from", "created_at"],
+                "properties": {"id": int, "story_id": int, "title": string, "from": {"oneOf": [r("Person"), {"type": "null"}]}, "created_at": time}}}}
+        },
+        "CoauthorInviteState": {
+            "type": "object", "required": ["id", "story_id", "status"],
+            "properties": {"id": int, "story_id": int, "status": {"type": "string", "enum": ["accepted", "declined"]}}
+        },
         "FriendRequestState": {
             "type": "object", "required": ["id", "status"],
-            "properties": {"id": int, "status": {"type": "string", "enum": ["pending", "accepted", "rejected", "cancelled"]}, "user": {"oneOf": [r("Card"), {"type": "null"}]}}
+            "properties": {"id": int, "status": {"type": "string", "enum": ["pending", "waiting_for_grown_up", "accepted", "rejected", "cancelled"]}, "user": {"oneOf": [r("Card"), {"type": "null"}]}}
         },
         "Feed": list_of("FeedEntry"),
         "FeedEntry": {

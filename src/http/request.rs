@@ -291,6 +291,13 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, proxy_hops: usize) -> IpAddr
         if let Some(ip) = entries.get(pick).and_then(|s| s.parse::<IpAddr>().ok()) {
             return ip.to_canonical();
         }
+        // Behind a proxy, a request that did not come through it (no usable header) is from
+        // somewhere else: never "this machine", which would open the loopback-only routes.
+        let peer = peer.to_canonical();
+        if peer.is_loopback() {
+            return IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED);
+        }
+        return peer;
     }
     peer.to_canonical()
 }
@@ -382,6 +389,9 @@ mod tests {
         assert_eq!(client_ip(peer, &h, 2), ip("99.61.165.29"));
         h.insert("x-forwarded-for", HeaderValue::from_static("garbage"));
         assert_eq!(client_ip(peer, &h, 1), peer);
+        // A proxy on this machine and no header: remote, not loopback (no /metrics).
+        assert!(!client_ip(ip("127.0.0.1"), &HeaderMap::new(), 2).is_loopback());
+        assert!(!client_ip(ip("::1"), &h, 1).is_loopback());
         assert_eq!(
             client_ip(ip("::ffff:127.0.0.1"), &HeaderMap::new(), 0),
             ip("127.0.0.1")

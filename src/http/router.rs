@@ -74,7 +74,7 @@ routes! {
     MeSaved = GET "/api/me/saved", User, "accounts";
     MeAchievements = GET "/api/me/achievements", User, "accounts";
     MeXp = GET "/api/me/xp", User, "accounts";
-    ProfanityWords = GET "/api/profanity/words", Public, "safety";
+    TextCheck = POST "/api/text/check", User, "safety";
     StoriesList = GET "/api/stories", Optional, "stories";
     StoryCreate = POST "/api/stories", User, "stories";
     StoryGet = GET "/api/stories/{id}", Optional, "stories";
@@ -88,6 +88,9 @@ routes! {
     PagesOrder = POST "/api/stories/{id}/pages/order", User, "stories";
     CoauthorAdd = POST "/api/stories/{id}/coauthors", User, "stories";
     CoauthorRemove = DELETE "/api/stories/{id}/coauthors/{user_id}", User, "stories";
+    CoauthorInvites = GET "/api/coauthor-invites", User, "stories";
+    CoauthorInviteAccept = POST "/api/coauthor-invites/{id}/accept", User, "stories";
+    CoauthorInviteDecline = POST "/api/coauthor-invites/{id}/decline", User, "stories";
     StoryLike = POST "/api/stories/{id}/like", User, "reactions";
     StoryUnlike = DELETE "/api/stories/{id}/like", User, "reactions";
     StorySave = POST "/api/stories/{id}/save", User, "reactions";
@@ -147,6 +150,9 @@ routes! {
     FamilyChildPassword = POST "/api/family/children/{id}/password", User, "family";
     FamilyChildOverview = GET "/api/family/children/{id}/overview", User, "family";
     FamilyChildViewAs = POST "/api/family/children/{id}/view-as", User, "family";
+    FamilyRequests = GET "/api/family/requests", User, "family";
+    FamilyRequestApprove = POST "/api/family/requests/{id}/approve", User, "family";
+    FamilyRequestDecline = POST "/api/family/requests/{id}/decline", User, "family";
     ClassesList = GET "/api/classes", User, "classes";
     ClassCreate = POST "/api/classes", User, "classes";
     ClassJoin = POST "/api/classes/join", User, "classes";
@@ -299,7 +305,7 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
         ["api", "me", "saved"] => only(M::Get, MeSaved, "GET, HEAD"),
         ["api", "me", "achievements"] => only(M::Get, MeAchievements, "GET, HEAD"),
         ["api", "me", "xp"] => only(M::Get, MeXp, "GET, HEAD"),
-        ["api", "profanity", "words"] => only(M::Get, ProfanityWords, "GET, HEAD"),
+        ["api", "text", "check"] => only(M::Post, TextCheck, "POST"),
         ["api", "stories"] => match m {
             M::Get => api(StoriesList),
             M::Post => api(StoryCreate),
@@ -381,6 +387,22 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
             (Some(i), M::Get) => with(UserGet, vec![i]),
             _ => not_allowed("GET, HEAD"),
         },
+        ["api", "coauthor-invites"] => only(M::Get, CoauthorInvites, "GET, HEAD"),
+        ["api", "coauthor-invites", r, action] => {
+            let Some(i) = id(r) else {
+                return Resolved::NotFound;
+            };
+            let route = match *action {
+                "accept" => CoauthorInviteAccept,
+                "decline" => CoauthorInviteDecline,
+                _ => return Resolved::NotFound,
+            };
+            if m == M::Post {
+                with(route, vec![i])
+            } else {
+                not_allowed("POST")
+            }
+        }
         ["api", "friends"] => only(M::Get, FriendsList, "GET, HEAD"),
         ["api", "friends", "requests"] => match m {
             M::Get => api(FriendRequests),
@@ -502,6 +524,22 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
         },
         ["api", "family", "link-codes"] => only(M::Post, FamilyLinkCode, "POST"),
         ["api", "family", "link"] => only(M::Post, FamilyLink, "POST"),
+        ["api", "family", "requests"] => only(M::Get, FamilyRequests, "GET, HEAD"),
+        ["api", "family", "requests", r, action] => {
+            let Some(i) = id(r) else {
+                return Resolved::NotFound;
+            };
+            let route = match *action {
+                "approve" => FamilyRequestApprove,
+                "decline" => FamilyRequestDecline,
+                _ => return Resolved::NotFound,
+            };
+            if m == M::Post {
+                with(route, vec![i])
+            } else {
+                not_allowed("POST")
+            }
+        }
         ["api", "family", "children", s] => match (id(s), m) {
             (None, _) => Resolved::NotFound,
             (Some(i), M::Patch) => with(FamilyChildUpdate, vec![i]),

@@ -9,7 +9,6 @@ use serde_json::json;
 
 use super::hub::Frame;
 use crate::api::notifications::{load_item, unread_count};
-use crate::api::social::store::friend_ids;
 use crate::app::App;
 use crate::db::outbox::Event;
 use crate::log_warn;
@@ -22,7 +21,12 @@ fn frame(v: serde_json::Value) -> Frame {
 pub async fn hello(app: &Arc<App>, user: i64, came_online: bool) -> String {
     let loaded = app
         .db
-        .read(move |c| Ok((friend_ids(c, user)?, unread_count(c, user)?)))
+        .read(move |c| {
+            Ok((
+                crate::store::reach::presence_audience(c, user)?,
+                unread_count(c, user)?,
+            ))
+        })
         .await;
     let (friends, unread) = loaded.unwrap_or_else(|e| {
         log_warn!("hello for user {user}: {e}");
@@ -55,7 +59,7 @@ pub fn schedule_offline(app: &Arc<App>, user: i64, generation: u64) {
         // reconnect in between would be followed by a stale "offline".
         let friends = app
             .db
-            .read(move |c| Ok(friend_ids(c, user)?))
+            .read(move |c| Ok(crate::store::reach::presence_audience(c, user)?))
             .await
             .unwrap_or_default();
         if !app.hub.settle_offline(user, generation) {

@@ -146,6 +146,18 @@ impl TestServer {
         register_at(self.addr, username, role).await
     }
 
+    /// Registers a teacher and approves them, as an admin would (test setup).
+    pub async fn teacher(&self, username: &str) -> Session {
+        let t = self.register(username, "teacher").await;
+        self.db_rw()
+            .execute(
+                "UPDATE users SET pending_approval = 0 WHERE id = ?1",
+                [t.user_id],
+            )
+            .expect("approve teacher");
+        t
+    }
+
     /// Creates a draft story with one page per text; returns the story JSON.
     pub async fn story(&self, token: &str, title: &str, pages: &[&str]) -> Value {
         let pages: Vec<Value> = pages.iter().map(|t| json!({ "text": t })).collect();
@@ -176,6 +188,25 @@ impl TestServer {
     /// `a` asks `b` (by username) to be friends and `b` accepts.
     pub async fn befriend(&self, a: &Session, b: &Session, b_name: &str) {
         befriend_at(self.addr, a, b, b_name).await
+    }
+
+    /// `owner` asks `who` to write `story` with them and `who` accepts: co-authorship is a
+    /// request the invitee answers.
+    pub async fn coauthor(&self, owner: &Session, story: i64, who: &Session) {
+        let r = self
+            .post(&format!("/api/stories/{story}/coauthors"))
+            .bearer(&owner.access)
+            .json(&json!({ "user_id": who.user_id }))
+            .send()
+            .await;
+        assert_eq!(r.status, 201, "co-author request: {}", r.text());
+        let id = r.json()["invite"]["id"].as_i64().expect("invite id");
+        let r = self
+            .post(&format!("/api/coauthor-invites/{id}/accept"))
+            .bearer(&who.access)
+            .send()
+            .await;
+        assert_eq!(r.json()["status"], "accepted", "accept: {}", r.text());
     }
 
     /// Turns an account into an admin (the CLI's job in real life).

@@ -131,7 +131,7 @@ async fn only_a_linked_parent_can_unlink_a_child() {
     let s = TestServer::start().await;
     let mum = s.register("mum", "parent").await;
     let other = s.register("other", "parent").await;
-    let teacher = s.register("teach", "teacher").await;
+    let teacher = s.teacher("teach").await;
     let kid = s.register("kid", "child").await;
     let kid2 = s.register("kid2", "child").await;
     let code = link_code(&s, &kid).await;
@@ -171,8 +171,8 @@ async fn only_a_linked_parent_can_unlink_a_child() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_classs_teacher_can_remove_a_member() {
     let s = TestServer::start().await;
-    let teacher = s.register("msrose", "teacher").await;
-    let other_teacher = s.register("mrlee", "teacher").await;
+    let teacher = s.teacher("msrose").await;
+    let other_teacher = s.teacher("mrlee").await;
     let ana = s.register("ana", "child").await;
     let ben = s.register("ben", "child").await;
     let mum = s.register("mum", "parent").await;

@@ -18,7 +18,7 @@ use crate::realtime::protocol::close::SIGNED_OUT;
 const RESET_CODE_SECS: i64 = 24 * 3600;
 
 const COLUMNS: &str = "u.id, u.username, p.display_name, u.role, u.status, u.suspended_until,
-    u.created_at, u.last_seen_at, p.flagged, p.violation_count";
+    u.created_at, u.last_seen_at, p.flagged, p.violation_count, u.pending_approval";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
     Ok(json!({
@@ -27,6 +27,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
         "status": r.get::<_, String>(4)?, "suspended_until": r.get::<_, Option<i64>>(5)?,
         "created_at": r.get::<_, i64>(6)?, "last_seen_at": r.get::<_, Option<i64>>(7)?,
         "flagged": r.get::<_, bool>(8)?, "violation_count": r.get::<_, i64>(9)?,
+        "pending_approval": r.get::<_, bool>(10)?,
     }))
 }
 
@@ -151,6 +152,9 @@ struct Patch {
     suspended_until: Option<i64>,
     #[serde(default)]
     reason: Option<String>,
+    /// `true` approves a teacher who signed up; `false` puts one back to waiting.
+    #[serde(default)]
+    approved: Option<bool>,
 }
 
 /// `PATCH /api/admin/users/{id}`: role and standing. Suspending or archiving ends every session
@@ -267,6 +271,9 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
                     &json!({ "until": until, "reason": reason, "sessions_ended": ended }),
                 )?;
             }
+            if let Some(approved) = body.approved {
+                set_approved(tx, id, approved, Some(me), Some(&ip))?;
+            }
             user_json(tx, id)?.ok_or_else(no_user)
         })
         .await?;
@@ -274,6 +281,45 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         cx.app.hub.close_user(id, SIGNED_OUT);
     }
     Ok(ok(&json!({ "user": user })))
+}
+
+/// Approves a teacher (or puts one back to waiting), with an audit row. Only teachers wait.
+pub fn set_approved(
+    tx: &Connection,
+    id: i64,
+    approved: bool,
+    actor: Option<i64>,
+    ip: Option<&str>,
+) -> Result<()> {
+    let role: String = tx
+        .query_row("SELECT role FROM users WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(no_user)?;
+    if role != "teacher" {
+        return Err(Error::invalid(
+            "approved",
+            "not_a_teacher",
+            "Only teacher accounts wait for approval.",
+        ));
+    }
+    tx.execute(
+        "UPDATE users SET pending_approval = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, !approved, crate::time::now()],
+    )?;
+    let action = if approved {
+        "teacher_approved"
+    } else {
+        "teacher_unapproved"
+    };
+    audit::record(
+        tx,
+        actor,
+        action,
+        Some(("user", id.to_string())),
+        ip,
+        &json!({}),
+    )?;
+    Ok(())
 }
 
 /// `POST /api/admin/users/{id}/reset-code`: a one-time code the user redeems at

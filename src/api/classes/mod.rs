@@ -160,12 +160,18 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = teacher(cx)?;
     let body: NameBody = cx.req.json_small().await?;
     let name = clean_name(&body.name)?;
-    cx.app.profanity.refuse_any("name", &name)?;
+    cx.app.profanity.guard("name", &name)?;
     let (now, ip, tid) = (crate::time::now(), cx.ip(), me.id);
     let class = cx
         .app
         .db
         .write(move |tx| {
+            if crate::store::reach::person(tx, tid)?.is_some_and(|p| !p.approved) {
+                return Err(Error::forbidden(
+                    "teacher_pending",
+                    "An admin checks new teacher accounts first. You can make classes once yours is approved.",
+                ));
+            }
             let n: i64 = tx.query_row(
                 "SELECT count(*) FROM classes WHERE teacher_id = ?1",
                 [tid],
@@ -202,7 +208,7 @@ pub async fn rename(cx: &mut Ctx<'_>) -> Result<Response> {
     let (_, class) = own_class(cx).await?;
     let body: NameBody = cx.req.json_small().await?;
     let name = clean_name(&body.name)?;
-    cx.app.profanity.refuse_any("name", &name)?;
+    cx.app.profanity.guard("name", &name)?;
     let view = cx
         .app
         .db

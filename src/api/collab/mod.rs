@@ -10,11 +10,11 @@ use serde_json::{Value, json};
 use self::store::{is_live, not_found};
 use super::Ctx;
 use crate::api::notifications::notify;
-use crate::api::social::store::are_friends;
 use crate::app::App;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::realtime::hub::Frame;
+use crate::store::reach::{self, Reach, Way};
 
 /// How long an invite waits.
 const INVITE_SECS: i64 = 24 * 3600;
@@ -84,7 +84,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
             "A title has 1 to 80 characters.",
         ));
     }
-    cx.app.profanity.refuse("title", &title)?;
+    cx.app.profanity.guard("title", &title)?;
     let max = body.max_participants.unwrap_or(6);
     if !(2..=10).contains(&max) {
         return Err(Error::invalid(
@@ -208,6 +208,17 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             let id = store::live_by_code(tx, &code)?.ok_or_else(not_found)?;
+            let people: Vec<i64> = tx
+                .prepare_cached(
+                    "SELECT host_id FROM collab_sessions WHERE id = ?1
+                     UNION SELECT user_id FROM collab_members WHERE session_id = ?1",
+                )?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            // A wrong code and a room this person may not enter read the same.
+            if !reach::may_share_room(tx, user, &people)? {
+                return Err(not_found());
+            }
             store::seat(tx, id, user, true, now)?;
             Ok(session_json(tx, id, user)?)
         })
@@ -246,7 +257,7 @@ pub async fn invite(cx: &mut Ctx<'_>) -> Result<Response> {
             if !is_live(&s.state) || s.expires_at <= now {
                 return Err(not_found());
             }
-            if body.user_id == user || !are_friends(tx, user, body.user_id)? {
+            if reach::decide(tx, user, body.user_id, Way::Invite)? != Reach::Allowed {
                 return Err(Error::forbidden(
                     "not_friends",
                     "You can invite your friends only.",

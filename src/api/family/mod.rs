@@ -1,6 +1,7 @@
 //! Parents and their children: child accounts, consent-based linking with one-time codes,
 //! privacy and password care, a dashboard (`overview`) and a logged, read-only look.
 
+pub mod guardian;
 pub mod overview;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -15,6 +16,7 @@ use crate::auth::AuthUser;
 use crate::domain::accounts::{self, Role};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::reach;
 
 /// How long a link code works.
 const LINK_CODE_SECS: i64 = 24 * 3600;
@@ -38,21 +40,32 @@ fn children(c: &Connection, parent: i64, only: Option<i64>) -> rusqlite::Result<
          WHERE f.parent_id = ?1 AND (?2 IS NULL OR u.id = ?2)
          ORDER BY p.display_name COLLATE NOCASE, u.id",
     )?;
-    stmt.query_map(params![parent, only], |r| {
-        let xp: i64 = r.get(4)?;
-        Ok(json!({
-            "id": r.get::<_, i64>(0)?, "username": r.get::<_, String>(1)?,
-            "display_name": r.get::<_, String>(2)?, "avatar_emoji": r.get::<_, String>(3)?,
-            "xp": xp, "level": accounts::level_for_xp(xp), "privacy": r.get::<_, String>(5)?,
-            "last_seen_at": r.get::<_, Option<i64>>(6)?,
-            "stories_published": r.get::<_, i64>(7)?, "drafts": r.get::<_, i64>(8)?,
-            "age_band": r.get::<_, Option<String>>(9)?,
-        }))
-    })?
-    .collect()
+    let rows: Vec<Value> = stmt
+        .query_map(params![parent, only], |r| {
+            let xp: i64 = r.get(4)?;
+            Ok(json!({
+                "id": r.get::<_, i64>(0)?, "username": r.get::<_, String>(1)?,
+                "display_name": r.get::<_, String>(2)?, "avatar_emoji": r.get::<_, String>(3)?,
+                "xp": xp, "level": accounts::level_for_xp(xp), "privacy": r.get::<_, String>(5)?,
+                "last_seen_at": r.get::<_, Option<i64>>(6)?,
+                "stories_published": r.get::<_, i64>(7)?, "drafts": r.get::<_, i64>(8)?,
+                "age_band": r.get::<_, Option<String>>(9)?,
+            }))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|mut child| {
+            let rules = reach::child_rules(c, child["id"].as_i64().unwrap_or_default())?;
+            child["rules"] = json!({
+                "friends_need_ok": rules.friends_need_ok,
+                "who_may_message": rules.who_may_message,
+            });
+            Ok(child)
+        })
+        .collect()
 }
 
-fn parent(cx: &Ctx<'_>) -> Result<AuthUser> {
+pub(crate) fn parent(cx: &Ctx<'_>) -> Result<AuthUser> {
     cx.user_as(
         Role::Parent,
         "parents_only",
@@ -121,8 +134,8 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
         Some(l) => accounts::validate_language("language", l)?,
         None => "en".to_string(),
     };
-    cx.app.profanity.refuse_any("username", &username)?;
-    cx.app.profanity.refuse_any("display_name", &display_name)?;
+    cx.app.profanity.guard("username", &username)?;
+    cx.app.profanity.guard("display_name", &display_name)?;
     let password_hash = cx.app.passwords.hash(&secret).await?;
     let new = NewUser {
         username,
@@ -328,6 +341,18 @@ struct ChildPatch {
     /// "5-7", "8-9", "10-12", or "" to clear.
     #[serde(default)]
     age_band: Option<String>,
+    /// Who may reach the child: `{friends_need_ok, who_may_message}`, either or both.
+    #[serde(default)]
+    rules: Option<RulesPatch>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesPatch {
+    #[serde(default)]
+    friends_need_ok: Option<bool>,
+    #[serde(default)]
+    who_may_message: Option<String>,
 }
 
 /// `PATCH /api/family/children/{id}`: privacy (who can find and message the child), name and
@@ -349,7 +374,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
     let name = match &body.display_name {
         Some(n) => {
             let n = accounts::validate_display_name(n)?;
-            cx.app.profanity.refuse_any("display_name", &n)?;
+            cx.app.profanity.guard("display_name", &n)?;
             Some(n)
         }
         None => None,
@@ -358,6 +383,19 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         Some(b) => Some(accounts::parse_age_band(b)?),
         None => None,
     };
+    if let Some(w) = body
+        .rules
+        .as_ref()
+        .and_then(|r| r.who_may_message.as_deref())
+        && !["friends", "friends_and_classmates", "nobody"].contains(&w)
+    {
+        return Err(Error::invalid(
+            "who_may_message",
+            "invalid_rule",
+            "Pick friends, friends_and_classmates or nobody.",
+        ));
+    }
+    let rules = body.rules;
     let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
     let child = cx
         .app
@@ -373,13 +411,25 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
                 "UPDATE users SET updated_at = ?2 WHERE id = ?1",
                 params![child, now],
             )?;
+            let mut changed_rules = Value::Null;
+            if let Some(patch) = &rules {
+                let mut r = reach::child_rules(tx, child)?;
+                if let Some(ok) = patch.friends_need_ok {
+                    r.friends_need_ok = ok;
+                }
+                if let Some(w) = &patch.who_may_message {
+                    r.who_may_message = w.clone();
+                }
+                reach::set_child_rules(tx, child, &r)?;
+                changed_rules = json!({ "friends_need_ok": r.friends_need_ok, "who_may_message": r.who_may_message });
+            }
             audit::record(
                 tx,
                 Some(pid),
                 "child_updated",
                 Some(("user", child.to_string())),
                 Some(&ip),
-                &json!({ "privacy": privacy, "display_name": name, "age_band": band }),
+                &json!({ "privacy": privacy, "display_name": name, "age_band": band, "rules": changed_rules }),
             )?;
             child_json(tx, pid, child)?.ok_or_else(no_child)
         })

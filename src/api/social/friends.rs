@@ -15,6 +15,7 @@ use crate::api::{Ctx, rewards};
 use crate::domain::accounts::normalize_username;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::reach::{self, Reach, Way, Why};
 
 /// `GET /api/friends`.
 pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
@@ -59,16 +60,18 @@ pub async fn requests(cx: &mut Ctx<'_>) -> Result<Response> {
                         avatar_border: r.get(6)?,
                         level: crate::domain::accounts::level_for_xp(r.get(7)?),
                     };
-                    Ok(json!({ "id": id, "user": other, "created_at": crate::time::rfc3339(at) }))
+                    let waiting = r.get::<_, i64>(8)? != 0;
+                    Ok(json!({ "id": id, "user": other, "created_at": crate::time::rfc3339(at),
+                               "waiting_for_grown_up": waiting }))
                 })?;
                 rows.collect()
             };
             let incoming = query(&format!(
-                "SELECT fr.id, fr.created_at, {CARD_COLUMNS} FROM friend_requests fr JOIN users u ON u.id = fr.from_id
+                "SELECT fr.id, fr.created_at, {CARD_COLUMNS}, fr.awaiting_guardian FROM friend_requests fr JOIN users u ON u.id = fr.from_id
                  JOIN profiles p ON p.user_id = u.id WHERE fr.to_id = ?1 AND fr.status = 'pending' ORDER BY fr.id DESC"
             ))?;
             let outgoing = query(&format!(
-                "SELECT fr.id, fr.created_at, {CARD_COLUMNS} FROM friend_requests fr JOIN users u ON u.id = fr.to_id
+                "SELECT fr.id, fr.created_at, {CARD_COLUMNS}, fr.awaiting_guardian FROM friend_requests fr JOIN users u ON u.id = fr.to_id
                  JOIN profiles p ON p.user_id = u.id WHERE fr.from_id = ?1 AND fr.status = 'pending' ORDER BY fr.id DESC"
             ))?;
             Ok((incoming, outgoing))
@@ -147,38 +150,55 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             let other = reachable(tx, me, &body)?;
+            let waits = match reach::decide(tx, me, other, Way::FriendRequest)? {
+                Reach::Allowed => false,
+                Reach::NeedsGuardian => true,
+                Reach::Refused(Why::AlreadyFamily) => {
+                    return Err(Error::conflict("already_family", "You are family already: no request needed."));
+                }
+                // The same answer as for nobody at all: an adult learns nothing about a child.
+                Reach::Refused(_) => return Err(no_such_person()),
+            };
             if are_friends(tx, me, other)? {
                 return Err(Error::conflict("already_friends", "You are already friends."));
             }
-            let pending: Option<(i64, i64)> = tx
+            let pending: Option<(i64, i64, bool)> = tx
                 .query_row(
-                    "SELECT id, from_id FROM friend_requests WHERE status = 'pending'
+                    "SELECT id, from_id, awaiting_guardian FROM friend_requests WHERE status = 'pending'
                      AND min(from_id, to_id) = min(?1, ?2) AND max(from_id, to_id) = max(?1, ?2)",
                     params![me, other],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0)),
                 )
                 .optional()?;
             match pending {
-                Some((_, from)) if from == me => Err(Error::conflict("request_pending", "You already asked. Wait for an answer.")),
-                Some((id, _)) => {
+                Some((_, from, _)) if from == me => Err(Error::conflict("request_pending", "You already asked. Wait for an answer.")),
+                Some((_, _, true)) => Err(waiting_for_grown_up()),
+                Some((id, _, false)) => {
                     accept_in(tx, id, other, me, now)?;
                     Ok(("accepted", id, other))
                 }
                 None => {
                     tx.execute(
-                        "INSERT INTO friend_requests (from_id, to_id, created_at) VALUES (?1, ?2, ?3)",
-                        params![me, other, now],
+                        "INSERT INTO friend_requests (from_id, to_id, created_at, awaiting_guardian) VALUES (?1, ?2, ?3, ?4)",
+                        params![me, other, now, waits],
                     )?;
                     let id = tx.last_insert_rowid();
-                    notify(tx, other, "friend_request", Some(me), Some(("friend_request", id)), &json!({}))?;
-                    Ok(("pending", id, other))
+                    if waits {
+                        for parent in guardians(tx, other)? {
+                            notify(tx, parent, "friend_request_guardian", Some(me), Some(("friend_request", id)), &json!({ "child_id": other }))?;
+                        }
+                        Ok(("waiting_for_grown_up", id, other))
+                    } else {
+                        notify(tx, other, "friend_request", Some(me), Some(("friend_request", id)), &json!({}))?;
+                        Ok(("pending", id, other))
+                    }
                 }
             }
         })
         .await?;
     let card = cx.app.db.read(move |c| Ok(card(c, other)?)).await?;
     let body = json!({ "id": request_id, "status": status, "user": card });
-    Ok(if status == "pending" {
+    Ok(if status != "accepted" {
         created(&body)
     } else {
         ok(&body)
@@ -200,6 +220,20 @@ fn accept_in(tx: &Connection, request: i64, from: i64, to: i64, now: i64) -> rus
         &json!({}),
     )?;
     rewards::on_friends(tx, from, to)
+}
+
+fn waiting_for_grown_up() -> Error {
+    Error::forbidden(
+        "waiting_for_grown_up",
+        "This friend request is waiting for your grown-up to say yes.",
+    )
+}
+
+/// A child's linked parents.
+pub fn guardians(tx: &Connection, child: i64) -> rusqlite::Result<Vec<i64>> {
+    tx.prepare_cached("SELECT parent_id FROM family_links WHERE child_id = ?1")?
+        .query_map([child], |r| r.get(0))?
+        .collect()
 }
 
 /// Finds a pending request where the caller is on the given side.
@@ -229,6 +263,22 @@ pub async fn accept(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             let (from, _) = pending_for(tx, id, me, "to")?;
+            let waiting: bool = tx.query_row(
+                "SELECT awaiting_guardian FROM friend_requests WHERE id = ?1",
+                [id],
+                |r| Ok(r.get::<_, i64>(0)? != 0),
+            )?;
+            if waiting {
+                return Err(waiting_for_grown_up());
+            }
+            // The policy may have changed since the request was sent (a class left, an account
+            // role changed): it decides again now.
+            if let Reach::Refused(_) = reach::decide(tx, from, me, Way::FriendRequest)? {
+                return Err(Error::not_found(
+                    "request_not_found",
+                    "There is no such friend request waiting.",
+                ));
+            }
             accept_in(tx, id, from, me, now)?;
             Ok(from)
         })

@@ -14,6 +14,7 @@ use crate::api::{Ctx, rewards};
 use crate::domain::accounts::{Role, level_for_xp};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::reach::{self, Reach, Way};
 
 struct ProfileRow {
     username: String,
@@ -65,7 +66,15 @@ pub async fn profile(cx: &mut Ctx<'_>) -> Result<Response> {
                 return Err(Error::not_found("user_not_found", "We could not find that person."));
             }
             let friends = are_friends(c, me.id, id)?;
+            // The safety policy first: an adult who is not a child's parent or teacher sees the
+            // same answer as for a private profile.
+            if me.id != id && me.role != Role::Admin && reach::decide(c, me.id, id, Way::Profile)? != Reach::Allowed {
+                return Err(Error::forbidden("profile_private", "This person keeps their profile for friends only."));
+            }
+            let family = me.id != id && reach::decide(c, me.id, id, Way::Message)? == Reach::Allowed
+                && (me.role != Role::Child || role != "child");
             let allowed = me.id == id
+                || family
                 || me.role == Role::Admin
                 || friends
                 || match privacy.as_str() {
@@ -187,9 +196,17 @@ pub async fn search(cx: &mut Ctx<'_>) -> Result<Response> {
                 let card = card_row(r)?;
                 let friend: bool = r.get(6)?;
                 let request: Option<String> = r.get(7)?;
-                Ok(json!({ "user": card, "is_friend": friend, "friend_request": request }))
+                Ok((card.id, json!({ "user": card, "is_friend": friend, "friend_request": request })))
             })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            let mut out = Vec::new();
+            for row in rows {
+                let (id, item) = row?;
+                // Nobody finds a person the policy keeps out of their reach.
+                if reach::decide(c, me.id, id, Way::Profile)? == Reach::Allowed {
+                    out.push(item);
+                }
+            }
+            Ok(out)
         })
         .await?;
     Ok(ok(&json!({ "items": items })))

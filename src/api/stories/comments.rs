@@ -1,5 +1,6 @@
-//! Comments on published stories. Bad words are masked (not refused) and recorded as a
-//! violation; only the comment's author or an admin may edit or delete it.
+//! Comments on published stories. A comment with a listed word or a personal detail is refused
+//! (and counts on the writer's record); only the comment's author or an admin may edit or
+//! delete it.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -7,7 +8,7 @@ use serde_json::json;
 
 use super::store::{self, Need, Person};
 use crate::api::pagination::{self, List};
-use crate::api::{Ctx, moderation, rewards};
+use crate::api::{Ctx, rewards};
 use crate::auth::AuthUser;
 use crate::domain::accounts::Role;
 use crate::domain::story::validate_comment;
@@ -28,7 +29,7 @@ pub struct CommentView {
 }
 
 const SELECT: &str = "SELECT c.id, c.story_id, c.text, c.masked, c.edited, c.created_at, c.updated_at,
-                             u.id, u.username, p.display_name, p.avatar_emoji
+                             u.id, p.display_name, p.avatar_emoji
                       FROM comments c JOIN users u ON u.id = c.author_id JOIN profiles p ON p.user_id = c.author_id";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CommentView> {
@@ -42,9 +43,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CommentView> {
         updated_at: crate::time::rfc3339(r.get(6)?),
         author: Person {
             id: r.get(7)?,
-            username: r.get(8)?,
-            display_name: r.get(9)?,
-            avatar_emoji: r.get(10)?,
+            display_name: r.get(8)?,
+            avatar_emoji: r.get(9)?,
         },
     })
 }
@@ -91,16 +91,12 @@ struct CommentBody {
     text: String,
 }
 
-/// A comment with listed words masked: (text, was anything masked, the moderate-or-worse
-/// words, which count as a violation).
-fn filtered(cx: &Ctx<'_>, raw: &str) -> Result<(String, bool, Vec<String>)> {
+/// A comment that passed the text rule: classmates read comments, so nothing rude or personal
+/// is posted, not even masked.
+fn filtered(cx: &Ctx<'_>, raw: &str) -> Result<String> {
     let text = validate_comment(raw)?;
-    let (masked, verdict) = cx.app.profanity.masked(&text);
-    Ok((
-        masked,
-        !verdict.is_clean(),
-        verdict.words_at_least(crate::domain::profanity::Severity::Moderate),
-    ))
+    cx.app.profanity.guard("comment", &text)?;
+    Ok(text)
 }
 
 /// `POST /api/stories/{id}/comments`.
@@ -109,7 +105,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
     let id = cx.req.params.id(0)?;
     cx.app.limits.comments.hit(&format!("user:{}", user.id))?;
     let body: CommentBody = cx.req.json().await?;
-    let (text, was_masked, words) = filtered(cx, &body.text)?;
+    let text = filtered(cx, &body.text)?;
     let now = crate::time::now();
     let comment = cx
         .app
@@ -120,14 +116,11 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
                 return Err(Error::conflict("not_published", "This story is not in the library yet."));
             }
             tx.execute(
-                "INSERT INTO comments (story_id, author_id, text, masked, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![id, user.id, text, i64::from(was_masked), now],
+                "INSERT INTO comments (story_id, author_id, text, masked, created_at, updated_at) VALUES (?1, ?2, ?3, 0, ?4, ?4)",
+                params![id, user.id, text, now],
             )?;
             let cid = tx.last_insert_rowid();
             tx.execute("UPDATE stories SET comment_count = comment_count + 1 WHERE id = ?1", [id])?;
-            if !words.is_empty() {
-                moderation::record_violation(tx, user.id, "comment", &words)?;
-            }
             let authors = store::authors(tx, id, m.author_id)?;
             rewards::on_comment(tx, id, &m.title, &authors, user.id, cid)?;
             load(tx, cid)
@@ -162,7 +155,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.clone();
     let id = cx.req.params.id(0)?;
     let body: CommentBody = cx.req.json().await?;
-    let (text, was_masked, words) = filtered(cx, &body.text)?;
+    let text = filtered(cx, &body.text)?;
     let now = crate::time::now();
     let comment = cx
         .app
@@ -170,12 +163,9 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         .write(move |tx| {
             may_change(tx, id, &user)?;
             tx.execute(
-                "UPDATE comments SET text = ?2, masked = ?3, edited = 1, updated_at = ?4 WHERE id = ?1",
-                params![id, text, i64::from(was_masked), now],
+                "UPDATE comments SET text = ?2, masked = 0, edited = 1, updated_at = ?3 WHERE id = ?1",
+                params![id, text, now],
             )?;
-            if !words.is_empty() {
-                moderation::record_violation(tx, user.id, "comment", &words)?;
-            }
             load(tx, id)
         })
         .await?;

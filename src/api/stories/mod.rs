@@ -12,12 +12,15 @@ use serde::{Deserialize, Deserializer};
 use serde_json::{Value, json};
 
 use self::store::{Need, PageContent, Relation};
-use super::{Ctx, media, rewards, social};
+use super::{Ctx, media, rewards};
+use crate::api::notifications::notify;
 use crate::app::App;
 use crate::domain::drawing::Drawing;
 use crate::domain::story::{self, MAX_PAGES};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::reach::{self, Reach, Way};
+use rusqlite::OptionalExtension;
 
 /// Deserialises a field so that "absent" (`None`) and `null` (`Some(None)`) differ.
 pub(crate) fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
@@ -44,7 +47,7 @@ pub fn prepare_page(app: &App, input: PageInput) -> Result<PageContent> {
     let mut c = PageContent::default();
     if let Some(text) = input.text {
         let text = story::validate_page_text(&text)?;
-        app.profanity.refuse("text", &text)?;
+        app.profanity.guard("text", &text)?;
         c.text = Some(text);
     }
     if let Some(drawing) = input.drawing {
@@ -56,7 +59,7 @@ pub fn prepare_page(app: &App, input: PageInput) -> Result<PageContent> {
             Some(v) => {
                 let d = Drawing::from_value(v)?;
                 for t in d.texts() {
-                    app.profanity.refuse("drawing", t)?;
+                    app.profanity.guard("drawing", t)?;
                 }
                 c.background = Some(d.background_media.clone());
                 c.drawing = Some(Some(d.to_json()?));
@@ -119,12 +122,12 @@ fn prepare_meta(
     let mut m = MetaChange::default();
     if let Some(t) = title {
         let t = story::validate_title(t)?;
-        app.profanity.refuse("title", &t)?;
+        app.profanity.guard("title", &t)?;
         m.title = Some(t);
     }
     if let Some(s) = summary {
         let s = story::validate_summary(s)?;
-        app.profanity.refuse("summary", &s)?;
+        app.profanity.guard("summary", &s)?;
         m.summary = Some(s);
     }
     if let Some(g) = genres {
@@ -368,31 +371,116 @@ struct CoauthorBody {
     user_id: i64,
 }
 
-/// `POST /api/stories/{id}/coauthors`: the owner adds a friend as co-author.
+/// `POST /api/stories/{id}/coauthors`: the owner asks a friend to write the story with them.
+/// Nobody is made co-author without saying yes: this sends a request the invitee accepts.
 pub async fn add_coauthor(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.clone();
     let id = cx.req.params.id(0)?;
     let body: CoauthorBody = cx.req.json().await?;
+    cx.app.limits.invites.hit(&format!("user:{}", user.id))?;
     let now = crate::time::now();
-    cx.app
+    let invite = cx
+        .app
         .db
         .write(move |tx| {
-            store::require(tx, id, Some(&user), Need::Own)?;
+            let (story, _) = store::require(tx, id, Some(&user), Need::Own)?;
             if body.user_id == user.id {
                 return Err(Error::invalid("user_id", "already_author", "You already write this story."));
             }
-            if !social::store::are_friends(tx, user.id, body.user_id)? {
+            if reach::decide(tx, user.id, body.user_id, Way::Invite)? != Reach::Allowed {
                 return Err(Error::forbidden("not_friends", "You can only write stories with your friends."));
             }
+            if store::is_coauthor(tx, id, body.user_id)? {
+                return Err(Error::conflict("already_coauthor", "Your friend already writes this story with you."));
+            }
             tx.execute(
-                "INSERT OR IGNORE INTO story_authors (story_id, user_id, added_at) VALUES (?1, ?2, ?3)",
-                params![id, body.user_id, now],
+                "INSERT INTO coauthor_invites (story_id, inviter_id, invitee_id, created_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (story_id, invitee_id) WHERE status = 'pending' DO UPDATE SET created_at = excluded.created_at",
+                params![id, user.id, body.user_id, now],
             )?;
-            Ok(())
+            let invite_id: i64 = tx.query_row(
+                "SELECT id FROM coauthor_invites WHERE story_id = ?1 AND invitee_id = ?2 AND status = 'pending'",
+                params![id, body.user_id],
+                |r| r.get(0),
+            )?;
+            notify(
+                tx,
+                body.user_id,
+                "coauthor_invite",
+                Some(user.id),
+                Some(("coauthor_invite", invite_id)),
+                &serde_json::json!({ "story_id": id, "title": story.title, "invite_id": invite_id }),
+            )?;
+            Ok(serde_json::json!({
+                "id": invite_id, "story_id": id, "invitee_id": body.user_id, "status": "pending",
+            }))
         })
         .await?;
-    let view = cx.app.db.read(story_answer(cx, id)).await?;
-    Ok(ok(&view))
+    Ok(created(&serde_json::json!({ "invite": invite })))
+}
+
+/// `GET /api/coauthor-invites`: requests to write a story together, waiting for the caller.
+pub async fn coauthor_invites(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = cx.user()?.id;
+    let items = cx
+        .app
+        .db
+        .read(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT i.id, i.story_id, s.title, i.inviter_id, i.created_at FROM coauthor_invites i
+                 JOIN stories s ON s.id = i.story_id
+                 WHERE i.invitee_id = ?1 AND i.status = 'pending' ORDER BY i.id DESC",
+            )?;
+            let rows: Vec<(i64, i64, String, i64, i64)> = stmt
+                .query_map([me], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::with_capacity(rows.len());
+            for (id, story, title, from, at) in rows {
+                out.push(serde_json::json!({
+                    "id": id, "story_id": story, "title": title,
+                    "from": store::person(c, from)?,
+                    "created_at": crate::time::rfc3339(at),
+                }));
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(ok(&serde_json::json!({ "items": items })))
+}
+
+/// `POST /api/coauthor-invites/{id}/accept` and `/decline`.
+pub async fn answer_coauthor_invite(cx: &mut Ctx<'_>, accept: bool) -> Result<Response> {
+    let me = cx.user()?.id;
+    let id = cx.req.params.id(0)?;
+    let now = crate::time::now();
+    let (story, status) = cx
+        .app
+        .db
+        .write(move |tx| {
+            let (story, from): (i64, i64) = tx
+                .query_row(
+                    "SELECT story_id, inviter_id FROM coauthor_invites WHERE id = ?1 AND invitee_id = ?2 AND status = 'pending'",
+                    params![id, me],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or_else(|| Error::not_found("invite_not_found", "There is no such invitation waiting."))?;
+            // Asked again at the answer: friendships and classes change while a request waits.
+            let accept = accept && reach::decide(tx, me, from, Way::Invite)? == Reach::Allowed;
+            let status = if accept { "accepted" } else { "declined" };
+            tx.execute("UPDATE coauthor_invites SET status = ?2 WHERE id = ?1", params![id, status])?;
+            if accept {
+                tx.execute(
+                    "INSERT OR IGNORE INTO story_authors (story_id, user_id, added_at) VALUES (?1, ?2, ?3)",
+                    params![story, me, now],
+                )?;
+            }
+            Ok((story, status))
+        })
+        .await?;
+    Ok(ok(
+        &serde_json::json!({ "id": id, "story_id": story, "status": status }),
+    ))
 }
 
 /// `DELETE /api/stories/{id}/coauthors/{user_id}`: the owner removes a co-author (or a

@@ -93,6 +93,14 @@ pub fn authors(conn: &Connection, story: i64, owner: i64) -> rusqlite::Result<Ve
     Ok(out)
 }
 
+/// True when `user` writes `story` with its owner.
+pub fn is_coauthor(conn: &Connection, story: i64, user: i64) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM story_authors WHERE story_id = ?1 AND user_id = ?2)",
+    )?
+    .query_row(params![story, user], |r| r.get(0))
+}
+
 /// Finds a story and checks the caller may `need` it: invisible stories are 404 (drafts do not
 /// leak), visible ones the caller may not change are 403.
 pub fn require(
@@ -105,10 +113,7 @@ pub fn require(
     let relation = match user {
         Some(u) if u.id == m.author_id => Some(Relation::Owner),
         Some(u) => {
-            let co: bool = conn
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM story_authors WHERE story_id = ?1 AND user_id = ?2)")?
-                .query_row(params![id, u.id], |r| r.get(0))?;
-            if co {
+            if is_coauthor(conn, id, u.id)? {
                 Some(Relation::Coauthor)
             } else if u.role == Role::Admin && m.status == "published" {
                 // Moderators see published stories, hidden ones too; drafts stay with their authors.
@@ -142,11 +147,11 @@ pub fn require(
     Ok((m, relation))
 }
 
-/// A person in an answer.
+/// A person in an answer others can read: display name and avatar, never the username (a
+/// child's username is how a stranger would ask for them).
 #[derive(Debug, Clone, Serialize)]
 pub struct Person {
     pub id: i64,
-    pub username: String,
     pub display_name: String,
     pub avatar_emoji: String,
 }
@@ -154,9 +159,9 @@ pub struct Person {
 /// Loads a person card.
 pub fn person(conn: &Connection, id: i64) -> rusqlite::Result<Option<Person>> {
     conn.prepare_cached(
-        "SELECT u.id, u.username, p.display_name, p.avatar_emoji FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ?1",
+        "SELECT u.id, p.display_name, p.avatar_emoji FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ?1",
     )?
-    .query_row([id], |r| Ok(Person { id: r.get(0)?, username: r.get(1)?, display_name: r.get(2)?, avatar_emoji: r.get(3)? }))
+    .query_row([id], |r| Ok(Person { id: r.get(0)?, display_name: r.get(1)?, avatar_emoji: r.get(2)? }))
     .optional()
 }
 
@@ -388,8 +393,8 @@ pub fn sync_search(tx: &Connection, story: i64) -> rusqlite::Result<()> {
         "INSERT INTO story_fts (rowid, title, summary, body, author)
          SELECT s.id, s.title, s.summary,
                 (SELECT group_concat(text, char(10)) FROM (SELECT text FROM pages WHERE story_id = s.id ORDER BY position)),
-                p.display_name || ' ' || u.username
-         FROM stories s JOIN users u ON u.id = s.author_id JOIN profiles p ON p.user_id = s.author_id
+                p.display_name
+         FROM stories s JOIN profiles p ON p.user_id = s.author_id
          WHERE s.id = ?1 AND s.status = 'published' AND s.hidden = 0",
         [story],
     )?;

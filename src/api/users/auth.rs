@@ -77,8 +77,8 @@ pub async fn register(cx: &mut Ctx<'_>) -> Result<Response> {
         Some(l) => accounts::validate_language("language", l)?,
         None => "en".to_string(),
     };
-    cx.app.profanity.refuse_any("username", &username)?;
-    cx.app.profanity.refuse_any("display_name", &display_name)?;
+    cx.app.profanity.guard("username", &username)?;
+    cx.app.profanity.guard("display_name", &display_name)?;
 
     let password_hash = cx.app.passwords.hash(&body.password).await?;
     let new = NewUser {
@@ -99,6 +99,11 @@ pub async fn register(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             let id = store::insert(tx, &new, now)?;
+            // Anyone can say they are a teacher; an admin checks before a class or a child is
+            // in their reach.
+            if new.role == Role::Teacher {
+                tx.execute("UPDATE users SET pending_approval = 1 WHERE id = ?1", [id])?;
+            }
             let issued = sessions::create(tx, id, now, ttl, &ua, &ip)?;
             let detail = json!({ "username": new.username, "role": new.role.as_str() });
             audit::record(
@@ -142,7 +147,13 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
     let username = accounts::normalize_username(&body.username).unwrap_or_default();
     // The token is taken before the (slow) hash, so concurrent guesses cannot all slip past a
     // check; a successful login gives the account its tokens back.
+    // Two buckets: the account from this address (tight), and the account from anywhere (ten
+    // times looser), so a stranger's guesses lock out the stranger, not the child.
     let account_key = format!("login:{username}");
+    let here_key = format!("login:{username}@{}", cx.ip_key());
+    if let Err(r) = cx.app.limits.login_account_ip.hit(&here_key) {
+        return Err(limited(cx, r, "login_account", username).await);
+    }
     if let Err(r) = cx.app.limits.login_account.hit(&account_key) {
         return Err(limited(cx, r, "login_account", username).await);
     }
@@ -190,6 +201,7 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
             ));
         }
     }
+    cx.app.limits.login_account_ip.reset(&here_key);
     cx.app.limits.login_account.reset(&account_key);
     let (ttl, ua, id) = (refresh_ttl(cx.app), cx.req.user_agent(), creds.id);
     let (view, issued) = cx

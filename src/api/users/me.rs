@@ -68,12 +68,12 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
     let mut changes = ProfileChanges::default();
     if let Some(name) = &patch.display_name {
         let name = accounts::validate_display_name(name)?;
-        p.refuse_any("display_name", &name)?;
+        p.guard("display_name", &name)?;
         changes.display_name = Some(name);
     }
     if let Some(bio) = &patch.bio {
         let bio = accounts::validate_bio(bio)?;
-        p.refuse("bio", &bio)?;
+        p.guard("bio", &bio)?;
         changes.bio = Some(bio);
     }
     if let Some(e) = &patch.avatar_emoji {
@@ -184,8 +184,10 @@ struct PasswordConfirm {
 /// Checks the caller's password, counting failures against the per-account limit.
 async fn confirm_password(cx: &Ctx<'_>, id: i64, password: &str) -> Result<store::Credentials> {
     // Taken before the hash (as at login) and given back when the password is right.
+    // The tight bucket: whoever holds this session gets a few guesses, not the looser
+    // sign-in ceiling.
     let key = format!("account:{id}");
-    cx.app.limits.login_account.hit(&key)?;
+    cx.app.limits.login_account_ip.hit(&key)?;
     let creds = cx
         .app
         .db
@@ -203,7 +205,7 @@ async fn confirm_password(cx: &Ctx<'_>, id: i64, password: &str) -> Result<store
             "That password is not right.",
         ));
     }
-    cx.app.limits.login_account.reset(&key);
+    cx.app.limits.login_account_ip.reset(&key);
     Ok(creds)
 }
 

@@ -34,6 +34,8 @@ pub struct UserView {
     pub xp: i64,
     pub level: i64,
     pub created_at: String,
+    /// A self-registered teacher an admin has not approved yet.
+    pub pending_approval: bool,
 }
 
 /// The token half of a sign-in answer.

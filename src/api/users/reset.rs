@@ -91,10 +91,12 @@ pub async fn reset(cx: &mut Ctx<'_>) -> Result<Response> {
     cx.app.limits.login_ip.hit(&cx.ip_key())?;
     let body: ResetBody = cx.req.json_small().await?;
     let username = accounts::normalize_username(&body.username).unwrap_or_default();
-    cx.app
-        .limits
-        .login_account
-        .hit(&format!("login:{username}"))?;
+    // The same two buckets as sign-in: this account from this address, and from anywhere.
+    let limits = &cx.app.limits;
+    limits
+        .login_account_ip
+        .hit(&format!("login:{username}@{}", cx.ip_key()))?;
+    limits.login_account.hit(&format!("login:{username}"))?;
     let wrong = || {
         Error::bad_request(
             "invalid_code",

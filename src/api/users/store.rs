@@ -121,7 +121,7 @@ pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView
     conn.query_row(
         "SELECT u.id, u.username, u.role, u.created_at, p.display_name, p.bio, p.avatar_emoji,
                 p.theme, p.language, p.privacy, p.prefs, p.xp, p.avatar_border, p.notify,
-                p.age_band
+                p.age_band, u.pending_approval
          FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ?1",
         [id],
         |r| {
@@ -155,6 +155,7 @@ pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView
                 notifications: Value::Object(notifications),
                 xp,
                 level: level_for_xp(xp),
+                pending_approval: r.get::<_, i64>(15)? != 0,
             })
         },
     )

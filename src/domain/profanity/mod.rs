@@ -3,11 +3,15 @@
 //! The word list lives in SQLite; `api::profanity` loads it, compiles a [`Matcher`] and caches
 //! verdicts. Nothing here touches I/O, so it is tested alone.
 
+pub mod confusables;
+pub mod forms;
 pub mod matcher;
 pub mod normalize;
 pub mod starter;
+#[cfg(test)]
+mod tests_table;
 
-pub use matcher::{Hit, Matcher, mask};
+pub use matcher::{Hit, Matcher, hint, mask};
 
 /// A word's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -49,16 +49,10 @@ impl Room {
         if let Err(e) = self.doc.check(me, &op, viewed) {
             return self.error(sock, e.code, &e.message, &id);
         }
-        let profanity = &self.app.profanity;
-        let words = Doc::mask_text(&mut op, |text| {
-            let (masked, verdict) = profanity.masked(text);
-            (
-                masked,
-                verdict.words_at_least(crate::domain::profanity::Severity::Moderate),
-            )
-        });
-        if !words.is_empty() {
-            self.record_violation(me, "collab_text", words);
+        if let Some(text) = Doc::text_of(&op)
+            && let Err(e) = self.app.profanity.guard("text", text)
+        {
+            return self.refuse_text(sock, e, &id);
         }
         if let Op::PageAdd { page_id, .. } = &mut op {
             *page_id = Some(format!("p{}", crate::encoding::random_token::<6>()));
@@ -191,14 +185,12 @@ impl Room {
                 &id,
             );
         }
-        let (masked, verdict) = self.app.profanity.masked(&text);
-        let words = verdict.words_at_least(crate::domain::profanity::Severity::Moderate);
-        if !words.is_empty() {
-            self.record_violation(sock.user, "collab_chat", words);
+        if let Err(e) = self.app.profanity.guard("chat", &text) {
+            return self.refuse_text(sock, e, &id);
         }
         let line = json!({
             "type": "collab.chat", "session_id": self.id, "user_id": sock.user,
-            "text": masked, "at": crate::time::rfc3339(crate::time::now()),
+            "text": text, "at": crate::time::rfc3339(crate::time::now()),
         });
         self.chat.push_back(line.clone());
         if self.chat.len() > CHAT_KEEP {
@@ -207,17 +199,23 @@ impl Room {
         self.to_all(&frame(&with_id(line, &id)));
     }
 
-    fn record_violation(&self, user: i64, field: &'static str, words: Vec<String>) {
-        let app = Arc::clone(&self.app);
-        tokio::spawn(async move {
-            let _ = app
-                .db
-                .write(move |tx| {
-                    Ok(crate::api::moderation::record_violation(
-                        tx, user, field, &words,
-                    )?)
-                })
-                .await;
-        });
+    /// Answers a refused text with an error frame and counts it on the writer's record, like
+    /// the REST paths do.
+    fn refuse_text(&mut self, sock: &SocketHandle, e: crate::error::Error, id: &Option<String>) {
+        if let Some((kind, field, found)) = e.text_violation() {
+            let user = sock.user;
+            let app = Arc::clone(&self.app);
+            tokio::spawn(async move {
+                let _ = app
+                    .db
+                    .write(move |tx| {
+                        Ok(crate::api::moderation::record_violation(
+                            tx, user, kind, field, &found,
+                        )?)
+                    })
+                    .await;
+            });
+        }
+        self.error(sock, e.code(), &e.message(), id);
     }
 }

@@ -162,10 +162,10 @@ impl Room {
         } else {
             self.doc.title.trim().to_string()
         };
-        self.app.profanity.refuse("title", &title)?;
+        self.app.profanity.guard("title", &title)?;
         let mut pages = Vec::new();
         for p in &self.doc.pages {
-            self.app.profanity.refuse("text", &p.text)?;
+            self.app.profanity.guard("text", &p.text)?;
             let drawing = self.doc.page_drawing(p);
             let drawing = if drawing.items.is_empty() {
                 None

@@ -1,0 +1,110 @@
+//! A grown-up's yes or no to new friends: a friend request to a linked child from outside the
+//! child's classes waits here until a parent approves or declines it.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::json;
+
+use super::parent;
+use crate::api::notifications::notify;
+use crate::api::social::{CARD_COLUMNS, Card, card_row};
+use crate::api::{Ctx, audit};
+use crate::error::{Error, Result};
+use crate::http::response::{Response, ok};
+
+/// `GET /api/family/requests`: requests waiting for the caller's OK, for every linked child.
+pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
+    let me = parent(cx)?.id;
+    let items = cx
+        .app
+        .db
+        .read(move |c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {CARD_COLUMNS}, fr.id, fr.to_id, fr.created_at FROM friend_requests fr
+                 JOIN family_links l ON l.child_id = fr.to_id AND l.parent_id = ?1
+                 JOIN users u ON u.id = fr.from_id JOIN profiles p ON p.user_id = u.id
+                 WHERE fr.status = 'pending' AND fr.awaiting_guardian = 1 ORDER BY fr.id DESC"
+            ))?;
+            let rows: Vec<(i64, i64, i64, Card)> = stmt
+                .query_map([me], |r| {
+                    Ok((r.get(6)?, r.get(7)?, r.get(8)?, card_row(r)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::with_capacity(rows.len());
+            for (id, child, at, from) in rows {
+                let child_name: String = c.query_row(
+                    "SELECT display_name FROM profiles WHERE user_id = ?1",
+                    [child],
+                    |r| r.get(0),
+                )?;
+                out.push(json!({
+                    "id": id, "child_id": child, "child_name": child_name, "from": from,
+                    "created_at": crate::time::rfc3339(at),
+                }));
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(ok(&json!({ "items": items })))
+}
+
+/// A waiting request to one of `parent`'s children: (sender, child).
+fn waiting(tx: &Connection, id: i64, parent: i64) -> Result<(i64, i64)> {
+    tx.query_row(
+        "SELECT fr.from_id, fr.to_id FROM friend_requests fr
+         JOIN family_links l ON l.child_id = fr.to_id AND l.parent_id = ?2
+         WHERE fr.id = ?1 AND fr.status = 'pending' AND fr.awaiting_guardian = 1",
+        params![id, parent],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| {
+        Error::not_found(
+            "request_not_found",
+            "There is no such request waiting for you.",
+        )
+    })
+}
+
+/// `POST /api/family/requests/{id}/approve` and `/decline`. Approving hands the request to the
+/// child, who still says yes or no; declining ends it (the sender is not told).
+pub async fn answer(cx: &mut Ctx<'_>, approve: bool) -> Result<Response> {
+    let me = parent(cx)?.id;
+    let id = cx.req.params.id(0)?;
+    let (now, ip) = (crate::time::now(), cx.ip());
+    let status = cx
+        .app
+        .db
+        .write(move |tx| {
+            let (from, child) = waiting(tx, id, me)?;
+            let status = if approve {
+                tx.execute(
+                    "UPDATE friend_requests SET awaiting_guardian = 0 WHERE id = ?1",
+                    [id],
+                )?;
+                notify(tx, child, "friend_request", Some(from), Some(("friend_request", id)), &json!({}))?;
+                "approved"
+            } else {
+                tx.execute(
+                    "UPDATE friend_requests SET status = 'rejected', responded_at = ?2 WHERE id = ?1",
+                    params![id, now],
+                )?;
+                "declined"
+            };
+            // The other parents' notices about this request are answered now.
+            tx.execute(
+                "DELETE FROM notifications WHERE type = 'friend_request_guardian' AND target_type = 'friend_request' AND target_id = ?1",
+                [id],
+            )?;
+            audit::record(
+                tx,
+                Some(me),
+                if approve { "friend_request_approved" } else { "friend_request_declined" },
+                Some(("user", child.to_string())),
+                Some(&ip),
+                &json!({ "request": id, "from": from }),
+            )?;
+            Ok(status)
+        })
+        .await?;
+    Ok(ok(&json!({ "id": id, "status": status })))
+}
