@@ -80,7 +80,8 @@ fn operation(route: Route) -> Op {
         AuthLogoutAll => op("Sign out on every device (all sessions and sockets)", None, vec![("204", "Signed out everywhere", None)]),
         MeGet => op("Your own account", None, vec![("200", "Your account", Some("User"))]),
         MeUpdate => op("Change your profile: name, bio, avatar, border (unlocked by level), theme, language, privacy, notification settings", Some("ProfilePatch"), vec![("200", "Updated account", Some("User"))]),
-        MeDelete => op("Delete your account (needs your password)", Some("PasswordConfirm"), vec![("204", "Deleted", None)]),
+        MeDelete => op("Delete your account and everything only you own (needs your password); audit rows keep no name or address", Some("PasswordConfirm"), vec![("204", "Deleted", None)]),
+        MeExport => op("Download everything you made and were sent, with your pictures, as one JSON file", None, vec![("200", "Your data", Some("DataExport"))]),
         MePassword => op("Change your password; every other session ends", Some("PasswordChange"), vec![("200", "New tokens for this device", Some("Tokens"))]),
         MeStories => op("Stories you write or co-write, most recently changed first", None, vec![("200", "Your stories", Some("MyStories"))])
             .query("status", json!({"type": "string", "enum": ["draft", "published"]}), "Only drafts or only published")

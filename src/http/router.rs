@@ -74,6 +74,7 @@ routes! {
     MeSaved = GET "/api/me/saved", User, "accounts";
     MeAchievements = GET "/api/me/achievements", User, "accounts";
     MeXp = GET "/api/me/xp", User, "accounts";
+    MeExport = GET "/api/me/export", User, "accounts";
     TextCheck = POST "/api/text/check", User, "safety";
     StoriesList = GET "/api/stories", Optional, "stories";
     StoryCreate = POST "/api/stories", User, "stories";
@@ -150,6 +151,8 @@ routes! {
     FamilyChildPassword = POST "/api/family/children/{id}/password", User, "family";
     FamilyChildOverview = GET "/api/family/children/{id}/overview", User, "family";
     FamilyChildViewAs = POST "/api/family/children/{id}/view-as", User, "family";
+    FamilyChildExport = GET "/api/family/children/{id}/export", User, "family";
+    FamilyChildDelete = DELETE "/api/family/children/{id}/account", User, "family";
     FamilyRequests = GET "/api/family/requests", User, "family";
     FamilyRequestApprove = POST "/api/family/requests/{id}/approve", User, "family";
     FamilyRequestDecline = POST "/api/family/requests/{id}/decline", User, "family";
@@ -168,6 +171,7 @@ routes! {
     AdminUsers = GET "/api/admin/users", Admin, "admin";
     AdminUserGet = GET "/api/admin/users/{id}", Admin, "admin";
     AdminUserUpdate = PATCH "/api/admin/users/{id}", Admin, "admin";
+    AdminUserDelete = DELETE "/api/admin/users/{id}", Admin, "admin";
     AdminResetCode = POST "/api/admin/users/{id}/reset-code", Admin, "admin";
     AdminModeration = GET "/api/admin/moderation", Admin, "admin";
     AdminModerate = POST "/api/admin/moderation/{kind}/{id}", Admin, "admin";
@@ -305,6 +309,7 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
         ["api", "me", "saved"] => only(M::Get, MeSaved, "GET, HEAD"),
         ["api", "me", "achievements"] => only(M::Get, MeAchievements, "GET, HEAD"),
         ["api", "me", "xp"] => only(M::Get, MeXp, "GET, HEAD"),
+        ["api", "me", "export"] => only(M::Get, MeExport, "GET, HEAD"),
         ["api", "text", "check"] => only(M::Post, TextCheck, "POST"),
         ["api", "stories"] => match m {
             M::Get => api(StoriesList),
@@ -554,8 +559,11 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
                 ("password", M::Post) => with(FamilyChildPassword, vec![i]),
                 ("view-as", M::Post) => with(FamilyChildViewAs, vec![i]),
                 ("overview", M::Get) => with(FamilyChildOverview, vec![i]),
+                ("export", M::Get) => with(FamilyChildExport, vec![i]),
+                ("account", M::Delete) => with(FamilyChildDelete, vec![i]),
                 ("password" | "view-as", _) => not_allowed("POST"),
-                ("overview", _) => not_allowed("GET, HEAD"),
+                ("overview" | "export", _) => not_allowed("GET, HEAD"),
+                ("account", _) => not_allowed("DELETE"),
                 _ => Resolved::NotFound,
             }
         }
@@ -599,7 +607,8 @@ pub fn resolve(method: &Method, path: &str) -> Resolved {
             (None, _) => Resolved::NotFound,
             (Some(i), M::Get) => with(AdminUserGet, vec![i]),
             (Some(i), M::Patch) => with(AdminUserUpdate, vec![i]),
-            _ => not_allowed("GET, HEAD, PATCH"),
+            (Some(i), M::Delete) => with(AdminUserDelete, vec![i]),
+            _ => not_allowed("GET, HEAD, PATCH, DELETE"),
         },
         ["api", "admin", "users", s, "reset-code"] => match (id(s), m) {
             (None, _) => Resolved::NotFound,

@@ -4,4 +4,5 @@
 //! The rest of the SQL still sits beside its handlers in `api/*/store.rs` and moves here with
 //! the architecture step; the safety policy starts here so every path shares it.
 
+pub mod leaving;
 pub mod reach;

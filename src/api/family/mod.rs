@@ -78,7 +78,7 @@ fn no_child() -> Error {
 }
 
 /// The caller (a parent) and the child in the path, refused unless they are linked.
-async fn linked(cx: &Ctx<'_>) -> Result<(AuthUser, i64)> {
+pub(crate) async fn linked(cx: &Ctx<'_>) -> Result<(AuthUser, i64)> {
     let me = parent(cx)?;
     let child = cx.req.params.id(0)?;
     let pid = me.id;

@@ -1,4 +1,4 @@
-//! `GET/PATCH/DELETE /api/me` and `POST /api/me/password`.
+//! `GET/PATCH /api/me` and `POST /api/me/password` (deleting and exporting: `leaving`).
 
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -7,9 +7,9 @@ use super::store::{self, ProfileChanges};
 use super::{refresh_ttl, tokens_json};
 use crate::api::{Ctx, audit};
 use crate::auth::sessions;
-use crate::domain::accounts::{self, Role};
+use crate::domain::accounts;
 use crate::error::{Error, Result};
-use crate::http::response::{Response, empty, ok};
+use crate::http::response::{Response, ok};
 
 /// Largest stored preferences object, serialised.
 const MAX_PREFS_BYTES: usize = 4096;
@@ -175,14 +175,12 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
     Ok(ok(&view))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PasswordConfirm {
-    password: String,
-}
-
 /// Checks the caller's password, counting failures against the per-account limit.
-async fn confirm_password(cx: &Ctx<'_>, id: i64, password: &str) -> Result<store::Credentials> {
+pub(super) async fn confirm_password(
+    cx: &Ctx<'_>,
+    id: i64,
+    password: &str,
+) -> Result<store::Credentials> {
     // Taken before the hash (as at login) and given back when the password is right.
     // The tight bucket: whoever holds this session gets a few guesses, not the looser
     // sign-in ceiling.
@@ -207,45 +205,6 @@ async fn confirm_password(cx: &Ctx<'_>, id: i64, password: &str) -> Result<store
     }
     cx.app.limits.login_account_ip.reset(&key);
     Ok(creds)
-}
-
-/// `DELETE /api/me`: deletes the account after confirming the password.
-pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
-    let user = cx.user()?.clone();
-    let body: PasswordConfirm = cx.req.json().await?;
-    confirm_password(cx, user.id, &body.password).await?;
-    let ip = cx.ip();
-    cx.app
-        .db
-        .write(move |tx| {
-            if user.role == Role::Admin && store::other_admins(tx, user.id)? == 0 {
-                return Err(Error::conflict(
-                    "last_admin",
-                    "This is the only admin account. Make another admin before deleting it.",
-                ));
-            }
-            let username: String =
-                tx.query_row("SELECT username FROM users WHERE id = ?1", [user.id], |r| {
-                    r.get(0)
-                })?;
-            crate::api::stories::store::detach_user(tx, user.id)?;
-            store::delete(tx, user.id)?;
-            let detail = json!({ "username": username });
-            audit::record(
-                tx,
-                None,
-                "account_deleted",
-                Some(("user", user.id.to_string())),
-                Some(&ip),
-                &detail,
-            )?;
-            Ok(())
-        })
-        .await?;
-    cx.app
-        .hub
-        .close_user(user.id, crate::realtime::protocol::close::SIGNED_OUT);
-    Ok(empty(hyper::StatusCode::NO_CONTENT))
 }
 
 #[derive(Deserialize)]

@@ -2,6 +2,7 @@
 //! account (`me`). SQL lives in `store`.
 
 pub mod auth;
+pub mod leaving;
 pub mod lists;
 pub mod me;
 pub mod reset;
