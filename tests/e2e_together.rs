@@ -81,11 +81,17 @@ async fn two_friends_draw_one_story_live_and_save_it_by_vote() {
     .await;
     a.screenshot(&screens_dir().join("together-800.png")).await;
 
-    // Chat, masked.
+    // Chat: a rude line is refused next to the box and reaches nobody; a kind one arrives.
     b.fill("[data-test=tg-chat-input]", "this is shit").await;
     b.press("Enter").await;
+    b.wait_for(
+        "(document.querySelector('[data-test=tg-chat-hint]')?.innerText ?? '').includes('kind words')",
+    )
+    .await;
+    b.fill("[data-test=tg-chat-input]", "this is fun").await;
+    b.press("Enter").await;
     a.wait_for(
-        "(document.querySelector('[data-test=tg-chat]')?.innerText ?? '').includes('this is s')",
+        "(document.querySelector('[data-test=tg-chat]')?.innerText ?? '').includes('this is fun')",
     )
     .await;
     assert!(!a.text("[data-test=tg-chat]").await.contains("shit"));
@@ -110,8 +116,11 @@ async fn two_friends_draw_one_story_live_and_save_it_by_vote() {
         .await
         .json();
     assert_eq!(story["status"], "published");
-    assert_eq!(story["author"]["username"], "host_kid");
-    assert_eq!(story["coauthors"][0]["username"], "guest_kid", "{story}");
+    assert_eq!(story["author"]["display_name"], "host_kid");
+    assert_eq!(
+        story["coauthors"][0]["display_name"], "guest_kid",
+        "{story}"
+    );
     assert_eq!(
         story["pages"][0]["drawing"]["items"]
             .as_array()

@@ -224,10 +224,18 @@ async fn linking_needs_a_code_from_the_child_and_it_works_once() {
         .send()
         .await;
     assert_eq!(r.status, 404);
-    // An expired code does not work.
+    // A child who has a grown-up cannot make a code; the grown-up makes one for another.
     let r = s
         .post("/api/family/link-codes")
         .bearer(&kid.access)
+        .send()
+        .await;
+    assert_eq!((r.status, r.code().as_str()), (403, "ask_your_grown_up"));
+    // An expired code does not work.
+    let r = s
+        .post("/api/family/link-codes")
+        .bearer(&mum.access)
+        .json(&json!({ "child_id": kid.user_id }))
         .send()
         .await;
     let late = r.json()["code"].as_str().expect("code").to_string();
@@ -700,16 +708,20 @@ async fn family_and_class_limits_hold() {
         .await;
     assert_eq!(r.status, 429);
 
-    // At most four grown-ups per child.
+    // At most four grown-ups per child: the child's code brings the first, the first grown-up's
+    // codes the others.
     let child = s.register("popular", "child").await;
+    let mut first: Option<Session> = None;
     for n in 0..5 {
         let p = s.register(&format!("grownup{n}"), "parent").await;
-        let code = s
-            .post("/api/family/link-codes")
-            .bearer(&child.access)
-            .send()
-            .await
-            .json()["code"]
+        let maker = match &first {
+            None => s.post("/api/family/link-codes").bearer(&child.access),
+            Some(g) => s
+                .post("/api/family/link-codes")
+                .bearer(&g.access)
+                .json(&json!({ "child_id": child.user_id })),
+        };
+        let code = maker.send().await.json()["code"]
             .as_str()
             .expect("code")
             .to_string();
@@ -721,6 +733,7 @@ async fn family_and_class_limits_hold() {
             .await;
         if n < 4 {
             assert_eq!(r.status, 200, "{}", r.text());
+            first.get_or_insert(p);
         } else {
             assert_eq!((r.status, r.code().as_str()), (409, "too_many_parents"));
         }

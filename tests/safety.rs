@@ -717,7 +717,7 @@ async fn realtime_tickets_are_rate_limited_and_metrics_need_the_proxy_header() {
     let s = TestServer::start_with(&["--proxy-hops", "1"]).await;
     let kid = s.register("ticket_kid", "child").await;
     let mut statuses = Vec::new();
-    for _ in 0..32 {
+    for _ in 0..62 {
         let r = s
             .post("/api/realtime/ticket")
             .header("x-forwarded-for", "198.51.100.9")
@@ -726,9 +726,300 @@ async fn realtime_tickets_are_rate_limited_and_metrics_need_the_proxy_header() {
             .await;
         statuses.push(r.status);
     }
-    assert!(statuses[..30].iter().all(|s| *s == 200), "{statuses:?}");
-    assert_eq!(statuses[31], 429, "{statuses:?}");
+    assert!(statuses[..60].iter().all(|s| *s == 200), "{statuses:?}");
+    assert_eq!(statuses[61], 429, "{statuses:?}");
     // Loopback without the proxy's header is not "this machine" behind a proxy.
     let r = s.get("/metrics").send().await;
     assert_eq!(r.status, 401, "{}", r.text());
+}
+
+// --- Attacks found by the review of the first version -----------------------------------------
+
+#[tokio::test]
+async fn a_child_who_has_a_grown_up_cannot_be_linked_to_a_stranger_with_a_code() {
+    let s = TestServer::start().await;
+    let mum = s.register("mum_l", "parent").await;
+    let kid = child_of(&s, &mum, "kid_l").await;
+    let stranger = s.register("stranger_l", "parent").await;
+    // The child cannot hand themselves to another adult.
+    let r = s
+        .post("/api/family/link-codes")
+        .bearer(&kid.access)
+        .json(&json!({}))
+        .send()
+        .await;
+    assert_eq!(
+        (r.status, r.code()),
+        (403, "ask_your_grown_up".into()),
+        "{}",
+        r.text()
+    );
+    // A code the child made before having a grown-up stops working once they have one.
+    let solo = s.register("solo_l", "child").await;
+    let r = s
+        .post("/api/family/link-codes")
+        .bearer(&solo.access)
+        .json(&json!({}))
+        .send()
+        .await;
+    let early = r.json()["code"].as_str().expect("code").to_string();
+    let dad = s.register("dad_l", "parent").await;
+    let r = s
+        .post("/api/family/link-codes")
+        .bearer(&solo.access)
+        .json(&json!({}))
+        .send()
+        .await;
+    let second = r.json()["code"].as_str().expect("code").to_string();
+    let r = s
+        .post("/api/family/link")
+        .bearer(&dad.access)
+        .json(&json!({ "code": second }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = s
+        .post("/api/family/link")
+        .bearer(&stranger.access)
+        .json(&json!({ "code": early }))
+        .send()
+        .await;
+    assert_eq!(r.status, 400, "{}", r.text());
+    // A second grown-up comes through a code the first one made, and the first is told.
+    let r = s
+        .post("/api/family/link-codes")
+        .bearer(&mum.access)
+        .json(&json!({ "child_id": kid.user_id }))
+        .send()
+        .await;
+    let code = r.json()["code"].as_str().expect("code").to_string();
+    let gran = s.register("gran_l", "parent").await;
+    let r = s
+        .post("/api/family/link")
+        .bearer(&gran.access)
+        .json(&json!({ "code": code }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let n = s
+        .get("/api/notifications")
+        .bearer(&mum.access)
+        .send()
+        .await
+        .json();
+    assert!(
+        n["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|i| i["type"] == "family_guardian_added"),
+        "{n}"
+    );
+}
+
+#[tokio::test]
+async fn an_invite_cannot_bring_a_child_into_a_room_with_an_adult_who_is_not_theirs() {
+    let s = TestServer::start().await;
+    let dad = s.register("dad_r", "parent").await;
+    let host = child_of(&s, &dad, "host_r").await;
+    let pal = s.register("pal_r", "child").await;
+    // The host's friend, through the grown-up's OK.
+    let r = ask(&s, &pal, "host_r").await;
+    let id = r.json()["id"].as_i64().expect("id");
+    s.post(&format!("/api/family/requests/{id}/approve"))
+        .bearer(&dad.access)
+        .send()
+        .await;
+    s.post(&format!("/api/friends/requests/{id}/accept"))
+        .bearer(&host.access)
+        .send()
+        .await;
+    let (session, code) = drawing_session(&s, &host).await;
+    // Dad joins his own child's room.
+    let r = s
+        .post("/api/collab/join")
+        .bearer(&dad.access)
+        .json(&json!({ "code": code }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    // Now the pal may not be invited into a room with someone else's dad...
+    let r = invite(&s, &host, session, pal.user_id).await;
+    assert_eq!(r.status, 403, "{}", r.text());
+    // ...and an invite sent before dad came in cannot be accepted after.
+    let (second, code2) = drawing_session(&s, &host).await;
+    let r = invite(&s, &host, second, pal.user_id).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let r = s
+        .post("/api/collab/join")
+        .bearer(&dad.access)
+        .json(&json!({ "code": code2 }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let invites = s
+        .get("/api/collab/invites")
+        .bearer(&pal.access)
+        .send()
+        .await
+        .json();
+    let iid = invites["items"][0]["id"].as_i64().expect("invite");
+    let r = s
+        .post(&format!("/api/collab/invites/{iid}/accept"))
+        .bearer(&pal.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 404, "{}", r.text());
+}
+
+#[tokio::test]
+async fn a_co_author_request_cannot_put_a_child_in_a_draft_with_an_adult_who_is_not_theirs() {
+    let s = TestServer::start().await;
+    let dad = s.register("dad_s", "parent").await;
+    let kid = child_of(&s, &dad, "kid_s").await;
+    let pal = s.register("pal_s", "child").await;
+    let r = ask(&s, &pal, "kid_s").await;
+    let id = r.json()["id"].as_i64().expect("id");
+    s.post(&format!("/api/family/requests/{id}/approve"))
+        .bearer(&dad.access)
+        .send()
+        .await;
+    s.post(&format!("/api/friends/requests/{id}/accept"))
+        .bearer(&kid.access)
+        .send()
+        .await;
+    let story = s.story(&kid.access, "Family book", &["Once."]).await["id"]
+        .as_i64()
+        .expect("id");
+    s.coauthor(&kid, story, &dad).await;
+    let r = s
+        .post(&format!("/api/stories/{story}/coauthors"))
+        .bearer(&kid.access)
+        .json(&json!({ "user_id": pal.user_id }))
+        .send()
+        .await;
+    assert_eq!(
+        (r.status, r.code()),
+        (403, "not_friends".into()),
+        "{}",
+        r.text()
+    );
+}
+
+#[tokio::test]
+async fn a_teacher_whose_approval_is_taken_back_loses_the_class() {
+    let s = TestServer::start().await;
+    let teacher = s.teacher("ms_gone").await;
+    let pupil = s.register("pupil_g", "child").await;
+    let cid = class_of(&s, &teacher, &[&pupil]).await;
+    let admin = s.register("boss_g", "parent").await;
+    s.make_admin(&admin);
+    let r = s
+        .patch(&format!("/api/admin/users/{}", teacher.user_id))
+        .bearer(&admin.access)
+        .json(&json!({ "approved": false }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    for path in [
+        format!("/api/classes/{cid}"),
+        format!("/api/classes/{cid}/report"),
+    ] {
+        let r = s.get(&path).bearer(&teacher.access).send().await;
+        assert_eq!(r.status, 404, "{path}: {}", r.text());
+    }
+    let r = s
+        .get("/api/leaderboard?scope=class")
+        .bearer(&teacher.access)
+        .send()
+        .await;
+    assert!(!r.text().contains("pupil_g"), "{}", r.text());
+}
+
+#[tokio::test]
+async fn a_place_the_child_signed_in_from_before_gets_in_when_guesses_fill_the_ceiling() {
+    let s = TestServer::start_with(&["--proxy-hops", "1"]).await;
+    s.register("steady_kid", "child").await;
+    let from = |ip: String, password: &'static str| {
+        let s = &s;
+        async move {
+            s.post("/api/auth/login")
+                .header("x-forwarded-for", &ip)
+                .json(&json!({ "username": "steady_kid", "password": password }))
+                .send()
+                .await
+                .status
+        }
+    };
+    // The classroom tablet signs in once.
+    assert_eq!(from("198.51.100.20".into(), PASSWORD).await, 200);
+    // Guesses from a crowd of addresses fill the account's ceiling...
+    let mut limited = false;
+    for n in 0..80u32 {
+        if from(format!("192.0.2.{}", n + 1), "wrong-guess").await == 429 {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited);
+    // ...a new place is held back, but the tablet still gets in.
+    assert_eq!(from("203.0.113.200".into(), PASSWORD).await, 429);
+    assert_eq!(from("198.51.100.20".into(), PASSWORD).await, 200);
+}
+
+#[tokio::test]
+async fn an_unrelated_adults_like_or_comment_never_pings_a_child_and_names_hold_no_numbers() {
+    let s = TestServer::start().await;
+    let kid = s.register("author_n", "child").await;
+    let story = s.published(&kid.access, "My cat", &["Meow."]).await;
+    let adult = s.register("liker_n", "parent").await;
+    let r = s
+        .patch("/api/me")
+        .bearer(&adult.access)
+        .json(&json!({ "display_name": "DM 917.5558217" }))
+        .send()
+        .await;
+    assert_eq!(
+        (r.status, r.code()),
+        (422, "personal_details".into()),
+        "{}",
+        r.text()
+    );
+    let r = s
+        .post(&format!("/api/stories/{story}/like"))
+        .bearer(&adult.access)
+        .send()
+        .await;
+    assert!(r.status < 300, "{}", r.text());
+    let n = s
+        .get("/api/notifications")
+        .bearer(&kid.access)
+        .send()
+        .await
+        .json();
+    let items = n["items"].as_array().expect("items");
+    assert!(
+        items.iter().all(|i| i["actor"]["id"] != adult.user_id),
+        "{n}"
+    );
+    // A classmate's like still arrives.
+    let pal = s.register("pal_n", "child").await;
+    s.post(&format!("/api/stories/{story}/like"))
+        .bearer(&pal.access)
+        .send()
+        .await;
+    let n = s
+        .get("/api/notifications")
+        .bearer(&kid.access)
+        .send()
+        .await
+        .json();
+    assert!(
+        n["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|i| i["actor"]["id"] == pal.user_id),
+        "{n}"
+    );
 }

@@ -25,6 +25,10 @@ export function noticeText(n) {
       return t("n_message", { who, text: n.data?.preview ?? "" });
     case "collab_invite":
       return t("n_collab_invite", { who, title });
+    case "friend_request_guardian":
+      return t("n_friend_request_guardian", { who });
+    case "coauthor_invite":
+      return t("n_coauthor_invite", { who, title });
     case "achievement":
       return t("n_achievement", { title: lang === "tl" ? (n.data?.title_tl ?? title) : title });
     case "level_up":
@@ -38,7 +42,23 @@ export function noticeText(n) {
 
 /** The icon shown next to a notification. */
 export function noticeIcon(n) {
-  return { story_liked: "❤️", story_commented: "💬", story_rated: "⭐", friend_request: "👋", friend_accepted: "🤝", message: "✉️", collab_invite: "🎨", achievement: n.data?.icon ?? "🏆", level_up: "🚀", announcement: "📣" }[n.type] ?? "🔔";
+  return { story_liked: "❤️", story_commented: "💬", story_rated: "⭐", friend_request: "👋", friend_accepted: "🤝", friend_request_guardian: "🛡️", message: "✉️", collab_invite: "🎨", coauthor_invite: "✍️", achievement: n.data?.icon ?? "🏆", level_up: "🚀", announcement: "📣" }[n.type] ?? "🔔";
+}
+
+/** Where a notification leads when tapped (a path in the app), or null. */
+export function noticeLink(n) {
+  switch (n.type) {
+    case "friend_request_guardian":
+      return "/family";
+    case "friend_request":
+    case "friend_accepted":
+    case "coauthor_invite":
+      return "/friends";
+    case "message":
+      return n.actor?.id ? `/chat/${n.actor.id}` : null;
+    default:
+      return null;
+  }
 }
 
 /** Keeps the unread count in the store in step with the socket. */

@@ -33,6 +33,11 @@ pub fn notify(
     if actor == Some(recipient) {
         return Ok(None);
     }
+    if let Some(actor) = actor
+        && !crate::store::reach::may_notify(tx, actor, recipient)?
+    {
+        return Ok(None);
+    }
     let prefs: Option<String> = tx
         .query_row(
             "SELECT notify FROM profiles WHERE user_id = ?1",

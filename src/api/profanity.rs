@@ -148,6 +148,12 @@ impl Profanity {
         if let Some(kind) = crate::domain::personal::first(text) {
             return Err(Error::personal(field, kind.as_str()));
         }
+        // A name is shown beside everything a person does: it holds no number long enough to
+        // be part of a phone number, however it is dressed up (`DM 917.5558217`).
+        let digits = text.chars().filter(|c| c.is_numeric()).count();
+        if matches!(field, "display_name" | "username" | "name") && digits >= 7 {
+            return Err(Error::personal(field, "phone"));
+        }
         Ok(())
     }
 

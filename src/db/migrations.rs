@@ -172,6 +172,59 @@ mod tests {
     }
 
     #[test]
+    fn the_safety_step_keeps_family_and_ends_adult_child_friendships_from_a_v6_database() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        for (_, sql) in &STEPS[..6] {
+            conn.execute_batch(sql).expect("step");
+        }
+        conn.pragma_update(None, "user_version", 6).expect("v6");
+        conn.execute_batch(
+            "INSERT INTO users (id, username, password_hash, role, created_at, updated_at, password_changed_at)
+             VALUES (1, 'kid', 'x', 'child', 0, 0, 0), (2, 'mum', 'x', 'parent', 0, 0, 0),
+                    (3, 'lurker', 'x', 'parent', 0, 0, 0), (4, 'pal', 'x', 'child', 0, 0, 0),
+                    (5, 'teach', 'x', 'teacher', 0, 0, 0);
+             INSERT INTO profiles (user_id, display_name) VALUES (1, 'Kid'), (2, 'Mum'), (3, 'L'), (4, 'Pal'), (5, 'T');
+             INSERT INTO family_links (parent_id, child_id, created_at) VALUES (2, 1, 0);
+             INSERT INTO friends (user_id, friend_id, since) VALUES
+                 (1, 2, 0), (2, 1, 0), (1, 3, 0), (3, 1, 0), (1, 4, 0), (4, 1, 0);
+             INSERT INTO friend_requests (from_id, to_id, created_at) VALUES (5, 4, 0);",
+        )
+        .expect("v6 data");
+        assert_eq!(
+            migrate(&mut conn).expect("upgrade"),
+            Outcome::Upgraded { from: 6 }
+        );
+        let pairs: Vec<(i64, i64)> = conn
+            .prepare("SELECT user_id, friend_id FROM friends ORDER BY 1, 2")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        assert_eq!(
+            pairs,
+            vec![(1, 2), (1, 4), (2, 1), (4, 1)],
+            "family and child friends stay"
+        );
+        let status: String = conn
+            .query_row("SELECT status FROM friend_requests", [], |r| r.get(0))
+            .expect("request");
+        assert_eq!(status, "cancelled");
+        let (users, pending): (i64, i64) = conn
+            .query_row(
+                "SELECT count(*), sum(pending_approval) FROM users",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("users");
+        assert_eq!(
+            (users, pending),
+            (5, 0),
+            "teachers who were already teaching stay approved"
+        );
+    }
+
+    #[test]
     fn refuses_a_newer_database() {
         let mut conn = Connection::open_in_memory().expect("open");
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)

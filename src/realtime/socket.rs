@@ -495,7 +495,11 @@ impl Socket {
         let friends = self
             .app
             .db
-            .read(move |c| Ok(crate::api::social::store::are_friends(c, me, to)?))
+            .read(move |c| {
+                use crate::store::reach::{Reach, Way, decide};
+                // Typing is a message on its way: the same policy as the message itself.
+                Ok(decide(c, me, to, Way::Message)? == Reach::Allowed)
+            })
             .await;
         match friends {
             Ok(true) => {

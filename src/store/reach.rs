@@ -291,3 +291,16 @@ pub fn may_share_room(c: &Connection, user: i64, others: &[i64]) -> rusqlite::Re
     }
     Ok(true)
 }
+
+/// Whether a notification with `actor` may reach `recipient`: never from an adult who is not
+/// a child's parent or teacher (a like or a comment on a public story must not become a way
+/// to get a name in front of a child). Admins moderate, so their notices arrive.
+pub fn may_notify(c: &Connection, actor: i64, recipient: i64) -> rusqlite::Result<bool> {
+    let (Some(a), Some(r)) = (person(c, actor)?, person(c, recipient)?) else {
+        return Ok(true);
+    };
+    if !r.child() || a.child() || a.role == Role::Admin {
+        return Ok(true);
+    }
+    Ok(tie(c, &a, &r)? != Tie::None)
+}

@@ -58,6 +58,31 @@
 //! - path_traversal_backup: tests/admin.rs::backups_are_made_online_listed_pruned_and_downloaded
 //! - xss_stored_text: this file::markup_in_user_text_is_stored_as_text_and_served_as_json, this file::the_spa_never_parses_strings_as_html (the browser part lives with the e2e suites)
 //!
+//! Children's safety (who may reach a child, what a child may share):
+//! - adult_befriends_child_from_public_story: tests/safety.rs::an_unrelated_adult_cannot_find_befriend_message_invite_or_coauthor_a_child
+//! - adult_messages_child_via_stored_friendship: tests/safety.rs::a_friendship_stored_before_the_rule_still_does_not_let_an_adult_message_a_child
+//! - child_username_in_public_payloads: tests/safety.rs::an_unrelated_adult_cannot_find_befriend_message_invite_or_coauthor_a_child, tests/reactions.rs::rude_comments_are_refused_and_comments_are_edited_only_by_their_author_or_an_admin
+//! - stranger_friend_request_without_guardian: tests/safety.rs::a_friend_request_from_outside_class_waits_for_the_grown_up_who_approves_or_declines
+//! - guardian_rules_bypass_by_asking_back: tests/safety.rs::a_friend_request_from_outside_class_waits_for_the_grown_up_who_approves_or_declines
+//! - chat_off_rule: tests/safety.rs::classmates_skip_the_wait_and_a_grown_up_can_turn_the_wait_off_or_chat_off
+//! - coauthor_without_consent: tests/safety.rs::being_made_co_author_is_a_request_the_child_accepts
+//! - coauthor_bridges_adult_and_child: tests/safety.rs::a_co_author_request_cannot_put_a_child_in_a_draft_with_an_adult_who_is_not_theirs
+//! - room_invite_bridges_adult_and_child: tests/safety.rs::an_invite_cannot_bring_a_child_into_a_room_with_an_adult_who_is_not_theirs
+//! - room_join_by_code_adult: tests/safety.rs::an_unrelated_adult_cannot_find_befriend_message_invite_or_coauthor_a_child
+//! - stranger_links_as_parent_with_childs_code: tests/safety.rs::a_child_who_has_a_grown_up_cannot_be_linked_to_a_stranger_with_a_code
+//! - presence_of_child_to_strangers: tests/safety.rs::only_friends_parents_and_teachers_see_a_child_come_online
+//! - adult_like_pings_child: tests/safety.rs::an_unrelated_adults_like_or_comment_never_pings_a_child_and_names_hold_no_numbers
+//! - self_declared_teacher: tests/safety.rs::a_teacher_who_signed_up_waits_for_an_admin_before_making_a_class, ::a_teacher_whose_approval_is_taken_back_loses_the_class
+//! - teacher_reaches_outside_class: tests/safety.rs::a_teacher_reaches_their_class_for_class_work_but_never_befriends_or_messages_a_child
+//! - personal_details_published: tests/text_rule.rs::personal_details_are_refused_and_story_numbers_pass, ::repeated_refused_texts_put_the_writer_in_the_moderation_queue
+//! - rude_words_posted_masked: tests/text_rule.rs::a_rude_word_is_refused_in_every_field_with_the_field_named_and_the_word_never_spelled, ::rude_and_personal_chat_in_a_drawing_room_is_refused_with_an_error_frame
+//! - word_list_public: tests/text_rule.rs::the_live_hint_asks_the_server_and_the_word_list_is_not_public
+//! - lockout_as_a_weapon: tests/safety.rs::guesses_from_elsewhere_do_not_lock_a_child_out_of_the_classroom_tablet, ::a_place_the_child_signed_in_from_before_gets_in_when_guesses_fill_the_ceiling
+//! - ticket_flood: tests/safety.rs::realtime_tickets_are_rate_limited_and_metrics_need_the_proxy_header
+//! - metrics_via_proxy_without_header: tests/safety.rs::realtime_tickets_are_rate_limited_and_metrics_need_the_proxy_header
+//! - studio_publishes_refused_title: tests/e2e_leaving.rs::the_studio_refuses_a_rude_title_next_to_the_box_and_does_not_publish
+//! - no_way_to_leave: tests/leaving.rs::a_person_downloads_everything_they_made_with_their_pictures, ::a_parent_downloads_and_deletes_their_childs_account_and_nothing_about_the_child_stays, ::an_admin_deletes_any_account_but_not_their_own
+//!
 //! IDOR:
 //! - idor_stories: tests/authz.rs::drafts_are_visible_only_to_their_authors, ::someone_elses_draft_is_not_found_for_any_edit, ::only_authors_edit_a_published_story
 //! - idor_pages: tests/authz.rs::page_ids_of_another_story_are_refused, tests/stories.rs::pages_keep_at_least_one_and_reject_strangers

@@ -2,6 +2,7 @@
 
 import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
+import { liveHint } from "../kind-words.js";
 import { on, send } from "../socket.js";
 import { getState } from "../store.js";
 import { h, toast } from "../ui.js";
@@ -14,9 +15,12 @@ export function chatView(root, { id }) {
   const input = h("textarea", { name: "text", rows: 2, maxlength: 2000, "aria-label": t("c_write"), placeholder: t("c_write"), dataset: { test: "chat-input" } });
   const sendBtn = h("button", { class: "btn btn-primary", type: "submit", dataset: { test: "chat-send" } }, `${t("c_send")} ➤`);
   const form = h("form", { class: "chat-form" }, input, sendBtn);
+  // Rude words and personal details are pointed out while typing; a refused message stays in the box.
+  const hintEl = h("p", { class: "error", dataset: { test: "chat-hint" } });
+  const hint = liveHint(input, hintEl, "message");
   const title = h("h1", {}, "💬");
   const older = h("button", { type: "button", class: "btn btn-small", hidden: true }, t("c_older"));
-  root.append(h("section", { class: "stack chat" }, title, older, log, typing, form));
+  root.append(h("section", { class: "stack chat" }, title, older, log, typing, hintEl, form));
   const byId = new Map();
   let before = null;
   let typingTimer = null;
@@ -102,9 +106,11 @@ export function chatView(root, { id }) {
       const r = await api("POST", `/api/conversations/${friend}/messages`, { text });
       add(r.message);
       input.value = "";
+      hint.clear();
       log.lastElementChild?.scrollIntoView({ block: "end" });
     } catch (err) {
-      toast(errorText(err));
+      if (err.status === 422) hint.show(err);
+      else toast(errorText(err));
     } finally {
       sendBtn.disabled = false;
       input.focus();

@@ -7,6 +7,7 @@ import { errorText, t } from "../i18n.js";
 import { secretChooser } from "../pictures.js";
 import { navigate } from "../router.js";
 import { busy, codeBox, h, toast, whenText } from "../ui.js";
+import { safetyBlock } from "./family.js";
 import { kindIcon, kindName, scoreText } from "./play/common.js";
 
 const STATS = [
@@ -197,6 +198,7 @@ export function childView(root, { id }) {
       h("h2", {}, `🛠️ ${t("fam_controls")}`),
       h("div", { class: "field" }, h("label", { for: "f-child-privacy" }, t("fam_privacy", { name: c.display_name })), privacy),
       h("div", { class: "field" }, h("label", { for: "f-child-age" }, t("fam_age", { name: c.display_name })), age, h("p", { class: "hint" }, t("set_age_intro"))),
+      safetyBlock(c, "page"),
       h("h3", {}, `👀 ${t("look_title")}`), h("p", { class: "muted" }, t("look_intro", { name: c.display_name })), h("div", { class: "btn-row" }, look),
       h("h3", {}, `🔑 ${t("fam_pw")}`), reset,
       h("h3", {}, `🔗 ${t("fam_another")}`), h("p", { class: "muted" }, t("fam_another_intro")), makeCode, codeSpot,

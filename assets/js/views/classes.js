@@ -4,7 +4,32 @@
 import { api, download } from "../api.js";
 import { dataTable } from "../charts.js";
 import { errorText, t } from "../i18n.js";
+import { getState, setState } from "../store.js";
 import { busy, field, h, toast, whenText } from "../ui.js";
+
+/**
+ * For a teacher who signed up and waits for an admin's OK: a friendly note instead of the form
+ * to make a class, and a way to check again. `approved()` runs once the account is approved.
+ */
+function pendingPanel(approved) {
+  const again = h("button", { type: "button", class: "btn", dataset: { test: "teacher-check-again" } }, `🔄 ${t("cls_pending_check")}`);
+  const said = h("p", { class: "muted", role: "status" });
+  again.addEventListener("click", () => busy(again, t("working"), async () => {
+    try {
+      const me = await api("GET", "/api/me");
+      setState({ user: { ...getState().user, ...me } });
+      if (me.pending_approval) said.textContent = t("cls_pending_still");
+      else approved();
+    } catch (err) {
+      said.textContent = errorText(err);
+    }
+  }));
+  return h("section", { class: "card stack pending-panel", role: "note", dataset: { test: "teacher-pending" } },
+    h("h2", {}, h("span", { "aria-hidden": "true" }, "⏳ "), t("cls_pending_title")),
+    h("p", {}, t("cls_pending_text")),
+    h("p", { class: "muted" }, t("cls_pending_meanwhile")),
+    h("div", { class: "btn-row" }, again, h("a", { class: "btn", href: "/library", "data-link": true }, `📚 ${t("cls_pending_library")}`)), said);
+}
 
 export function classesView(root) {
   const list = h("ul", { class: "class-list", dataset: { test: "class-list" } });
@@ -23,11 +48,24 @@ export function classesView(root) {
         toast(t("cls_created", { name: r.class.name }));
         load();
       } catch (err) {
-        name.setError(errorText(err));
+        if (err.code === "teacher_pending") {
+          setState({ user: { ...getState().user, pending_approval: true } });
+          form.replaceWith(waiting());
+        } else name.setError(errorText(err));
       }
     });
   });
-  root.append(h("section", { class: "stack" }, h("h1", {}, `🍎 ${t("cls_title")}`), h("p", {}, t("cls_intro")), list, status, form));
+  // A teacher an admin has not approved yet cannot make classes: say so kindly instead.
+  const waiting = () => {
+    const panel = pendingPanel(() => {
+      panel.replaceWith(form);
+      toast(t("cls_pending_done"));
+      name.input.focus();
+    });
+    return panel;
+  };
+  const pending = Boolean(getState().user?.pending_approval);
+  root.append(h("section", { class: "stack" }, h("h1", {}, `🍎 ${t("cls_title")}`), h("p", {}, t("cls_intro")), list, status, pending ? waiting() : form));
 
   function card(c) {
     const title = h("h2", { class: "class-title", dataset: { test: "class-title" } }, c.name);
@@ -99,7 +137,7 @@ export function classesView(root) {
     try {
       const r = await api("GET", "/api/classes");
       list.replaceChildren(...r.items.map(card));
-      status.textContent = r.items.length ? "" : t("cls_none");
+      status.textContent = r.items.length || getState().user?.pending_approval ? "" : t("cls_none");
     } catch (err) {
       status.textContent = errorText(err);
     }

@@ -4,8 +4,52 @@
 import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
 import { secretChooser } from "../pictures.js";
-import { getState } from "../store.js";
+import { getState, setState } from "../store.js";
 import { busy, field, h, toast, whenText } from "../ui.js";
+
+const MESSAGE_RULES = ["friends", "friends_and_classmates", "nobody"];
+
+/**
+ * A child's safety rules, saved as soon as they change: whether new friends need the grown-up's
+ * OK first, and who may send the child messages. `idPrefix` keeps label ids unique on a page.
+ */
+export function safetyBlock(c, idPrefix = "safety") {
+  const rules = { friends_need_ok: true, who_may_message: "friends", ...(c.rules ?? {}) };
+  const boxId = `${idPrefix}-friends-${c.id}`;
+  const selId = `${idPrefix}-messages-${c.id}`;
+  const hintId = `${selId}-hint`;
+  const okBox = h("input", { type: "checkbox", id: boxId, checked: rules.friends_need_ok, dataset: { test: "rule-friends-ok" } });
+  const who = h("select", { id: selId, "aria-describedby": hintId, dataset: { test: "rule-messages" } },
+    ...MESSAGE_RULES.map((w) => h("option", { value: w, selected: rules.who_may_message === w }, t(`rule_msg_${w}`))));
+  const said = h("p", { class: "rule-status", role: "status", dataset: { test: "rule-status" } });
+  let seq = 0;
+  async function save(patch, undo) {
+    const mine = ++seq;
+    said.textContent = t("working");
+    said.classList.remove("bad");
+    try {
+      const r = await api("PATCH", `/api/family/children/${c.id}`, { rules: patch });
+      Object.assign(rules, r.child?.rules ?? patch);
+      c.rules = { ...rules };
+      if (mine === seq) said.textContent = t("rule_saved", { name: c.display_name });
+    } catch (err) {
+      undo();
+      if (mine === seq) {
+        said.textContent = errorText(err);
+        said.classList.add("bad");
+      }
+    }
+  }
+  okBox.addEventListener("change", () => save({ friends_need_ok: okBox.checked }, () => (okBox.checked = rules.friends_need_ok)));
+  who.addEventListener("change", () => save({ who_may_message: who.value }, () => (who.value = rules.who_may_message)));
+  return h("fieldset", { class: "safety stack", dataset: { test: "child-safety" } },
+    h("legend", {}, `🛡️ ${t("rule_title")}`),
+    h("div", { class: "check-row" }, okBox, h("label", { for: boxId }, t("rule_friends_ok"))),
+    h("p", { class: "hint" }, t("rule_friends_ok_hint", { name: c.display_name })),
+    h("div", { class: "field" }, h("label", { for: selId }, t("rule_messages", { name: c.display_name })), who,
+      h("p", { class: "hint", id: hintId }, t("rule_messages_hint"))),
+    said);
+}
 
 /** One child as a card: picture, name, level, stories, last seen, and a way in. */
 export function childCard(c) {
@@ -18,7 +62,62 @@ export function childCard(c) {
         h("span", { class: "level" }, t("level", { n: c.level })))),
     h("p", { dataset: { test: "child-card-stories" } }, t("fam_story_counts", { published: c.stories_published ?? 0, drafts: c.drafts ?? 0 })),
     h("p", { class: "muted", dataset: { test: "child-card-seen" } }, c.last_seen_at ? t("fam_last_seen", { when: whenText(c.last_seen_at) }) : t("fam_never_seen")),
-    h("a", { class: "btn btn-primary", href: `/family/${c.id}`, "data-link": true, dataset: { test: "child-open" } }, `📊 ${t("fam_open", { name: c.display_name })}`));
+    h("a", { class: "btn btn-primary", href: `/family/${c.id}`, "data-link": true, dataset: { test: "child-open" } }, `📊 ${t("fam_open", { name: c.display_name })}`),
+    safetyBlock(c, "card"));
+}
+
+/**
+ * Friend requests to the grown-up's children that wait for a yes: each can be approved (the
+ * child then answers it) or declined (it ends; the sender is not told).
+ */
+function guardianRequests() {
+  const list = h("ul", { class: "friend-list" });
+  const said = h("p", { class: "ok-note", role: "status", tabindex: "-1", dataset: { test: "guardian-said" } });
+  const box = h("section", { class: "card stack guardian-box", hidden: true, dataset: { test: "guardian-requests" } },
+    h("h2", {}, `🛡️ ${t("fam_requests_title")}`),
+    h("p", { class: "muted" }, t("fam_requests_intro")),
+    list, said);
+
+  function row(q) {
+    const who = q.from?.display_name ?? t("someone");
+    const yes = h("button", { type: "button", class: "btn btn-small btn-primary", dataset: { test: "guardian-approve" } }, `✅ ${t("fam_request_yes")}`);
+    const no = h("button", { type: "button", class: "btn btn-small", dataset: { test: "guardian-decline" } }, `✖️ ${t("fam_request_no")}`);
+    const li = h("li", { class: "friend answer-row", dataset: { test: "guardian-request", id: String(q.id) } },
+      h("span", { class: "friend-name" }, `${q.from?.avatar_emoji ?? "🙂"} `, t("fam_request_text", { who, child: q.child_name })),
+      h("span", { class: "btn-pair" }, yes, no));
+    const answer = async (action) => {
+      yes.disabled = no.disabled = true;
+      try {
+        const r = await api("POST", `/api/family/requests/${q.id}/${action}`);
+        // Focus would be lost with the row: move it to the next row's first button, or the list's note.
+        const next = li.nextElementSibling ?? li.previousElementSibling;
+        li.remove();
+        said.textContent = r.status === "approved" ? t("fam_request_approved", { who, child: q.child_name }) : t("fam_request_declined", { who });
+        (next?.querySelector("button") ?? said).focus?.();
+        if (!list.children.length) list.replaceChildren(h("li", { class: "muted", dataset: { test: "guardian-none" } }, t("fam_requests_none")));
+        // The notice about this request is answered too: the bell's count follows.
+        api("GET", "/api/notifications?limit=1").then((n) => setState({ unread: n.unread_count })).catch(() => {});
+      } catch (err) {
+        yes.disabled = no.disabled = false;
+        said.textContent = errorText(err);
+        if (err.code === "request_not_found") li.remove();
+      }
+    };
+    yes.addEventListener("click", () => answer("approve"));
+    no.addEventListener("click", () => answer("decline"));
+    return li;
+  }
+
+  async function load() {
+    try {
+      const r = await api("GET", "/api/family/requests");
+      list.replaceChildren(...r.items.map(row));
+      box.hidden = !r.items.length;
+    } catch {
+      // The children below still show; this box stays hidden.
+    }
+  }
+  return { box, load };
 }
 
 export function familyView(root) {
@@ -89,10 +188,13 @@ export function familyView(root) {
     });
   });
 
+  const requests = guardianRequests();
   root.append(h("section", { class: "stack" },
     h("h1", {}, `👪 ${t("fam_title")}`),
+    requests.box,
     h("p", {}, t("fam_intro")),
     list, status, addForm, linkForm));
+  requests.load();
 
   async function load() {
     try {

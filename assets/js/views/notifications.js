@@ -2,7 +2,8 @@
 
 import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
-import { noticeIcon, noticeText, onArrival } from "../notices.js";
+import { noticeIcon, noticeLink, noticeText, onArrival } from "../notices.js";
+import { navigate } from "../router.js";
 import { setState } from "../store.js";
 import { h } from "../ui.js";
 
@@ -34,15 +35,21 @@ export function notificationsView(root) {
         ? h("span", { class: "announcement" }, h("strong", { dataset: { test: "announcement-title" } }, n.data?.title ?? ""), " ", h("span", { dataset: { test: "announcement-body" } }, n.data?.body ?? ""))
         : h("span", {}, noticeText(n)),
       h("time", { class: "muted", datetime: n.created_at }, new Date(n.created_at).toLocaleString(document.documentElement.lang)));
+    // Tapping marks it read and, when it is about something to answer, goes there.
+    const link = noticeLink(n);
+    if (link) b.dataset.goes = link;
     b.addEventListener("click", async () => {
-      if (!li.classList.contains("unread")) return;
-      try {
-        const r = await api("POST", `/api/notifications/${n.id}/read`);
-        li.classList.remove("unread");
-        setState({ unread: r.unread_count });
-      } catch (err) {
-        status.textContent = errorText(err);
+      if (li.classList.contains("unread")) {
+        try {
+          const r = await api("POST", `/api/notifications/${n.id}/read`);
+          li.classList.remove("unread");
+          setState({ unread: r.unread_count });
+        } catch (err) {
+          status.textContent = errorText(err);
+          return;
+        }
       }
+      if (link) navigate(link);
     });
     li.append(b);
     return li;

@@ -6,7 +6,7 @@ import { api } from "../api.js";
 import { rememberPicture, renderDrawing } from "../drawing.js";
 import { errorText, t } from "../i18n.js";
 import { getState } from "../store.js";
-import { rudeWords } from "../kind-words.js";
+import { liveHint } from "../kind-words.js";
 import { h, toast } from "../ui.js";
 import { reportControl } from "./report.js";
 import { storyGames } from "./story-games.js";
@@ -44,22 +44,28 @@ export function readerView(root, { id }) {
   const comments = h("ol", { class: "chat-log comments", dataset: { test: "comments" } });
   const commentIn = h("textarea", { rows: 2, maxlength: 1000, "aria-label": t("read_comment"), placeholder: t("read_comment"), dataset: { test: "comment-input" } });
   const commentHint = h("p", { class: "error", dataset: { test: "comment-hint" }, "aria-live": "polite" });
-  const commentForm = h("form", { class: "stack", dataset: { test: "comment-form" } }, commentIn, commentHint, h("button", { type: "submit", class: "btn btn-primary" }, `💬 ${t("read_comment_send")}`));
-  commentIn.addEventListener("input", () => {
-    const found = rudeWords(commentIn.value);
-    commentHint.textContent = found.length ? t("read_kind_words", { words: found.join(", ") }) : "";
-  });
+  const commentSend = h("button", { type: "submit", class: "btn btn-primary", dataset: { test: "comment-send" } }, `💬 ${t("read_comment_send")}`);
+  const commentForm = h("form", { class: "stack", dataset: { test: "comment-form" } }, commentIn, commentHint, commentSend);
+  // Rude words and personal details are pointed out while typing; the server still decides.
+  const hint = liveHint(commentIn, commentHint, "comment");
   commentForm.addEventListener("submit", async (e) => {
     e.preventDefault();
     const text = commentIn.value.trim();
-    if (!text) return;
+    if (!text || commentSend.disabled) return;
+    commentSend.disabled = true;
     try {
       const c = await api("POST", `/api/stories/${id}/comments`, { text });
       comments.append(commentRow(c));
       commentIn.value = "";
-      commentHint.textContent = "";
+      hint.clear();
+      commentForm.dataset.sent = "posted";
     } catch (err) {
-      commentHint.textContent = errorText(err);
+      // A refused comment is not posted: the reason stays next to the box, the words stay in it.
+      hint.show(err);
+      commentForm.dataset.sent = "refused";
+      commentIn.focus();
+    } finally {
+      commentSend.disabled = false;
     }
   });
   save.addEventListener("click", async () => {
@@ -107,7 +113,9 @@ export function readerView(root, { id }) {
       return;
     }
     title.textContent = story.title;
-    byline.textContent = `${story.author.avatar_emoji} ${story.author.display_name}`;
+    // Authors by name and picture only (never a username).
+    const others = (story.coauthors ?? []).map((a) => `${a.avatar_emoji} ${a.display_name}`);
+    byline.textContent = `${story.author.avatar_emoji} ${story.author.display_name}${others.length ? ` ${t(others.length > 1 ? "read_with_many" : "read_with_one", { names: others.join(", ") })}` : ""}`;
     text.lang = story.language === "tl" ? "tl" : "en";
     const controls = h("div", { class: "reader-controls" }, prev, where, next);
     const reader = getState().user && !story.viewer?.is_author;

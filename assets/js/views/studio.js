@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { PALETTE, SIZES, STICKERS, canvasEditor } from "../canvas-editor.js";
 import { knowsPicture, rememberPicture, renderDrawing } from "../drawing.js";
 import { errorText, t } from "../i18n.js";
+import { liveHint } from "../kind-words.js";
 import { ocrOffNote, uploadable } from "../photo.js";
 import { navigate } from "../router.js";
 import { genreIds } from "../store.js";
@@ -53,6 +54,11 @@ export function studioView(root, { id }) {
   const text = h("textarea", { name: "text", rows: 4, maxlength: 5000, "aria-label": t("st_text"), placeholder: t("st_text_hint"), dataset: { test: "st-text" } });
   const canvas = h("canvas", { class: "page-canvas editor-canvas", dataset: { test: "st-canvas" }, "aria-label": t("st_canvas") });
   const problem = h("p", { class: "error", role: "alert", dataset: { test: "st-problem" } });
+  // Rude words and personal details in the title or the page are pointed out while typing.
+  const titleHintEl = h("p", { class: "error", dataset: { test: "st-title-hint" } });
+  const textHintEl = h("p", { class: "error", dataset: { test: "st-text-hint" } });
+  const titleHint = liveHint(title, titleHintEl, "title");
+  const textHint = liveHint(text, textHintEl, "text");
   const publish = h("button", { type: "button", class: "btn btn-primary btn-big", dataset: { test: "st-publish" } }, `🚀 ${t("st_publish")}`);
   const coverBtn = h("button", { type: "button", class: "btn", dataset: { test: "st-cover" } }, `🖼️ ${t("st_cover")}`);
   coverBtn.addEventListener("click", async () => {
@@ -136,10 +142,11 @@ export function studioView(root, { id }) {
 
   root.append(h("section", { class: "studio stack" },
     h("div", { class: "studio-head" }, title, saved),
+    titleHintEl,
     h("div", { class: "lib-controls" }, lang), genres,
     strip,
     h("div", { class: "photo-row" }, h("div", { class: "btn-row" }, photoBtn, photoRemove), photoInput, photoNote),
-    h("div", { class: "studio-page" }, h("div", { class: "canvas-frame", dataset: { test: "canvas-frame" } }, canvas), h("div", { class: "studio-tools" }, toolButtons, colors, sizes, history), text),
+    h("div", { class: "studio-page" }, h("div", { class: "canvas-frame", dataset: { test: "canvas-frame" } }, canvas), h("div", { class: "studio-tools" }, toolButtons, colors, sizes, history), text, textHintEl),
     problem,
     h("div", { class: "btn-row" }, coverBtn, publish)));
 
@@ -241,7 +248,7 @@ export function studioView(root, { id }) {
     current = i;
     const p = story.pages[i];
     text.value = p.text;
-    text.removeAttribute("aria-invalid");
+    textHint.clear();
     editor.load(p.drawing);
     photoRemove.hidden = !p.drawing?.background_media;
     drawStrip();
@@ -289,7 +296,7 @@ export function studioView(root, { id }) {
       p.version = r.version;
       if (p === story.pages[current]) {
         problem.textContent = "";
-        text.removeAttribute("aria-invalid");
+        if (textHintEl.dataset.problem) textHint.clear();
       }
       return "saved";
     } catch (err) {
@@ -298,7 +305,7 @@ export function studioView(root, { id }) {
         await load();
         return "conflict";
       }
-      showProblem(err);
+      showProblem(err, p);
       return "failed";
     } finally {
       saving -= 1;
@@ -320,7 +327,7 @@ export function studioView(root, { id }) {
     saving += 1;
     try {
       await api("PATCH", `/api/stories/${id}`, body);
-      title.removeAttribute("aria-invalid");
+      if ("title" in body && titleHintEl.dataset.problem) titleHint.clear();
       problem.textContent = "";
     } catch (err) {
       showProblem(err);
@@ -384,17 +391,39 @@ export function studioView(root, { id }) {
     }
   }
 
-  function showProblem(err) {
-    const words = err.details?.words ?? [];
-    problem.textContent = words.length ? `${errorText(err)} (${words.join(", ")})` : errorText(err);
-    if (err.details?.field === "title") title.setAttribute("aria-invalid", "true");
-    if (words.length && err.details?.field !== "title") {
-      // Show the page that holds the word.
-      const lower = words.map((w) => w.toLowerCase());
-      const i = story.pages.findIndex((p) => lower.some((w) => p.text.toLowerCase().includes(w)));
-      if (i >= 0 && i !== current) show(i);
-      text.setAttribute("aria-invalid", "true");
+  // A refusal: said under the buttons, and next to the box it is about. `page` is the page
+  // being saved when it came from a page; publishing names no page, so each page is checked.
+  async function showProblem(err, page = null) {
+    problem.textContent = errorText(err);
+    problem.hidden = false;
+    const f = err.details?.field;
+    // Said once: next to its box when it has one (the line under the buttons still holds it,
+    // so publishing waits until it is fixed).
+    if (f === "title") {
+      problem.hidden = true;
+      return titleHint.show(err);
     }
+    if (!["text", "pages", "drawing"].includes(f)) return;
+    if (f !== "drawing") problem.hidden = true;
+    if (!page && f !== "drawing") page = await firstRefusedPage();
+    const i = page ? story.pages.indexOf(page) : -1;
+    // Show the page that holds the problem.
+    if (i >= 0 && i !== current) show(i);
+    if (f !== "drawing" && (i < 0 || i === current)) textHint.show(err);
+  }
+
+  // The first page whose words the server would refuse (asked page by page, only on a refusal).
+  async function firstRefusedPage() {
+    for (const p of story.pages) {
+      if (!p.text.trim()) continue;
+      try {
+        const r = await api("POST", "/api/text/check", { text: p.text, field: "text" });
+        if (!r.ok) return p;
+      } catch {
+        return null;
+      }
+    }
+    return null;
   }
 
   // The page by id (the objects change when the story is loaded again).
@@ -500,7 +529,13 @@ export function studioView(root, { id }) {
     clearTimeout(metaTimer);
     await saveMeta();
     while (saving > 0) await new Promise((r) => setTimeout(r, 50));
-    if (problem.textContent) return;
+    if (problem.textContent) {
+      // Show what is in the way: the box with the hint, or the message.
+      const box = titleHintEl.dataset.problem ? title : textHintEl.dataset.problem ? text : null;
+      if (box) box.focus();
+      else problem.scrollIntoView({ block: "center" });
+      return;
+    }
     // No cover chosen: the first page with a picture becomes it.
     if (!story.cover) await makeCover(story.pages.find((p) => p.drawing));
     publish.disabled = true;

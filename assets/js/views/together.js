@@ -4,6 +4,7 @@
 import { api } from "../api.js";
 import { PALETTE, SIZES, canvasEditor } from "../canvas-editor.js";
 import { errorText, t } from "../i18n.js";
+import { liveHint } from "../kind-words.js";
 import { navigate } from "../router.js";
 import { isOpen, on, send } from "../socket.js";
 import { getState } from "../store.js";
@@ -61,6 +62,8 @@ export function togetherView(root, { id }) {
   const chatLog = h("ol", { class: "chat-log small", dataset: { test: "tg-chat" }, "aria-live": "polite" });
   const chatIn = h("input", { type: "text", maxlength: 300, "aria-label": t("c_write"), placeholder: t("c_write"), dataset: { test: "tg-chat-input" } });
   const chatForm = h("form", { class: "chat-form" }, chatIn, h("button", { class: "btn", type: "submit" }, t("c_send")));
+  const chatHintEl = h("p", { class: "error", dataset: { test: "tg-chat-hint" } });
+  const chatHint = liveHint(chatIn, chatHintEl, "chat");
   const voteBox = h("div", { class: "card stack vote", hidden: true, dataset: { test: "tg-vote" }, role: "dialog", "aria-label": t("tg_vote_q") });
   const saveBtn = h("button", { type: "button", class: "btn btn-primary", dataset: { test: "tg-save" } }, `💾 ${t("tg_save")}`);
   const done = h("div", { class: "card", hidden: true, dataset: { test: "tg-done" } });
@@ -123,7 +126,10 @@ export function togetherView(root, { id }) {
   chatForm.addEventListener("submit", (e) => {
     e.preventDefault();
     const msg = chatIn.value.trim();
-    if (msg && send({ type: "collab.chat", session_id: sid, text: msg })) chatIn.value = "";
+    if (msg && send({ type: "collab.chat", session_id: sid, text: msg })) {
+      chatIn.value = "";
+      chatHint.clear();
+    }
   });
   saveBtn.addEventListener("click", () => send({ type: "collab.vote_start", session_id: sid }));
 
@@ -135,7 +141,7 @@ export function togetherView(root, { id }) {
     h("div", { class: "studio-page" }, canvas, h("div", { class: "studio-tools" }, toolbar), text),
     voteBox,
     h("div", { class: "btn-row" }, saveBtn),
-    h("h2", {}, `💬 ${t("tg_chat")}`), chatLog, chatForm));
+    h("h2", {}, `💬 ${t("tg_chat")}`), chatLog, chatHintEl, chatForm));
 
   function op(body, item) {
     const cid = `c${++opSeq}`;
@@ -361,6 +367,13 @@ export function togetherView(root, { id }) {
     on("collab.publish_failed", (f) => f.session_id === sid && toast(`${f.message} ${(f.words ?? []).join(", ")}`)),
     on("error", (f) => {
       if (["not_member", "kicked", "session_closed", "session_not_found"].includes(f.code)) conn.textContent = f.message;
+      // A refused text (rude words, a phone number...) is explained kindly, in the child's language.
+      else if (["profanity", "personal_details"].includes(f.code)) {
+        const err = { code: f.code, message: f.message, details: f };
+        // A refused chat line is explained next to the chat box (and kept there to fix).
+        if (f.field === "chat") chatHint.show(err);
+        else toast(errorText(err));
+      }
       else if (f.code !== "rate_limited") toast(f.message);
     }),
   ];

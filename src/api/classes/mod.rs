@@ -39,7 +39,15 @@ async fn own_class(cx: &Ctx<'_>) -> Result<(AuthUser, i64)> {
     let me = teacher(cx)?;
     let class = cx.req.params.id(0)?;
     let tid = me.id;
-    let mine = cx.app.db.read(move |c| Ok(teaches(c, tid, class)?)).await?;
+    // A teacher whose approval was taken back keeps no way into the class.
+    let mine = cx
+        .app
+        .db
+        .read(move |c| {
+            let approved = crate::store::reach::person(c, tid)?.is_some_and(|p| p.approved);
+            Ok(approved && teaches(c, tid, class)?)
+        })
+        .await?;
     if mine {
         Ok((me, class))
     } else {

@@ -208,15 +208,8 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             let id = store::live_by_code(tx, &code)?.ok_or_else(not_found)?;
-            let people: Vec<i64> = tx
-                .prepare_cached(
-                    "SELECT host_id FROM collab_sessions WHERE id = ?1
-                     UNION SELECT user_id FROM collab_members WHERE session_id = ?1",
-                )?
-                .query_map([id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
             // A wrong code and a room this person may not enter read the same.
-            if !reach::may_share_room(tx, user, &people)? {
+            if !may_enter(tx, user, id)? {
                 return Err(not_found());
             }
             store::seat(tx, id, user, true, now)?;
@@ -224,6 +217,19 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
         })
         .await?;
     Ok(ok(&view))
+}
+
+/// True when `user` may sit in session `id` with everyone already there (the host and every
+/// member): the safety policy's rule for rooms, asked by every way in (code, invite, accept).
+fn may_enter(tx: &Connection, user: i64, id: i64) -> rusqlite::Result<bool> {
+    let people: Vec<i64> = tx
+        .prepare_cached(
+            "SELECT host_id FROM collab_sessions WHERE id = ?1
+             UNION SELECT user_id FROM collab_members WHERE session_id = ?1 AND kicked_at IS NULL",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    reach::may_share_room(tx, user, &people)
 }
 
 fn require_host(c: &Connection, id: i64, user: i64) -> Result<store::SessionRow> {
@@ -257,7 +263,9 @@ pub async fn invite(cx: &mut Ctx<'_>) -> Result<Response> {
             if !is_live(&s.state) || s.expires_at <= now {
                 return Err(not_found());
             }
-            if reach::decide(tx, user, body.user_id, Way::Invite)? != Reach::Allowed {
+            if reach::decide(tx, user, body.user_id, Way::Invite)? != Reach::Allowed
+                || !may_enter(tx, body.user_id, id)?
+            {
                 return Err(Error::forbidden(
                     "not_friends",
                     "You can invite your friends only.",
@@ -354,6 +362,10 @@ pub async fn accept(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             let id = pending_invite(tx, invite, user, now)?;
+            // The room may have changed since the invite: it is asked again at the door.
+            if !may_enter(tx, user, id)? {
+                return Err(not_found());
+            }
             store::seat(tx, id, user, false, now)?;
             tx.execute(
                 "UPDATE collab_invites SET status = 'accepted' WHERE id = ?1",

@@ -2,11 +2,11 @@
 //! child's classes waits here until a parent approves or declines it.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::parent;
 use crate::api::notifications::notify;
-use crate::api::social::{CARD_COLUMNS, Card, card_row};
+use crate::api::social::{CARD_COLUMNS, card_row};
 use crate::api::{Ctx, audit};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
@@ -24,9 +24,14 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
                  JOIN users u ON u.id = fr.from_id JOIN profiles p ON p.user_id = u.id
                  WHERE fr.status = 'pending' AND fr.awaiting_guardian = 1 ORDER BY fr.id DESC"
             ))?;
-            let rows: Vec<(i64, i64, i64, Card)> = stmt
+            // The asker is another family's child: the grown-up sees a name and an avatar,
+            // never the username.
+            let rows: Vec<(i64, i64, i64, Value)> = stmt
                 .query_map([me], |r| {
-                    Ok((r.get(6)?, r.get(7)?, r.get(8)?, card_row(r)?))
+                    let card = card_row(r)?;
+                    let from = json!({ "id": card.id, "display_name": card.display_name,
+                                       "avatar_emoji": card.avatar_emoji, "level": card.level });
+                    Ok((r.get(6)?, r.get(7)?, r.get(8)?, from))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             let mut out = Vec::with_capacity(rows.len());

@@ -185,7 +185,23 @@ pub async fn make_code(cx: &mut Ctx<'_>) -> Result<Response> {
         .await?
         .unwrap_or(CodeFor { child_id: None });
     let child = match (me.role, body.child_id) {
-        (Role::Child, None) => me.id,
+        (Role::Child, None) => {
+            // A child who has a grown-up cannot hand themselves to another adult: the grown-up
+            // they have makes the code for a second one.
+            let id = me.id;
+            if cx
+                .app
+                .db
+                .read(move |c| Ok(reach::has_guardian(c, id)?))
+                .await?
+            {
+                return Err(Error::forbidden(
+                    "ask_your_grown_up",
+                    "You already have a grown-up. Ask them to add another grown-up.",
+                ));
+            }
+            id
+        }
         (Role::Parent, Some(child)) => {
             let pid = me.id;
             if !cx
@@ -256,8 +272,15 @@ pub async fn link(cx: &mut Ctx<'_>) -> Result<Response> {
                     "That code does not work. Ask for a new one (codes last one day).",
                 )
             };
-            let redeemed = codes::redeem(tx, Purpose::FamilyLink, &body.code, now)?;
-            let child = redeemed.ok_or_else(bad)?.user;
+            let redeemed = codes::redeem(tx, Purpose::FamilyLink, &body.code, now)?.ok_or_else(bad)?;
+            let child = redeemed.user;
+            // Once a child has a grown-up, only a code that grown-up made adds another: a code
+            // the child made earlier (or was talked into making) no longer works.
+            let guardians = crate::api::social::friends::guardians(tx, child)?;
+            let others: Vec<i64> = guardians.iter().copied().filter(|g| *g != pid).collect();
+            if !others.is_empty() && !redeemed.created_by.is_some_and(|by| others.contains(&by)) {
+                return Err(bad());
+            }
             let role: Option<String> = tx
                 .query_row("SELECT role FROM users WHERE id = ?1", [child], |r| r.get(0))
                 .optional()?;
@@ -292,6 +315,22 @@ pub async fn link(cx: &mut Ctx<'_>) -> Result<Response> {
                 Some(("user", pid)),
                 &json!({ "parent_name": name }),
             )?;
+            // The grown-ups already there hear of every new one.
+            let child_name: String = tx.query_row(
+                "SELECT display_name FROM profiles WHERE user_id = ?1",
+                [child],
+                |r| r.get(0),
+            )?;
+            for other in others {
+                crate::api::notifications::notify(
+                    tx,
+                    other,
+                    "family_guardian_added",
+                    Some(pid),
+                    Some(("user", child)),
+                    &json!({ "parent_name": name, "child_id": child, "child_name": child_name }),
+                )?;
+            }
             audit::record(
                 tx,
                 Some(pid),

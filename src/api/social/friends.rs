@@ -184,8 +184,14 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
                     )?;
                     let id = tx.last_insert_rowid();
                     if waits {
+                        let child_name: String = tx.query_row(
+                            "SELECT display_name FROM profiles WHERE user_id = ?1",
+                            [other],
+                            |r| r.get(0),
+                        )?;
+                        let data = json!({ "child_id": other, "child_name": child_name });
                         for parent in guardians(tx, other)? {
-                            notify(tx, parent, "friend_request_guardian", Some(me), Some(("friend_request", id)), &json!({ "child_id": other }))?;
+                            notify(tx, parent, "friend_request_guardian", Some(me), Some(("friend_request", id)), &data)?;
                         }
                         Ok(("waiting_for_grown_up", id, other))
                     } else {

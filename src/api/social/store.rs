@@ -36,7 +36,9 @@ pub fn classmate_ids(conn: &Connection, user: i64) -> rusqlite::Result<Vec<i64>>
         "SELECT y.user_id FROM class_members x JOIN class_members y ON y.class_id = x.class_id
          WHERE x.user_id = ?1 AND y.user_id != ?1
          UNION SELECT c.teacher_id FROM classes c JOIN class_members m ON m.class_id = c.id WHERE m.user_id = ?1
-         UNION SELECT m.user_id FROM classes c JOIN class_members m ON m.class_id = c.id WHERE c.teacher_id = ?1",
+         UNION SELECT m.user_id FROM classes c JOIN class_members m ON m.class_id = c.id
+               JOIN users t ON t.id = c.teacher_id
+          WHERE c.teacher_id = ?1 AND t.pending_approval = 0",
     )?
     .query_map([user], |r| r.get(0))?
     .collect()

@@ -387,7 +387,9 @@ pub async fn add_coauthor(cx: &mut Ctx<'_>) -> Result<Response> {
             if body.user_id == user.id {
                 return Err(Error::invalid("user_id", "already_author", "You already write this story."));
             }
-            if reach::decide(tx, user.id, body.user_id, Way::Invite)? != Reach::Allowed {
+            if reach::decide(tx, user.id, body.user_id, Way::Invite)? != Reach::Allowed
+                || !reach::may_share_room(tx, body.user_id, &store::authors(tx, id, story.author_id)?)?
+            {
                 return Err(Error::forbidden("not_friends", "You can only write stories with your friends."));
             }
             if store::is_coauthor(tx, id, body.user_id)? {
@@ -466,13 +468,39 @@ pub async fn answer_coauthor_invite(cx: &mut Ctx<'_>, accept: bool) -> Result<Re
                 .optional()?
                 .ok_or_else(|| Error::not_found("invite_not_found", "There is no such invitation waiting."))?;
             // Asked again at the answer: friendships and classes change while a request waits.
-            let accept = accept && reach::decide(tx, me, from, Way::Invite)? == Reach::Allowed;
+            let owner: i64 = tx.query_row("SELECT author_id FROM stories WHERE id = ?1", [story], |r| r.get(0))?;
+            // A story's authors share a private draft: everyone already writing it must be
+            // someone this person may be with, not only the one who asked.
+            if accept
+                && (reach::decide(tx, me, from, Way::Invite)? != Reach::Allowed
+                    || !reach::may_share_room(tx, me, &store::authors(tx, story, owner)?)?)
+            {
+                tx.execute("UPDATE coauthor_invites SET status = 'declined' WHERE id = ?1", [id])?;
+                return Err(Error::forbidden(
+                    "not_friends",
+                    "You can only write stories with your friends.",
+                ));
+            }
             let status = if accept { "accepted" } else { "declined" };
             tx.execute("UPDATE coauthor_invites SET status = ?2 WHERE id = ?1", params![id, status])?;
+            tx.execute(
+                "DELETE FROM notifications WHERE user_id = ?1 AND type = 'coauthor_invite' AND target_type = 'coauthor_invite' AND target_id = ?2",
+                params![me, id],
+            )?;
             if accept {
                 tx.execute(
                     "INSERT OR IGNORE INTO story_authors (story_id, user_id, added_at) VALUES (?1, ?2, ?3)",
                     params![story, me, now],
+                )?;
+                let title: String =
+                    tx.query_row("SELECT title FROM stories WHERE id = ?1", [story], |r| r.get(0))?;
+                notify(
+                    tx,
+                    from,
+                    "coauthor_accepted",
+                    Some(me),
+                    Some(("story", story)),
+                    &serde_json::json!({ "story_id": story, "title": title }),
                 )?;
             }
             Ok((story, status))

@@ -243,6 +243,17 @@ pub fn delete(tx: &Connection, id: i64) -> rusqlite::Result<bool> {
     Ok(tx.execute("DELETE FROM users WHERE id = ?1", [id])? > 0)
 }
 
+/// True when someone signed in to `username` from `ip` before: a place the account is known
+/// to be used from (the classroom tablet), which the account-wide login ceiling lets through.
+pub fn signed_in_from(conn: &Connection, username: &str, ip: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+                        WHERE u.username = ?1 AND s.ip = ?2)",
+        params![username, ip],
+        |r| r.get(0),
+    )
+}
+
 /// Active admins other than `id`.
 pub fn other_admins(conn: &Connection, id: i64) -> rusqlite::Result<i64> {
     conn.query_row(

@@ -216,6 +216,13 @@ impl Room {
                     .await;
             });
         }
-        self.error(sock, e.code(), &e.message(), id);
+        // The REST envelope's fields (field, words: the kind or the hint) let the room's
+        // chat name what to take out, like the other screens do.
+        let mut frame = e.body()["error"].clone();
+        frame["type"] = json!("error");
+        if let Some(id) = id {
+            frame["id"] = json!(id);
+        }
+        self.refuse_with(sock, Frame::from(frame.to_string()));
     }
 }

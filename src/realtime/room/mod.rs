@@ -185,7 +185,12 @@ impl Room {
     }
 
     fn error(&mut self, sock: &SocketHandle, code: &str, message: &str, id: &Option<String>) {
-        sock.send(&Frame::from(error_frame(code, message, id.as_deref())));
+        self.refuse_with(sock, Frame::from(error_frame(code, message, id.as_deref())));
+    }
+
+    /// Sends a refusal and counts it: a socket that keeps sending refused frames is closed.
+    fn refuse_with(&mut self, sock: &SocketHandle, frame: Frame) {
+        sock.send(&frame);
         if let Some(sub) = self.subs.iter_mut().find(|s| s.sock.id == sock.id) {
             let now = Instant::now();
             if now.duration_since(sub.refusals.0) > ABUSE_WINDOW {

@@ -50,7 +50,7 @@ export function moderationTab(box) {
         });
         return b;
       });
-    const author = m.author ? `${m.author.display_name} (@${m.author.username})` : "";
+    const author = m.author ? (m.author.username ? `${m.author.display_name} (@${m.author.username})` : m.author.display_name) : "";
     li.append(...[
       h("div", { class: "mod-head" },
         h("span", { class: "tag" }, t(`adm_kind_${m.kind}`)),
@@ -59,7 +59,7 @@ export function moderationTab(box) {
         h("span", { class: "muted" }, whenText(m.created_at))),
       h("p", { class: "mod-title", dataset: { test: "mod-title" } }, m.kind === "comment" ? `“${m.title}”` : m.title),
       author ? h("p", { class: "muted" }, t("adm_by", { who: author }), " ",
-        m.author ? h("a", { href: `/admin/users?q=${encodeURIComponent(m.author.username)}`, "data-link": true }, t("adm_open_user")) : null) : null,
+        m.author ? h("a", { href: `/admin/users?q=${encodeURIComponent(m.author.username ?? m.author.display_name)}`, "data-link": true }, t("adm_open_user")) : null) : null,
       m.kind === "story" ? h("a", { href: `/read/${m.id}`, "data-link": true }, `📖 ${t("adm_open_story")}`) : null,
       m.reasons?.length ? h("ul", { class: "plain-list", "aria-label": t("adm_why_reported") }, ...m.reasons.map((r) => h("li", {}, `🚩 ${r}`))) : null,
       h("div", { class: "field" }, h("label", { for: `${id}-reason` }, t("adm_reason")), reason),

@@ -26,6 +26,11 @@ function statusText(u) {
   return t(`adm_status_${u.status}`);
 }
 
+/** A teacher who signed up and waits for an admin to approve them. */
+function waitingTeacher(u) {
+  return u.role === "teacher" && Boolean(u.pending_approval);
+}
+
 function select(options, attrs) {
   return h("select", attrs, ...options.map(([value, label]) => h("option", { value }, label)));
 }
@@ -78,6 +83,7 @@ export function usersTab(box) {
       h("span", { class: "friend-name" }, `${u.display_name} `, h("span", { class: "muted" }, `@${u.username}`)),
       h("span", { class: "tag" }, t(`role_${u.role}`)),
       h("span", { class: u.status === "active" ? "tag tag-ok" : "tag tag-bad", dataset: { test: "user-status" } }, statusText(u)),
+      waitingTeacher(u) ? h("span", { class: "tag tag-wait", dataset: { test: "user-pending" } }, `⏳ ${t("adm_waiting_approval")}`) : null,
       u.flagged || u.violation_count ? h("span", { class: "tag tag-bad" }, `⚠️ ${t("adm_violations", { n: u.violation_count ?? 0 })}`) : null,
     ].filter(Boolean);
   }
@@ -167,6 +173,15 @@ async function panel(id, spot, changed) {
     }
   });
 
+  // A teacher who signed up makes classes only once approved.
+  const approve = h("button", { type: "button", class: "btn btn-primary", dataset: { test: "approve-teacher" } }, `✅ ${t("adm_approve_teacher")}`);
+  approve.addEventListener("click", () => patch({ approved: true }));
+  const approval = waitingTeacher(u)
+    ? h("div", { class: "card stack pending-panel", dataset: { test: "teacher-approval" } },
+      h("p", {}, `⏳ ${t("adm_approve_intro", { name: u.display_name })}`),
+      h("div", { class: "btn-row" }, approve))
+    : null;
+
   const sessions = Array.isArray(d.sessions) ? d.sessions.length : (d.sessions ?? 0);
   const facts = h("dl", { class: "facts", dataset: { test: "user-facts" } },
     h("dt", {}, t("adm_status")), h("dd", {}, statusText(u)),
@@ -179,7 +194,7 @@ async function panel(id, spot, changed) {
   const stories = d.stories ?? [];
   const comments = (d.comments ?? []).slice(0, 10);
   spot.replaceChildren(h("div", { class: "card stack user-panel", dataset: { test: "user-panel" } },
-    facts, problem, reason.wrap,
+    approval, facts, problem, reason.wrap,
     h("div", { class: "field" }, h("label", { for: `f-role-${id}` }, t("adm_role")), h("div", { class: "inline-form" }, roleSel, roleSave)),
     u.status === "suspended"
       ? h("div", { class: "btn-row" }, lift)
