@@ -2,13 +2,13 @@
 //! privacy and password care, a dashboard (`overview`) and a logged, read-only look.
 
 pub mod guardian;
+pub mod link;
 pub mod overview;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::codes::{self, Purpose};
 use super::users::reset::{checked_secret, replace_password};
 use super::users::store::{self as users, NewUser};
 use super::{Ctx, audit};
@@ -18,12 +18,8 @@ use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::store::reach;
 
-/// How long a link code works.
-const LINK_CODE_SECS: i64 = 24 * 3600;
 /// How long a parent's look through a child's eyes lasts.
 const VIEW_SECS: i64 = 600;
-/// Most grown-ups linked to one child.
-const MAX_PARENTS: i64 = 4;
 
 /// A child as a linked parent sees them.
 pub fn child_json(c: &Connection, parent: i64, child: i64) -> rusqlite::Result<Option<Value>> {
@@ -73,7 +69,7 @@ pub(crate) fn parent(cx: &Ctx<'_>) -> Result<AuthUser> {
     )
 }
 
-fn no_child() -> Error {
+pub(crate) fn no_child() -> Error {
     Error::not_found("not_found", "That child is not in your family.")
 }
 
@@ -166,183 +162,6 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
         })
         .await?;
     Ok(created(&json!({ "child": child })))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CodeFor {
-    #[serde(default)]
-    child_id: Option<i64>,
-}
-
-/// `POST /api/family/link-codes`: a child makes a code for itself, or a linked parent makes one
-/// for their child so another grown-up can link too.
-pub async fn make_code(cx: &mut Ctx<'_>) -> Result<Response> {
-    let me = cx.user()?.clone();
-    let body: CodeFor = cx
-        .req
-        .json_opt()
-        .await?
-        .unwrap_or(CodeFor { child_id: None });
-    let child = match (me.role, body.child_id) {
-        (Role::Child, None) => {
-            // A child who has a grown-up cannot hand themselves to another adult: the grown-up
-            // they have makes the code for a second one.
-            let id = me.id;
-            if cx
-                .app
-                .db
-                .read(move |c| Ok(reach::has_guardian(c, id)?))
-                .await?
-            {
-                return Err(Error::forbidden(
-                    "ask_your_grown_up",
-                    "You already have a grown-up. Ask them to add another grown-up.",
-                ));
-            }
-            id
-        }
-        (Role::Parent, Some(child)) => {
-            let pid = me.id;
-            if !cx
-                .app
-                .db
-                .read(move |c| Ok(is_linked(c, pid, child)?))
-                .await?
-            {
-                return Err(no_child());
-            }
-            child
-        }
-        (Role::Parent, None) => {
-            return Err(Error::invalid(
-                "child_id",
-                "child_required",
-                "Say which child the code is for.",
-            ));
-        }
-        _ => {
-            return Err(Error::forbidden(
-                "family_only",
-                "Only a child or the child's parent can make a family code.",
-            ));
-        }
-    };
-    let (now, ip, actor) = (crate::time::now(), cx.ip(), me.id);
-    let (code, expires_at) = cx
-        .app
-        .db
-        .write(move |tx| {
-            let made = codes::issue(tx, Purpose::FamilyLink, child, actor, LINK_CODE_SECS, now)?;
-            audit::record(
-                tx,
-                Some(actor),
-                "family_code_made",
-                Some(("user", child.to_string())),
-                Some(&ip),
-                &json!({}),
-            )?;
-            Ok(made)
-        })
-        .await?;
-    Ok(created(
-        &json!({ "code": code, "expires_at": expires_at, "child_id": child }),
-    ))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LinkBody {
-    code: String,
-}
-
-/// `POST /api/family/link`: a parent redeems a child's code.
-pub async fn link(cx: &mut Ctx<'_>) -> Result<Response> {
-    let me = parent(cx)?;
-    cx.app.limits.code_tries.hit(&format!("user:{}", me.id))?;
-    let body: LinkBody = cx.req.json_small().await?;
-    let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
-    let child = cx
-        .app
-        .db
-        .write(move |tx| {
-            let bad = || {
-                Error::bad_request(
-                    "invalid_code",
-                    "That code does not work. Ask for a new one (codes last one day).",
-                )
-            };
-            let redeemed = codes::redeem(tx, Purpose::FamilyLink, &body.code, now)?.ok_or_else(bad)?;
-            let child = redeemed.user;
-            // Once a child has a grown-up, only a code that grown-up made adds another: a code
-            // the child made earlier (or was talked into making) no longer works.
-            let guardians = crate::api::social::friends::guardians(tx, child)?;
-            let others: Vec<i64> = guardians.iter().copied().filter(|g| *g != pid).collect();
-            if !others.is_empty() && !redeemed.created_by.is_some_and(|by| others.contains(&by)) {
-                return Err(bad());
-            }
-            let role: Option<String> = tx
-                .query_row("SELECT role FROM users WHERE id = ?1", [child], |r| r.get(0))
-                .optional()?;
-            if role.as_deref() != Some("child") {
-                return Err(bad());
-            }
-            let parents: i64 = tx.query_row(
-                "SELECT count(*) FROM family_links WHERE child_id = ?1 AND parent_id != ?2",
-                params![child, pid],
-                |r| r.get(0),
-            )?;
-            if parents >= MAX_PARENTS {
-                return Err(Error::conflict(
-                    "too_many_parents",
-                    format!("A child can have up to {MAX_PARENTS} grown-ups linked."),
-                ));
-            }
-            tx.execute(
-                "INSERT OR IGNORE INTO family_links (parent_id, child_id, created_at) VALUES (?1, ?2, ?3)",
-                params![pid, child, now],
-            )?;
-            let name: String = tx.query_row(
-                "SELECT display_name FROM profiles WHERE user_id = ?1",
-                [pid],
-                |r| r.get(0),
-            )?;
-            crate::api::notifications::notify(
-                tx,
-                child,
-                "family_linked",
-                Some(pid),
-                Some(("user", pid)),
-                &json!({ "parent_name": name }),
-            )?;
-            // The grown-ups already there hear of every new one.
-            let child_name: String = tx.query_row(
-                "SELECT display_name FROM profiles WHERE user_id = ?1",
-                [child],
-                |r| r.get(0),
-            )?;
-            for other in others {
-                crate::api::notifications::notify(
-                    tx,
-                    other,
-                    "family_guardian_added",
-                    Some(pid),
-                    Some(("user", child)),
-                    &json!({ "parent_name": name, "child_id": child, "child_name": child_name }),
-                )?;
-            }
-            audit::record(
-                tx,
-                Some(pid),
-                "family_linked",
-                Some(("user", child.to_string())),
-                Some(&ip),
-                &json!({}),
-            )?;
-            child_json(tx, pid, child)?.ok_or_else(|| Error::internal("linked child vanished"))
-        })
-        .await?;
-    Ok(ok(&json!({ "child": child })))
 }
 
 /// `DELETE /api/family/children/{id}`: the parent lets go of the link (the account stays).
