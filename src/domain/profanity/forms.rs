@@ -292,6 +292,12 @@ pub fn fillers() -> Vec<(&'static str, u8, u8)> {
 /// but that are innocent everyday words. Exact listed spellings are never excused here; the
 /// allowlist of phrases is for those.
 pub const INNOCENT: &[&str] = &[
+    "batch",
+    "batches",
+    "rapier",
+    "rapiers",
+    "therapy",
+    "therapies",
     "hello",
     "hellos",
     "shell",
