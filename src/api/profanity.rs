@@ -10,7 +10,7 @@
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use lru::LruCache;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -50,15 +50,25 @@ impl Verdict {
 
 struct Compiled {
     version: i64,
-    matcher: Matcher,
+    words: Vec<Word>,
+    /// Built at the first text check, not at start: the forms of every listed word take a
+    /// few milliseconds and about a megabyte, which an idle server (or one only serving the
+    /// library) never needs.
+    matcher: OnceLock<Matcher>,
 }
 
 impl Compiled {
     fn build(version: i64, words: Vec<Word>) -> Compiled {
         Compiled {
             version,
-            matcher: Matcher::new(words),
+            words,
+            matcher: OnceLock::new(),
         }
+    }
+
+    fn matcher(&self) -> &Matcher {
+        self.matcher
+            .get_or_init(|| Matcher::new(self.words.clone()))
     }
 }
 
@@ -107,16 +117,16 @@ impl Profanity {
         {
             return Arc::clone(v);
         }
-        let hits = compiled.matcher.find(text);
-        let words = compiled
-            .matcher
+        let matcher = compiled.matcher();
+        let hits = matcher.find(text);
+        let words = matcher
             .words_for(&hits)
             .into_iter()
             .map(|w| {
                 let sev = hits
                     .iter()
-                    .filter(|h| compiled.matcher.words()[h.word].text == w)
-                    .map(|h| compiled.matcher.severity(h))
+                    .filter(|h| matcher.words()[h.word].text == w)
+                    .map(|h| matcher.severity(h))
                     .max()
                     .unwrap_or(Severity::Moderate);
                 (w, sev)
@@ -124,7 +134,7 @@ impl Profanity {
             .collect();
         let verdict = Arc::new(Verdict {
             words,
-            worst: compiled.matcher.worst(&hits),
+            worst: matcher.worst(&hits),
             hits,
         });
         self.cache
@@ -174,7 +184,7 @@ impl Profanity {
 
     /// Active words in the compiled list.
     pub fn active_count(&self) -> usize {
-        self.current().matcher.active_count()
+        self.current().words.iter().filter(|w| w.active).count()
     }
 
     /// Rebuilds when the stored list changed; returns whether it did.

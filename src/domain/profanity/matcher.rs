@@ -196,7 +196,33 @@ impl Matcher {
             .map(|(w, pre, post)| (w.to_string(), (pre, post)))
             .collect();
         m.innocent = INNOCENT.iter().map(|s| s.to_string()).collect();
+        m.compact();
         m
+    }
+
+    /// Gives back the slack the maps and lists grew while building: the matcher lives for the
+    /// whole run and is most of the idle server's heap.
+    fn compact(&mut self) {
+        self.forms.shrink_to_fit();
+        for f in &mut self.forms {
+            f.letters.shrink_to_fit();
+            f.runs.letters.shrink_to_fit();
+            f.runs.counts.shrink_to_fit();
+        }
+        for list in self
+            .by_runs
+            .values_mut()
+            .chain(self.by_len.values_mut())
+            .chain(self.by_skeleton.values_mut())
+        {
+            list.shrink_to_fit();
+        }
+        self.by_runs.shrink_to_fit();
+        self.by_len.shrink_to_fit();
+        self.by_skeleton.shrink_to_fit();
+        self.phrases.shrink_to_fit();
+        self.fillers.shrink_to_fit();
+        self.innocent.shrink_to_fit();
     }
 
     fn add_form(&mut self, letters: Vec<char>, word: usize, kind: Kind, language: Language) {
@@ -298,6 +324,45 @@ impl Matcher {
                     break;
                 }
             }
+        }
+        if best.is_none() {
+            best = self.lookup_prefixed(folded);
+        }
+        best
+    }
+
+    /// Tagalog prefixes before a Tagalog form (`nakakagago`, `pinakatanga`, `magpakagago`):
+    /// up to two prefixes are stripped and what is left must be a Tagalog form of three letters
+    /// or more.
+    fn lookup_prefixed(&self, folded: &[char]) -> Option<Found> {
+        let mut best = None;
+        for reading in readings(folded).into_iter().take(4) {
+            best = self.better(best, self.strip_prefixes(&reading, 2));
+        }
+        best
+    }
+
+    fn strip_prefixes(&self, letters: &[char], depth: usize) -> Option<Found> {
+        let mut best = None;
+        for prefix in forms::TL_PREFIXES {
+            let n = prefix.chars().count();
+            if letters.len() < n + 3 || !letters.iter().zip(prefix.chars()).all(|(a, b)| *a == b) {
+                continue;
+            }
+            let rest = &letters[n..];
+            let found = self
+                .form_for_runs(&Runs::encode(rest))
+                .filter(|f| f.language == Language::Tl)
+                .map(|f| Found {
+                    word: f.word,
+                    kind: Kind::Derived,
+                });
+            let found = match found {
+                Some(f) => Some(f),
+                None if depth > 1 => self.strip_prefixes(rest, depth - 1),
+                None => None,
+            };
+            best = self.better(best, found);
         }
         best
     }
