@@ -238,3 +238,38 @@ async fn an_admin_deletes_any_account_but_not_their_own() {
         .await;
     assert_eq!(r.status, 401, "the deleted child's token is dead");
 }
+
+#[tokio::test]
+async fn a_child_with_a_picture_password_confirms_leaving_with_their_pictures() {
+    let s = TestServer::start().await;
+    let mum = s.register("mum_pic", "parent").await;
+    let pics = json!(["cat", "sun", "boat", "cat"]);
+    let r = s
+        .post("/api/family/children")
+        .bearer(&mum.access)
+        .json(&json!({ "username": "pic_kid", "display_name": "Bea", "picture": pics }))
+        .send()
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let login = s
+        .post("/api/auth/login")
+        .json(&json!({ "username": "pic_kid", "picture": pics }))
+        .send()
+        .await;
+    let kid = Session::from(&login.json());
+    let wrong = json!({ "picture": ["sun", "sun", "sun", "sun"] });
+    let r = s
+        .delete("/api/me")
+        .bearer(&kid.access)
+        .json(&wrong)
+        .send()
+        .await;
+    assert_eq!(r.status, 403, "{}", r.text());
+    let r = s
+        .delete("/api/me")
+        .bearer(&kid.access)
+        .json(&json!({ "picture": pics }))
+        .send()
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text());
+}

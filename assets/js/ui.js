@@ -99,3 +99,31 @@ export function codeBox(code, expiresText, test = "link-code") {
     h("span", { class: "join-code code-big", dataset: { test } }, code),
     expiresText ? h("span", { class: "muted", dataset: { test: `${test}-expires` } }, expiresText) : null);
 }
+
+// A note for the next screen (an account was deleted: the welcome page or the family page
+// says so). Kept in memory only: a reload forgets it.
+let nextNote = "";
+
+/** Leaves `text` for the next screen that shows notes. */
+export function noteForNext(text) {
+  nextNote = text;
+}
+
+/**
+ * The note left for this screen as a status line, or null when there is none. It is filled
+ * just after it is on the page, and focused, so screen readers say it.
+ */
+export function nextNoteLine(test) {
+  const text = nextNote;
+  nextNote = "";
+  if (!text) return null;
+  const line = h("p", { class: "ok-note next-note", role: "status", tabindex: "-1", dataset: { test } });
+  setTimeout(() => {
+    line.textContent = text;
+    if (!line.isConnected) return;
+    // The last screen may have been scrolled down; the note is near the top of this one.
+    window.scrollTo(0, 0);
+    line.focus({ preventScroll: true });
+  }, 60);
+  return line;
+}

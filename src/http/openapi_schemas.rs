@@ -145,7 +145,9 @@ pub fn schemas() -> Value {
             }
         },
         "PasswordConfirm": {
-            "type": "object", "additionalProperties": false, "required": ["password"], "properties": {"password": string}
+            "type": "object", "additionalProperties": false,
+            "description": "A typed password or a picture password (four picture ids), one of them",
+            "properties": {"password": string, "picture": {"type": "array", "items": string, "minItems": 4, "maxItems": 4}}
         },
         "PasswordChange": {
             "type": "object", "additionalProperties": false, "required": ["current_password", "new_password"],

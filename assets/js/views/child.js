@@ -1,12 +1,14 @@
 // One child's page for their grown-up: numbers, stories, reading, games, two charts, and the
-// grown-up controls (who can see the profile, a new password, a link code for another grown-up, unlink).
+// grown-up controls (who can see the profile, a new password, a link code for another grown-up, unlink),
+// and the child's data: download it, or delete the account.
 
 import { api, startLook } from "../api.js";
 import { barChart, dayLabel, statTiles } from "../charts.js";
 import { errorText, t } from "../i18n.js";
 import { secretChooser } from "../pictures.js";
 import { navigate } from "../router.js";
-import { busy, codeBox, h, toast, whenText } from "../ui.js";
+import { deleteAccount, exportButton } from "../leaving.js";
+import { busy, codeBox, h, noteForNext, toast, whenText } from "../ui.js";
 import { safetyBlock } from "./family.js";
 import { kindIcon, kindName, scoreText } from "./play/common.js";
 
@@ -109,7 +111,37 @@ export function childView(root, { id }) {
       h("h2", {}, `📖 ${t("fam_reading")}`),
       o.reading?.length ? reading : h("p", { class: "muted" }, t("pr_none")),
       gamesSection(o.games ?? {}),
-      controls(c));
+      controls(c),
+      childData(c));
+  }
+
+  /** The child's data: download it, or delete the account with the parent's own password. */
+  function childData(c) {
+    const name = c.display_name;
+    const goes = ["stories", "things", "rewards", "friends", "pictures", "account"].map((k) => t(`leave_child_goes_${k}`, { name }));
+    const remove = deleteAccount({
+      label: t("leave_child_delete", { name }),
+      test: "delete-child",
+      title: t("leave_child_confirm_title", { name }),
+      goes,
+      stays: [t("leave_child_stays_coauthored", { name }), t("leave_child_stays_log", { name })],
+      keepCopy: t("leave_child_keep_copy", { name }),
+      passwordLabel: t("leave_child_password"),
+      confirmLabel: t("leave_child_confirm", { name }),
+      cancelLabel: t("leave_child_cancel", { name }),
+      send: (secret) => api("DELETE", `/api/family/children/${id}/account`, secret),
+      done: () => {
+        noteForNext(t("leave_child_done", { name }));
+        navigate("/family", { replace: true });
+      },
+    });
+    return h("section", { class: "card stack", dataset: { test: "child-data" } },
+      h("h2", {}, h("span", { "aria-hidden": "true" }, "📦 "), t("leave_child_title", { name })),
+      h("p", {}, t("leave_child_intro", { name })),
+      exportButton({ label: t("leave_child_export", { name }), test: "export-child", path: `/api/family/children/${id}/export`, filename: `pixeltales-${c.username ?? "child"}-data.json` }),
+      h("h3", {}, t("leave_child_leaving", { name })),
+      h("p", { class: "muted" }, t("leave_child_delete_intro", { name })),
+      remove);
   }
 
   function controls(c) {

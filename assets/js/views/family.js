@@ -5,7 +5,7 @@ import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
 import { secretChooser } from "../pictures.js";
 import { getState, setState } from "../store.js";
-import { busy, field, h, toast, whenText } from "../ui.js";
+import { busy, field, h, nextNoteLine, toast, whenText } from "../ui.js";
 
 const MESSAGE_RULES = ["friends", "friends_and_classmates", "nobody"];
 
@@ -191,6 +191,8 @@ export function familyView(root) {
   const requests = guardianRequests();
   root.append(h("section", { class: "stack" },
     h("h1", {}, `👪 ${t("fam_title")}`),
+    // "Ana's account was deleted", coming back from her page.
+    nextNoteLine("family-said"),
     requests.box,
     h("p", {}, t("fam_intro")),
     list, status, addForm, linkForm));

@@ -1,11 +1,13 @@
 // Settings: theme, language, which notifications arrive, password, linking a grown-up and
-// joining a class (children), and signing out everywhere.
+// joining a class (children), signing out everywhere, and your data: download it, or delete
+// the account.
 
 import { api, clearSession, saveSession } from "../api.js";
 import { errorText, t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { getState, setState } from "../store.js";
-import { h, passwordField, toast } from "../ui.js";
+import { deleteAccount, exportButton } from "../leaving.js";
+import { h, noteForNext, passwordField, toast } from "../ui.js";
 import { childLinksSection } from "./settings-links.js";
 
 const THEMES = ["sunny", "night", "contrast", "ocean", "forest"];
@@ -119,5 +121,38 @@ export function settingsView(root) {
     h("h2", {}, t("set_notifications")), notes,
     h("h2", {}, t("set_password")), pwForm,
     user.role === "child" ? childLinksSection() : null,
-    h("h2", {}, t("set_devices")), h("div", { class: "btn-row" }, everywhere)));
+    h("h2", {}, t("set_devices")), h("div", { class: "btn-row" }, everywhere),
+    yourData(user)));
+}
+
+/** Your data: download everything you made, or delete the account (after saying what that does). */
+function yourData(user) {
+  const child = user.role === "child";
+  const remove = deleteAccount({
+    label: t("leave_delete"),
+    test: "delete-me",
+    title: t("leave_confirm_title"),
+    goes: ["leave_goes_stories", "leave_goes_things", "leave_goes_rewards", "leave_goes_friends", "leave_goes_pictures", "leave_goes_account"].map((k) => t(k)),
+    stays: [t("leave_stays_coauthored"), t("leave_stays_log")],
+    passwordLabel: t("leave_password"),
+    confirmLabel: t("leave_confirm"),
+    cancelLabel: t("leave_cancel"),
+    pictureOk: child,
+    send: (secret) => api("DELETE", "/api/me", secret),
+    done: () => {
+      // The account is gone: forget this device's sign-in and say goodbye on the welcome page.
+      noteForNext(t("leave_done"));
+      setState({ user: null });
+      clearSession();
+      navigate("/", { replace: true });
+    },
+  });
+  return h("section", { class: "stack your-data", dataset: { test: "your-data" } },
+    h("h2", {}, h("span", { "aria-hidden": "true" }, "📦 "), t("leave_title")),
+    h("p", {}, t("leave_intro")),
+    exportButton({ label: t("leave_export"), test: "export-me", path: "/api/me/export", filename: "pixeltales-my-data.json" }),
+    h("h3", {}, t("leave_leaving")),
+    child ? h("p", { class: "leave-ask card", dataset: { test: "delete-me-ask" } }, h("span", { "aria-hidden": "true" }, "🧑‍🤝‍🧒 "), t("leave_child_ask")) : null,
+    h("p", { class: "muted" }, t("leave_delete_intro")),
+    remove);
 }

@@ -45,6 +45,10 @@ export function studioView(root, { id }) {
   let saving = 0;
   let dragFrom = null;
   let dragged = false;
+  // Refusals the server gave and that are not fixed yet: the title's, and each page's (by id).
+  // While any is here, Publish does not go ahead (the server still has the earlier words).
+  let titleRefusal = null;
+  const refusedPages = new Map(); // page id -> the refusal
 
   const saved = h("span", { class: "save-state", dataset: { test: "save-state" }, role: "status" }, "");
   const title = h("input", { name: "title", maxlength: 80, "aria-label": t("st_title"), dataset: { test: "st-title" } });
@@ -180,6 +184,10 @@ export function studioView(root, { id }) {
     }
     title.value = story.title;
     lang.value = story.language;
+    // The boxes now hold what the server has: nothing refused is left in them.
+    titleRefusal = null;
+    refusedPages.clear();
+    titleHint.clear();
     genres.replaceChildren(...genreIds().map((g) => {
       const b = h("button", { type: "button", class: "chip", "aria-pressed": String(story.genres.includes(g)), dataset: { genre: g } }, t(`genre_${g}`));
       b.addEventListener("click", () => {
@@ -294,8 +302,10 @@ export function studioView(root, { id }) {
     try {
       const r = await api("PUT", `/api/stories/${id}/pages/${p.id}`, { text: p.text, drawing: p.drawing, version: p.version });
       p.version = r.version;
+      refusedPages.delete(p.id);
       if (p === story.pages[current]) {
-        problem.textContent = "";
+        // A refused title (or another page) still stands: its message stays.
+        if (!titleRefusal && !refusedPages.size) problem.textContent = "";
         if (textHintEl.dataset.problem) textHint.clear();
       }
       return "saved";
@@ -327,9 +337,15 @@ export function studioView(root, { id }) {
     saving += 1;
     try {
       await api("PATCH", `/api/stories/${id}`, body);
-      if ("title" in body && titleHintEl.dataset.problem) titleHint.clear();
-      problem.textContent = "";
+      if ("title" in body) {
+        titleRefusal = null;
+        if (titleHintEl.dataset.problem) titleHint.clear();
+      }
+      if (!titleRefusal && !refusedPages.size) problem.textContent = "";
     } catch (err) {
+      // A refused title kept the rest of the patch (language, genres) from being saved too:
+      // it goes again with the next change, or when publishing.
+      if (err.details?.field === "title") for (const [k, v] of Object.entries(body)) if (k !== "title" && !(k in metaPatch)) metaPatch[k] = v;
       showProblem(err);
     } finally {
       saving -= 1;
@@ -356,6 +372,7 @@ export function studioView(root, { id }) {
     pending.delete(p.id);
     try {
       await api("DELETE", `/api/stories/${id}/pages/${p.id}`);
+      refusedPages.delete(p.id);
       story.pages.splice(current, 1);
       show(Math.max(0, current - 1));
     } catch (err) {
@@ -398,14 +415,16 @@ export function studioView(root, { id }) {
     problem.hidden = false;
     const f = err.details?.field;
     // Said once: next to its box when it has one (the line under the buttons still holds it,
-    // so publishing waits until it is fixed).
+    // and the refusal is kept, so publishing waits until it is fixed).
     if (f === "title") {
+      titleRefusal = err;
       problem.hidden = true;
       return titleHint.show(err);
     }
     if (!["text", "pages", "drawing"].includes(f)) return;
     if (f !== "drawing") problem.hidden = true;
     if (!page && f !== "drawing") page = await firstRefusedPage();
+    if (page && f !== "drawing") refusedPages.set(page.id, err);
     const i = page ? story.pages.indexOf(page) : -1;
     // Show the page that holds the problem.
     if (i >= 0 && i !== current) show(i);
@@ -525,11 +544,34 @@ export function studioView(root, { id }) {
   }
 
   async function doPublish() {
+    // What the last tap did (refused, published, failed): for people reviewing a test run.
+    delete publish.dataset.result;
     flushAll();
     clearTimeout(metaTimer);
     await saveMeta();
     while (saving > 0) await new Promise((r) => setTimeout(r, 50));
+    // A refused title or page blocks publishing, whatever saved since: the story would go to
+    // the library with the earlier words. The reason is next to its box, and the box is focused.
+    if (titleRefusal) {
+      publish.dataset.result = "refused";
+      titleHint.show(titleRefusal);
+      title.focus();
+      title.scrollIntoView({ block: "center" });
+      return;
+    }
+    const refused = story.pages.find((p) => refusedPages.has(p.id));
+    if (refused) {
+      publish.dataset.result = "refused";
+      const err = refusedPages.get(refused.id);
+      const i = story.pages.indexOf(refused);
+      if (i !== current) show(i);
+      textHint.show(err);
+      text.focus();
+      text.scrollIntoView({ block: "center" });
+      return;
+    }
     if (problem.textContent) {
+      publish.dataset.result = "refused";
       // Show what is in the way: the box with the hint, or the message.
       const box = titleHintEl.dataset.problem ? title : textHintEl.dataset.problem ? text : null;
       if (box) box.focus();
@@ -541,9 +583,11 @@ export function studioView(root, { id }) {
     publish.disabled = true;
     try {
       await api("POST", `/api/stories/${id}/publish`);
+      publish.dataset.result = "published";
       toast(t("st_published"));
       navigate(`/read/${id}`);
     } catch (err) {
+      publish.dataset.result = "failed";
       showProblem(err);
     } finally {
       publish.disabled = false;

@@ -1,11 +1,13 @@
 // The first screen for someone not signed in.
 
-import { h } from "../ui.js";
+import { h, nextNoteLine } from "../ui.js";
 import { t } from "../i18n.js";
 
 export function welcomeView(root) {
   root.append(
     h("section", { class: "hero stack" },
+      // "Your account was deleted", after leaving.
+      nextNoteLine("welcome-note"),
       h("div", { class: "big-emoji", "aria-hidden": "true" }, "📖✏️🎨"),
       h("h1", {}, t("welcome_title")),
       h("p", {}, t("welcome_text")),

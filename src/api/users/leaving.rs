@@ -40,10 +40,25 @@ pub async fn export_child(cx: &mut Ctx<'_>) -> Result<Response> {
     download(cx, child).await
 }
 
+/// The confirming grown-up's or person's secret: a typed password or a picture password.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Confirm {
-    password: String,
+    #[serde(default)]
+    password: Option<String>,
+    #[serde(default)]
+    picture: Option<Vec<String>>,
+}
+
+impl Confirm {
+    fn secret(&self) -> Result<String> {
+        let s = crate::domain::pictures::secret(
+            "password",
+            self.password.as_deref(),
+            self.picture.as_deref(),
+        )?;
+        Ok(s.as_str().to_string())
+    }
 }
 
 /// Deletes `user`'s account in one transaction, audits it without their name or address, and
@@ -101,7 +116,7 @@ fn removed_json(r: Removed) -> serde_json::Value {
 pub async fn delete_me(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.clone();
     let body: Confirm = cx.req.json().await?;
-    super::me::confirm_password(cx, me.id, &body.password).await?;
+    super::me::confirm_password(cx, me.id, &body.secret()?).await?;
     delete(cx, me.id, &me).await?;
     Ok(crate::http::response::empty(hyper::StatusCode::NO_CONTENT))
 }
@@ -111,7 +126,7 @@ pub async fn delete_me(cx: &mut Ctx<'_>) -> Result<Response> {
 pub async fn delete_child(cx: &mut Ctx<'_>) -> Result<Response> {
     let (me, child) = crate::api::family::linked(cx).await?;
     let body: Confirm = cx.req.json().await?;
-    super::me::confirm_password(cx, me.id, &body.password).await?;
+    super::me::confirm_password(cx, me.id, &body.secret()?).await?;
     let removed = delete(cx, child, &me).await?;
     Ok(ok(&removed_json(removed)))
 }

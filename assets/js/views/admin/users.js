@@ -1,6 +1,6 @@
 // Admin users: search and filters, and a panel per person to change the role, pause (suspend)
-// until a day, lift a pause, archive or restore, make a password reset code, and see what
-// they did lately.
+// until a day, lift a pause, archive or restore, make a password reset code, see what they
+// did lately, and delete the account for good (after a confirm step).
 
 import { api } from "../../api.js";
 import { errorText, t } from "../../i18n.js";
@@ -99,16 +99,23 @@ export function usersTab(box) {
       panel(u.id, spot, (fresh) => {
         Object.assign(u, fresh);
         open.replaceChildren(...summary(u));
+      }, (r) => {
+        // Deleted: the row goes, and the list's status line says what was removed.
+        item.remove();
+        note.textContent = t("adm_deleted", { name: u.username, ...(r?.removed ?? {}) });
+        note.setAttribute("tabindex", "-1");
+        note.focus();
       });
     });
-    return h("li", { class: "user-item" }, open, spot);
+    const item = h("li", { class: "user-item" }, open, spot);
+    return item;
   }
 
   load(true);
 }
 
 /** The panel under a row: loads the person and offers the actions. */
-async function panel(id, spot, changed) {
+async function panel(id, spot, changed, gone) {
   let d;
   try {
     d = await api("GET", `/api/admin/users/${id}`);
@@ -131,7 +138,7 @@ async function panel(id, spot, changed) {
       const r = await api("PATCH", `/api/admin/users/${id}`, why ? { ...body, reason: why } : body);
       changed(r.user);
       toast(t("adm_saved"));
-      panel(id, spot, changed);
+      panel(id, spot, changed, gone);
     } catch (err) {
       problem.textContent = errorText(err);
     }
@@ -182,6 +189,38 @@ async function panel(id, spot, changed) {
       h("div", { class: "btn-row" }, approve))
     : null;
 
+  // Deleting for good: a second step says what goes and what stays, then a final button.
+  const delId = `user-delete-${id}`;
+  const del = h("button", { type: "button", class: "btn btn-small btn-danger", "aria-expanded": "false", "aria-controls": delId, dataset: { test: "user-delete" } }, `🗑️ ${t("adm_delete")}`);
+  const delYes = h("button", { type: "button", class: "btn btn-danger", dataset: { test: "user-delete-confirm" } }, `🗑️ ${t("adm_delete_confirm", { name: u.username })}`);
+  const delNo = h("button", { type: "button", class: "btn", dataset: { test: "user-delete-cancel" } }, t("adm_delete_cancel"));
+  const delError = h("p", { class: "error", role: "alert", dataset: { test: "user-delete-error" } });
+  const delBox = h("div", { class: "card stack leave-panel", id: delId, hidden: true, dataset: { test: "user-delete-panel" } },
+    h("p", { tabindex: "-1" }, h("strong", {}, `⚠️ ${t("adm_delete_title", { name: u.username })}`)),
+    h("p", {}, t("adm_delete_intro")),
+    h("p", {}, h("strong", {}, t("leave_forever"))),
+    delError,
+    h("div", { class: "btn-row" }, delYes, delNo));
+  const showDelete = (opening) => {
+    delBox.hidden = !opening;
+    del.setAttribute("aria-expanded", String(opening));
+    delError.textContent = "";
+    (opening ? delBox.querySelector("p") : del).focus();
+  };
+  del.addEventListener("click", () => showDelete(delBox.hidden));
+  delNo.addEventListener("click", () => showDelete(false));
+  delBox.addEventListener("keydown", (e) => e.key === "Escape" && showDelete(false));
+  delYes.addEventListener("click", async () => {
+    delError.textContent = "";
+    delYes.disabled = true;
+    try {
+      gone(await api("DELETE", `/api/admin/users/${id}`));
+    } catch (err) {
+      delError.textContent = errorText(err);
+      delYes.disabled = false;
+    }
+  });
+
   const sessions = Array.isArray(d.sessions) ? d.sessions.length : (d.sessions ?? 0);
   const facts = h("dl", { class: "facts", dataset: { test: "user-facts" } },
     h("dt", {}, t("adm_status")), h("dd", {}, statusText(u)),
@@ -201,7 +240,8 @@ async function panel(id, spot, changed) {
       : u.status === "active"
         ? h("div", { class: "field" }, h("label", { for: `f-until-${id}` }, t("adm_suspend_until")), h("div", { class: "inline-form" }, date, suspend))
         : null,
-    h("div", { class: "btn-row" }, u.status === "archived" ? restore : archive, reset),
+    h("div", { class: "btn-row" }, u.status === "archived" ? restore : archive, reset, del),
+    delBox,
     codeSpot,
     h("h4", {}, t("adm_recent")),
     audit.length ? h("ul", { class: "plain-list", dataset: { test: "user-audit" } }, ...audit.map((a) =>
