@@ -171,6 +171,16 @@ pub struct Config {
     )]
     pub collab_joins_per_minute: u32,
 
+    /// Realtime tickets one user may take per minute (a page load takes one; a script that
+    /// mints them is held back).
+    #[arg(
+        long = "ws-tickets-per-minute",
+        env = "PIXELTALES_WS_TICKETS_PER_MINUTE",
+        default_value_t = 60,
+        global = true
+    )]
+    pub ws_tickets_per_minute: u32,
+
     /// Durable drawing ops per second per socket (bursts of twice that).
     #[arg(
         long = "ws-ops-per-sec",
@@ -485,6 +495,12 @@ impl Config {
         range(
             "collab-joins-per-minute",
             self.collab_joins_per_minute,
+            1,
+            1_000_000,
+        )?;
+        range(
+            "ws-tickets-per-minute",
+            self.ws_tickets_per_minute,
             1,
             1_000_000,
         )?;

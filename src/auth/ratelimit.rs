@@ -171,7 +171,8 @@ pub struct Limits {
     pub login_account: RateLimiter,
     /// Live-hint text checks per user: 60 at once, 60 a minute.
     pub text_checks: RateLimiter,
-    /// Realtime ticket requests per user: 60 at once, 60 a minute (a page load takes one).
+    /// Realtime ticket requests per user (`--ws-tickets-per-minute`, 60 by default: a page load
+    /// takes one).
     pub tickets: RateLimiter,
     /// Sign-ups per client IP.
     pub register_ip: RateLimiter,
@@ -215,7 +216,7 @@ impl Limits {
                 c.login_account_per_minute.saturating_mul(10),
             ),
             text_checks: RateLimiter::per_minute(60, 60),
-            tickets: RateLimiter::per_minute(60, 60),
+            tickets: RateLimiter::per_minute(c.ws_tickets_per_minute, c.ws_tickets_per_minute),
             register_ip: RateLimiter::per_hour(c.register_ip_burst, c.register_ip_per_hour),
             uploads: RateLimiter::per_hour(30, 120),
             comments: RateLimiter::per_minute(10, 10),

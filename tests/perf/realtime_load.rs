@@ -33,6 +33,8 @@ pub(super) const SERVER_FLAGS: &[&str] = &[
     "1000000",
     "--collab-joins-per-minute",
     "100000",
+    "--ws-tickets-per-minute",
+    "1000000",
 ];
 
 pub(super) fn clock() -> Instant {
