@@ -114,14 +114,18 @@ impl Room {
 
     async fn finish_vote(&mut self, approved: bool, reason: &str) {
         let Some(v) = self.vote.take() else { return };
-        self.to_all(&frame(&json!({
+        let result = frame(&json!({
             "type": "collab.vote_result", "session_id": self.id, "vote_id": v.id,
             "approved": approved, "yes": v.yes.len(), "no": v.no.len(), "reason": reason,
-        })));
+        }));
         if !approved {
+            // Back to drawing before anyone hears the result: a client that reads the session
+            // right after the frame must not still see "voting".
             self.set_state("drawing").await;
+            self.to_all(&result);
             return;
         }
+        self.to_all(&result);
         match self.publish().await {
             Ok(story) => {
                 self.story_id = Some(story);
