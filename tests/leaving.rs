@@ -7,17 +7,6 @@ mod common;
 use common::{PASSWORD, Session, TestServer, png::png_gray};
 use serde_json::{Value, json};
 
-async fn child_of(s: &TestServer, parent: &Session, username: &str) -> Session {
-    let r = s
-        .post("/api/family/children")
-        .bearer(&parent.access)
-        .json(&json!({ "username": username, "display_name": "Tala", "password": PASSWORD }))
-        .send()
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text());
-    Session::from(&s.login(username, PASSWORD).await.json())
-}
-
 /// A child with a picture story, a comment on a friend's story and a message to the friend.
 async fn busy_child(
     s: &TestServer,
@@ -110,7 +99,7 @@ async fn a_person_downloads_everything_they_made_with_their_pictures() {
 async fn a_parent_downloads_and_deletes_their_childs_account_and_nothing_about_the_child_stays() {
     let s = TestServer::start().await;
     let mum = s.register("mum_x", "parent").await;
-    let kid = child_of(&s, &mum, "bituin_x").await;
+    let kid = s.child_of(&mum, "bituin_x").await;
     let friend = s.register("ulan_x", "child").await;
     let (_, media) = busy_child(&s, &kid, &friend, "ulan_x").await;
     // A failed sign-in with the child's name leaves a row with the name in it.

@@ -8,20 +8,6 @@ mod common;
 use common::{PASSWORD, Session, TestServer};
 use serde_json::{Value, json};
 
-/// A parent makes a child account (linked from the start) and the child signs in.
-async fn child_of(s: &TestServer, parent: &Session, username: &str) -> Session {
-    let r = s
-        .post("/api/family/children")
-        .bearer(&parent.access)
-        .json(&json!({ "username": username, "display_name": "Little Star", "password": PASSWORD }))
-        .send()
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text());
-    let r = s.login(username, PASSWORD).await;
-    assert_eq!(r.status, 200, "{}", r.text());
-    Session::from(&r.json())
-}
-
 /// A class taught by `teacher` with `kids` in it, through join codes and approval.
 async fn class_of(s: &TestServer, teacher: &Session, kids: &[&Session]) -> i64 {
     let r = s
@@ -53,6 +39,31 @@ async fn class_of(s: &TestServer, teacher: &Session, kids: &[&Session]) -> i64 {
         assert_eq!(r.status, 204, "{}", r.text());
     }
     cid
+}
+
+/// `from` asks `child` (by username), the child's grown-up approves, and the child accepts.
+async fn friends_with_ok(
+    s: &TestServer,
+    from: &Session,
+    child: &Session,
+    name: &str,
+    grown_up: &Session,
+) {
+    let r = ask(s, from, name).await;
+    assert_eq!(r.json()["status"], "waiting_for_grown_up", "{}", r.text());
+    let id = r.json()["id"].as_i64().expect("id");
+    let r = s
+        .post(&format!("/api/family/requests/{id}/approve"))
+        .bearer(&grown_up.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = s
+        .post(&format!("/api/friends/requests/{id}/accept"))
+        .bearer(&child.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
 }
 
 async fn ask(s: &TestServer, from: &Session, username: &str) -> common::Resp {
@@ -98,7 +109,7 @@ async fn invite(s: &TestServer, host: &Session, session: i64, who: i64) -> commo
 async fn an_unrelated_adult_cannot_find_befriend_message_invite_or_coauthor_a_child() {
     let s = TestServer::start().await;
     let mum = s.register("real_mum", "parent").await;
-    let maya = child_of(&s, &mum, "demo_maya").await;
+    let maya = s.child_of(&mum, "demo_maya").await;
     let story = s
         .published(&maya.access, "The Brave Turtle", &["A turtle swam far."])
         .await;
@@ -238,7 +249,7 @@ async fn an_unrelated_adult_cannot_find_befriend_message_invite_or_coauthor_a_ch
 async fn a_friend_request_from_outside_class_waits_for_the_grown_up_who_approves_or_declines() {
     let s = TestServer::start().await;
     let mum = s.register("mum_a", "parent").await;
-    let ana = child_of(&s, &mum, "ana_k").await;
+    let ana = s.child_of(&mum, "ana_k").await;
     let ben = s.register("ben_k", "child").await;
     let cara = s.register("cara_k", "child").await;
 
@@ -347,7 +358,7 @@ async fn a_friend_request_from_outside_class_waits_for_the_grown_up_who_approves
 async fn classmates_skip_the_wait_and_a_grown_up_can_turn_the_wait_off_or_chat_off() {
     let s = TestServer::start().await;
     let mum = s.register("mum_c", "parent").await;
-    let lia = child_of(&s, &mum, "lia_c").await;
+    let lia = s.child_of(&mum, "lia_c").await;
     let tom = s.register("tom_c", "child").await;
     let zed = s.register("zed_c", "child").await;
     let teacher = s.teacher("ms_cruz").await;
@@ -424,7 +435,7 @@ async fn classmates_skip_the_wait_and_a_grown_up_can_turn_the_wait_off_or_chat_o
 async fn a_parent_and_their_own_child_chat_and_see_each_other_without_a_friend_request() {
     let s = TestServer::start().await;
     let dad = s.register("dad_p", "parent").await;
-    let kid = child_of(&s, &dad, "kid_p").await;
+    let kid = s.child_of(&dad, "kid_p").await;
 
     let r = ask(&s, &dad, "kid_p").await;
     assert_eq!(
@@ -615,7 +626,7 @@ async fn being_made_co_author_is_a_request_the_child_accepts() {
 async fn only_friends_parents_and_teachers_see_a_child_come_online() {
     let s = TestServer::start().await;
     let mum = s.register("mum_o", "parent").await;
-    let kid = child_of(&s, &mum, "kid_o").await;
+    let kid = s.child_of(&mum, "kid_o").await;
     let pal = s.register("pal_o", "child").await;
     let stranger = s.register("stranger_o", "parent").await;
     let db = s.db();
@@ -626,18 +637,7 @@ async fn only_friends_parents_and_teachers_see_a_child_come_online() {
     };
     assert_eq!(audience(kid.user_id), vec![mum.user_id]);
     // Friends with the pal (her grown-up approves first).
-    let r = ask(&s, &pal, "kid_o").await;
-    let id = r.json()["id"].as_i64().expect("id");
-    s.post(&format!("/api/family/requests/{id}/approve"))
-        .bearer(&mum.access)
-        .send()
-        .await;
-    let r = s
-        .post(&format!("/api/friends/requests/{id}/accept"))
-        .bearer(&kid.access)
-        .send()
-        .await;
-    assert_eq!(r.status, 200, "{}", r.text());
+    friends_with_ok(&s, &pal, &kid, "kid_o", &mum).await;
     let mut want = vec![mum.user_id, pal.user_id];
     want.sort_unstable();
     assert_eq!(audience(kid.user_id), want);
@@ -739,7 +739,7 @@ async fn realtime_tickets_are_rate_limited_and_metrics_need_the_proxy_header() {
 async fn a_child_who_has_a_grown_up_cannot_be_linked_to_a_stranger_with_a_code() {
     let s = TestServer::start().await;
     let mum = s.register("mum_l", "parent").await;
-    let kid = child_of(&s, &mum, "kid_l").await;
+    let kid = s.child_of(&mum, "kid_l").await;
     let stranger = s.register("stranger_l", "parent").await;
     // The child cannot hand themselves to another adult.
     let r = s
@@ -821,19 +821,10 @@ async fn a_child_who_has_a_grown_up_cannot_be_linked_to_a_stranger_with_a_code()
 async fn an_invite_cannot_bring_a_child_into_a_room_with_an_adult_who_is_not_theirs() {
     let s = TestServer::start().await;
     let dad = s.register("dad_r", "parent").await;
-    let host = child_of(&s, &dad, "host_r").await;
+    let host = s.child_of(&dad, "host_r").await;
     let pal = s.register("pal_r", "child").await;
     // The host's friend, through the grown-up's OK.
-    let r = ask(&s, &pal, "host_r").await;
-    let id = r.json()["id"].as_i64().expect("id");
-    s.post(&format!("/api/family/requests/{id}/approve"))
-        .bearer(&dad.access)
-        .send()
-        .await;
-    s.post(&format!("/api/friends/requests/{id}/accept"))
-        .bearer(&host.access)
-        .send()
-        .await;
+    friends_with_ok(&s, &pal, &host, "host_r", &dad).await;
     let (session, code) = drawing_session(&s, &host).await;
     // Dad joins his own child's room.
     let r = s
@@ -876,18 +867,9 @@ async fn an_invite_cannot_bring_a_child_into_a_room_with_an_adult_who_is_not_the
 async fn a_co_author_request_cannot_put_a_child_in_a_draft_with_an_adult_who_is_not_theirs() {
     let s = TestServer::start().await;
     let dad = s.register("dad_s", "parent").await;
-    let kid = child_of(&s, &dad, "kid_s").await;
+    let kid = s.child_of(&dad, "kid_s").await;
     let pal = s.register("pal_s", "child").await;
-    let r = ask(&s, &pal, "kid_s").await;
-    let id = r.json()["id"].as_i64().expect("id");
-    s.post(&format!("/api/family/requests/{id}/approve"))
-        .bearer(&dad.access)
-        .send()
-        .await;
-    s.post(&format!("/api/friends/requests/{id}/accept"))
-        .bearer(&kid.access)
-        .send()
-        .await;
+    friends_with_ok(&s, &pal, &kid, "kid_s", &dad).await;
     let story = s.story(&kid.access, "Family book", &["Once."]).await["id"]
         .as_i64()
         .expect("id");

@@ -134,6 +134,13 @@ pub fn is_parent_of(c: &Connection, parent: i64, child: i64) -> rusqlite::Result
     .query_row(params![parent, child], |r| r.get(0))
 }
 
+/// A child's linked parents.
+pub fn guardians(c: &Connection, child: i64) -> rusqlite::Result<Vec<i64>> {
+    c.prepare_cached("SELECT parent_id FROM family_links WHERE child_id = ?1")?
+        .query_map([child], |r| r.get(0))?
+        .collect()
+}
+
 /// True when `child` has at least one linked parent.
 pub fn has_guardian(c: &Connection, child: i64) -> rusqlite::Result<bool> {
     c.prepare_cached("SELECT EXISTS (SELECT 1 FROM family_links WHERE child_id = ?1)")?
@@ -158,7 +165,8 @@ pub fn classmates(c: &Connection, a: i64, b: i64) -> rusqlite::Result<bool> {
     .query_row(params![a, b], |r| r.get(0))
 }
 
-fn friends(c: &Connection, a: i64, b: i64) -> rusqlite::Result<bool> {
+/// True when `a` and `b` are friends.
+pub fn are_friends(c: &Connection, a: i64, b: i64) -> rusqlite::Result<bool> {
     c.prepare_cached("SELECT EXISTS (SELECT 1 FROM friends WHERE user_id = ?1 AND friend_id = ?2)")?
         .query_row(params![a, b], |r| r.get(0))
 }
@@ -207,7 +215,7 @@ pub fn decide_between(c: &Connection, a: &Person, b: &Person, way: Way) -> rusql
                 if ra.who_may_message == "nobody" || rb.who_may_message == "nobody" {
                     return Ok(Refused(Why::GuardianSaidNo));
                 }
-                if friends(c, a.id, b.id)? {
+                if are_friends(c, a.id, b.id)? {
                     return Ok(Allowed);
                 }
                 let classmates_ok = ra.who_may_message == "friends_and_classmates"
@@ -218,7 +226,7 @@ pub fn decide_between(c: &Connection, a: &Person, b: &Person, way: Way) -> rusql
                     Refused(Why::NotFriends)
                 })
             }
-            Way::Invite | Way::Presence => Ok(if friends(c, a.id, b.id)? {
+            Way::Invite | Way::Presence => Ok(if are_friends(c, a.id, b.id)? {
                 Allowed
             } else {
                 Refused(Why::NotFriends)
@@ -228,7 +236,7 @@ pub fn decide_between(c: &Connection, a: &Person, b: &Person, way: Way) -> rusql
         },
         (false, false) => match way {
             Way::FriendRequest | Way::Profile => Ok(Allowed),
-            Way::Message | Way::Invite | Way::Presence => Ok(if friends(c, a.id, b.id)? {
+            Way::Message | Way::Invite | Way::Presence => Ok(if are_friends(c, a.id, b.id)? {
                 Allowed
             } else {
                 Refused(Why::NotFriends)

@@ -146,6 +146,21 @@ impl TestServer {
         register_at(self.addr, username, role).await
     }
 
+    /// A parent makes a child account (linked from the start) and the child signs in. The
+    /// display name never contains the username.
+    pub async fn child_of(&self, parent: &Session, username: &str) -> Session {
+        let r = self
+            .post("/api/family/children")
+            .bearer(&parent.access)
+            .json(&json!({ "username": username, "display_name": "Little Star", "password": PASSWORD }))
+            .send()
+            .await;
+        assert_eq!(r.status, 201, "make a child: {}", r.text());
+        let r = self.login(username, PASSWORD).await;
+        assert_eq!(r.status, 200, "{}", r.text());
+        Session::from(&r.json())
+    }
+
     /// Registers a teacher and approves them, as an admin would (test setup).
     pub async fn teacher(&self, username: &str) -> Session {
         let t = self.register(username, "teacher").await;

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{child_json, is_linked, no_child, parent};
+use super::{child_json, no_child, parent};
 use crate::api::codes::{self, Purpose};
 use crate::api::{Ctx, audit};
 use crate::domain::accounts::Role;
@@ -58,7 +58,7 @@ pub async fn make_code(cx: &mut Ctx<'_>) -> Result<Response> {
             if !cx
                 .app
                 .db
-                .read(move |c| Ok(is_linked(c, pid, child)?))
+                .read(move |c| Ok(reach::is_parent_of(c, pid, child)?))
                 .await?
             {
                 return Err(no_child());
@@ -127,7 +127,7 @@ pub async fn link(cx: &mut Ctx<'_>) -> Result<Response> {
             let child = redeemed.user;
             // Once a child has a grown-up, only a code that grown-up made adds another: a code
             // the child made earlier (or was talked into making) no longer works.
-            let guardians = crate::api::social::friends::guardians(tx, child)?;
+            let guardians = reach::guardians(tx, child)?;
             let others: Vec<i64> = guardians.iter().copied().filter(|g| *g != pid).collect();
             if !others.is_empty() && !redeemed.created_by.is_some_and(|by| others.contains(&by)) {
                 return Err(bad());

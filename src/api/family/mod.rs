@@ -81,17 +81,9 @@ pub(crate) async fn linked(cx: &Ctx<'_>) -> Result<(AuthUser, i64)> {
     let ok = cx
         .app
         .db
-        .read(move |c| Ok(is_linked(c, pid, child)?))
+        .read(move |c| Ok(reach::is_parent_of(c, pid, child)?))
         .await?;
     if ok { Ok((me, child)) } else { Err(no_child()) }
-}
-
-/// True when `parent` is linked to `child`.
-pub fn is_linked(c: &Connection, parent: i64, child: i64) -> rusqlite::Result<bool> {
-    c.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM family_links WHERE parent_id = ?1 AND child_id = ?2)",
-    )?
-    .query_row(params![parent, child], |r| r.get(0))
 }
 
 /// `GET /api/family/children`.

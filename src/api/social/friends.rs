@@ -190,7 +190,7 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
                             |r| r.get(0),
                         )?;
                         let data = json!({ "child_id": other, "child_name": child_name });
-                        for parent in guardians(tx, other)? {
+                        for parent in reach::guardians(tx, other)? {
                             notify(tx, parent, "friend_request_guardian", Some(me), Some(("friend_request", id)), &data)?;
                         }
                         Ok(("waiting_for_grown_up", id, other))
@@ -233,13 +233,6 @@ fn waiting_for_grown_up() -> Error {
         "waiting_for_grown_up",
         "This friend request is waiting for your grown-up to say yes.",
     )
-}
-
-/// A child's linked parents.
-pub fn guardians(tx: &Connection, child: i64) -> rusqlite::Result<Vec<i64>> {
-    tx.prepare_cached("SELECT parent_id FROM family_links WHERE child_id = ?1")?
-        .query_map([child], |r| r.get(0))?
-        .collect()
 }
 
 /// Finds a pending request where the caller is on the given side.

@@ -2,13 +2,7 @@
 
 use rusqlite::{Connection, params};
 
-/// True when `a` and `b` are friends.
-pub fn are_friends(conn: &Connection, a: i64, b: i64) -> rusqlite::Result<bool> {
-    conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM friends WHERE user_id = ?1 AND friend_id = ?2)",
-    )?
-    .query_row(params![a, b], |r| r.get(0))
-}
+pub use crate::store::reach::are_friends;
 
 /// True when `a` and `b` share a class (as members, or one teaches the other's class).
 pub fn share_class(conn: &Connection, a: i64, b: i64) -> rusqlite::Result<bool> {

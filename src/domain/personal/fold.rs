@@ -1,4 +1,7 @@
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+// Characters that change nothing visible: the word filter's list, so both filters see the
+// same text.
+use crate::domain::profanity::normalize::is_ignorable as is_invisible;
 
 pub(super) struct Norm {
     pub(super) chars: Vec<char>,
@@ -28,31 +31,6 @@ pub(super) fn unicode_digit(c: char) -> Option<char> {
         .iter()
         .find(|&&z| cp >= z && cp < z + 10)
         .and_then(|&z| char::from_digit(cp - z, 10))
-}
-
-/// Characters that change nothing visible: zero-width spaces and joiners, bidi controls,
-/// soft hyphens, variation selectors, fillers.
-pub(super) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{034F}'
-            | '\u{061C}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{17B4}'
-            | '\u{17B5}'
-            | '\u{180B}'..='\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{3164}'
-            | '\u{FE00}'..='\u{FE0F}'
-            | '\u{FEFF}'
-            | '\u{FFA0}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{E0000}'..='\u{E007F}'
-    )
 }
 
 /// Maps one decomposed character to the folded alphabet (before lower-casing).

@@ -44,7 +44,8 @@ pub fn is_mask_symbol(c: char) -> bool {
 }
 
 /// Invisible characters that never end a word: zero-width spaces and joiners, soft hyphens,
-/// variation selectors, tags.
+/// bidi controls, variation selectors, interlinear annotations, tags. The personal-details
+/// filter folds the same set away.
 pub fn is_ignorable(c: char) -> bool {
     matches!(
         c,
@@ -63,6 +64,7 @@ pub fn is_ignorable(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
             | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
             | '\u{1D173}'..='\u{1D17A}'
             | '\u{E0000}'..='\u{E0FFF}'
     )
