@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod collab;
 pub mod png;
 pub mod spa;
 pub mod ws;

@@ -1,0 +1,30 @@
+//! The integration tests: one binary, one module per domain. Every test starts the real server
+//! (in-process on port 0, or the real binary) on a temporary SQLite file and talks to it over
+//! real HTTP and WebSockets. The browser suites are the second binary, `tests/e2e`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod accounts;
+mod admin;
+mod assist;
+mod authz;
+mod cli;
+mod collab;
+mod crash;
+mod deploy;
+mod family;
+mod fuzz_inputs;
+mod games;
+mod http;
+mod leaving;
+mod library;
+mod media;
+mod reactions;
+mod realtime;
+mod rewards;
+mod safety;
+mod security;
+mod social;
+mod stories;
+mod text_rule;
