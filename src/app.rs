@@ -2,7 +2,6 @@
 
 use std::time::Instant;
 
-use crate::api::profanity::Profanity;
 use crate::auth::passwords::Passwords;
 use crate::auth::ratelimit::Limits;
 use crate::auth::secret;
@@ -13,6 +12,7 @@ use crate::db::{self, Db, Tuning};
 use crate::http::metrics::Metrics;
 use crate::http::request::BodyLimits;
 use crate::http::static_files::Spa;
+use crate::store::profanity::Profanity;
 
 /// Why the server could not start; each prints as one line.
 #[derive(Debug)]

@@ -6,44 +6,15 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::Ctx;
-use crate::api::notifications::notify;
+use crate::domain::events::Event;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
-use crate::realtime::hub::Frame;
+use crate::store::messages::{COLUMNS, message, message_row};
+use crate::store::notifications::notify;
 use crate::store::reach::{self, Reach, Way, Why};
 
 /// Longest message, in characters.
 pub const MAX_TEXT: usize = 2000;
-
-const COLUMNS: &str = "id, sender_id, receiver_id, text, created_at, edited_at, read_at";
-
-fn message_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
-    Ok(json!({
-        "id": r.get::<_, i64>(0)?,
-        "from": r.get::<_, i64>(1)?,
-        "to": r.get::<_, i64>(2)?,
-        "text": r.get::<_, String>(3)?,
-        "created_at": crate::time::rfc3339(r.get(4)?),
-        "edited_at": r.get::<_, Option<i64>>(5)?.map(crate::time::rfc3339),
-        "read": r.get::<_, Option<i64>>(6)?.is_some(),
-    }))
-}
-
-fn message(c: &Connection, id: i64) -> rusqlite::Result<Option<Value>> {
-    c.query_row(
-        &format!("SELECT {COLUMNS} FROM messages WHERE id = ?1"),
-        [id],
-        message_row,
-    )
-    .optional()
-}
-
-fn push(cx: &Ctx<'_>, users: [i64; 2], v: &Value) {
-    let f = Frame::from(v.to_string());
-    for u in users {
-        cx.app.hub.to_user(u, &f);
-    }
-}
 
 fn not_friends() -> Error {
     Error::forbidden("not_friends", "You can only chat with your friends.")
@@ -214,6 +185,7 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
                 params![me, other, text, now],
             )?;
             let id = tx.last_insert_rowid();
+            tx.emit(Event::MessageSent { id });
             // One unread "message" notification per sender: later ones refresh it.
             let preview: String = text.chars().take(80).collect();
             let refreshed = tx.execute(
@@ -234,11 +206,7 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
             Ok(message(tx, id)?.unwrap_or(Value::Null))
         })
         .await?;
-    push(
-        cx,
-        [other, me],
-        &json!({ "type": "message.new", "message": msg }),
-    );
+    cx.app.db.outbox.settled().await;
     Ok(created(&json!({ "message": msg })))
 }
 
@@ -260,7 +228,7 @@ pub async fn edit(cx: &mut Ctx<'_>) -> Result<Response> {
     let text = clean(cx, &body.text)?;
     cx.app.limits.messages.hit(&format!("user:{me}"))?;
     let now = crate::time::now();
-    let (other, msg) = cx
+    let msg = cx
         .app
         .db
         .write(move |tx| {
@@ -270,14 +238,11 @@ pub async fn edit(cx: &mut Ctx<'_>) -> Result<Response> {
                 "UPDATE messages SET text = ?2, edited_at = ?3 WHERE id = ?1",
                 params![id, text, now],
             )?;
-            Ok((other, message(tx, id)?.unwrap_or(Value::Null)))
+            tx.emit(Event::MessageEdited { id });
+            Ok(message(tx, id)?.unwrap_or(Value::Null))
         })
         .await?;
-    push(
-        cx,
-        [other, me],
-        &json!({ "type": "message.edited", "message": msg }),
-    );
+    cx.app.db.outbox.settled().await;
     Ok(ok(&json!({ "message": msg })))
 }
 
@@ -285,20 +250,20 @@ pub async fn edit(cx: &mut Ctx<'_>) -> Result<Response> {
 pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
     let id = cx.req.params.id(0)?;
-    let other = cx
-        .app
+    cx.app
         .db
         .write(move |tx| {
-            let other = own_message(tx, id, me)?;
+            let receiver = own_message(tx, id, me)?;
             tx.execute("DELETE FROM messages WHERE id = ?1", [id])?;
-            Ok(other)
+            tx.emit(Event::MessageDeleted {
+                id,
+                sender: me,
+                receiver,
+            });
+            Ok(())
         })
         .await?;
-    let f = |peer: i64| {
-        Frame::from(json!({ "type": "message.deleted", "id": id, "peer_id": peer }).to_string())
-    };
-    cx.app.hub.to_user(other, &f(me));
-    cx.app.hub.to_user(me, &f(other));
+    cx.app.db.outbox.settled().await;
     Ok(empty(hyper::StatusCode::NO_CONTENT))
 }
 
@@ -307,7 +272,7 @@ pub async fn mark_read(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = cx.user()?.id;
     let other = cx.req.params.id(0)?;
     let now = crate::time::now();
-    let (marked, up_to, unread) = cx
+    let (marked, up_to) = cx
         .app
         .db
         .write(move |tx| {
@@ -325,23 +290,19 @@ pub async fn mark_read(cx: &mut Ctx<'_>) -> Result<Response> {
                 "UPDATE notifications SET read_at = ?3 WHERE user_id = ?1 AND actor_id = ?2 AND type = 'message' AND read_at IS NULL",
                 params![me, other, now],
             )?;
-            let unread = if cleared > 0 {
-                Some(crate::api::notifications::unread_count(tx, me)?)
-            } else {
-                None
-            };
-            Ok((marked, up_to, unread))
+            if cleared > 0 {
+                tx.emit(Event::UnreadChanged { user: me });
+            }
+            if marked > 0 {
+                tx.emit(Event::MessagesRead {
+                    reader: me,
+                    sender: other,
+                    up_to,
+                });
+            }
+            Ok((marked, up_to))
         })
         .await?;
-    if let Some(unread) = unread {
-        crate::realtime::presence::push_unread(cx.app, me, unread);
-    }
-    if marked > 0 {
-        push(
-            cx,
-            [other, me],
-            &json!({ "type": "message.read", "reader_id": me, "up_to_id": up_to }),
-        );
-    }
+    cx.app.db.outbox.settled().await;
     Ok(ok(&json!({ "marked": marked, "up_to_id": up_to })))
 }

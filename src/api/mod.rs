@@ -3,23 +3,18 @@
 
 pub mod admin;
 pub mod assist;
-pub mod audit;
 pub mod characters;
 pub mod classes;
-pub mod codes;
 pub mod collab;
 pub mod csv;
 pub mod family;
 pub mod games;
 pub mod media;
 pub mod messages;
-pub mod moderation;
 pub mod notifications;
 pub mod pagination;
-pub mod profanity;
 pub mod realtime;
 pub mod reports;
-pub mod rewards;
 pub mod social;
 pub mod stories;
 pub mod system;
@@ -263,7 +258,11 @@ async fn record_refused_text(app: &App, user: i64, e: &Error) {
     };
     let recorded = app
         .db
-        .write(move |tx| Ok(moderation::record_violation(tx, user, kind, field, &found)?))
+        .write(move |tx| {
+            Ok(crate::store::moderation::record_violation(
+                tx, user, kind, field, &found,
+            )?)
+        })
         .await;
     if let Err(err) = recorded {
         crate::log_warn!("recording a refused text for user {user}: {err}");

@@ -5,14 +5,14 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::{AdminAction, UserAction, open_db, read_new_password};
-use crate::api::audit;
-use crate::api::users::store::{self, NewUser};
 use crate::auth::passwords::Passwords;
 use crate::auth::sessions;
 use crate::config::Config;
 use crate::db::pool::write_tx;
 use crate::domain::accounts::{self, Role};
 use crate::error::Error;
+use crate::store::audit;
+use crate::store::users::{self as store, NewUser};
 
 pub(super) fn user(config: &Config, action: UserAction) -> Result<ExitCode, String> {
     let mut conn = open_db(config)?;

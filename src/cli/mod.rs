@@ -310,7 +310,7 @@ fn open_db(config: &Config) -> Result<Connection, String> {
     let mut conn = crate::db::pool::open_writer(&config.db_path(), tuning)
         .map_err(|e| format!("cannot open {}: {e}", config.db_path().display()))?;
     crate::db::migrations::migrate(&mut conn).map_err(|e| e.to_string())?;
-    crate::api::profanity::seed_starter_if_needed(&conn).map_err(|e| e.to_string())?;
+    crate::store::profanity::seed_starter_if_needed(&conn).map_err(|e| e.to_string())?;
     Ok(conn)
 }
 

@@ -4,11 +4,11 @@
 use std::process::ExitCode;
 
 use super::{ProfanityAction, open_db};
-use crate::api::profanity::{Added, add_word, list_words, parse_word_file, remove_word};
 use crate::config::Config;
 use crate::db::pool::write_tx;
 use crate::domain::profanity::{Language, Severity};
 use crate::error::Error;
+use crate::store::profanity::{Added, add_word, list_words, parse_word_file, remove_word};
 
 fn language(s: &str) -> Result<Language, String> {
     Language::parse(s).ok_or_else(|| format!("--lang must be en or tl (got {s:?})"))

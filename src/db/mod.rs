@@ -6,7 +6,7 @@ pub mod migrations;
 pub mod outbox;
 pub mod pool;
 
-pub use pool::{Db, Tuning};
+pub use pool::{Db, Tuning, Tx};
 
 use std::path::Path;
 

@@ -1,82 +1,108 @@
-//! Events a write transaction produces for the realtime hub, released only after it commits.
+//! Committed events on their way to the realtime pusher.
 //!
-//! Code deep inside a transaction (e.g. `notify`) records an event on the writer thread; the
-//! pool hands the events to the [`Outbox`] once the commit succeeded and drops them on rollback,
-//! so a live push never announces a row that does not exist.
+//! A write transaction collects its events in its [`Tx`](super::pool::Tx); the pool hands them
+//! here once the commit succeeded and drops them on rollback, so a live push never announces a
+//! row that does not exist. A handler whose answer must not overtake its push (a kicked member
+//! must be out of the room before the host hears "done") waits with [`Outbox::settled`].
 
-use std::cell::RefCell;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use tokio::sync::Notify;
+use tokio::sync::{Notify, watch};
 
-/// Something committed that connected clients should hear about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Event {
-    /// A notification row was created for `user`.
-    Notification {
-        /// The recipient.
-        user: i64,
-        /// The row.
-        id: i64,
-    },
-}
+pub use crate::domain::events::Event;
 
-thread_local! {
-    static PENDING: RefCell<Vec<Event>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Records an event of the transaction running on this thread.
-pub fn record(event: Event) {
-    PENDING.with(|p| p.borrow_mut().push(event));
-}
-
-/// Forgets events left by an earlier transaction on this thread.
-pub(crate) fn begin() {
-    PENDING.with(|p| p.borrow_mut().clear());
-}
-
-/// The events recorded since [`begin`].
-pub(crate) fn take() -> Vec<Event> {
-    PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))
-}
-
-/// Committed events waiting for the hub; bounded so a hub that stopped cannot grow it forever.
-#[derive(Default)]
+/// Committed events waiting for the pusher; bounded so a pusher that stopped cannot grow it
+/// forever.
 pub struct Outbox {
-    queue: Mutex<Vec<Event>>,
+    queue: Mutex<Queue>,
     ready: Notify,
+    /// How many events the pusher has finished (every event pushed before that count).
+    done: watch::Sender<u64>,
+    /// Set while a pusher runs; without one (the CLI) nothing waits for delivery.
+    attached: AtomicBool,
 }
 
-/// Most events held for the hub; beyond it the oldest are dropped (clients still see them by
+#[derive(Default)]
+struct Queue {
+    events: Vec<Event>,
+    /// Events ever pushed.
+    pushed: u64,
+}
+
+impl Default for Outbox {
+    fn default() -> Self {
+        Outbox {
+            queue: Mutex::default(),
+            ready: Notify::new(),
+            done: watch::Sender::new(0),
+            attached: AtomicBool::new(false),
+        }
+    }
+}
+
+/// Most events held for the pusher; beyond it the oldest are dropped (clients still see them by
 /// listing their notifications).
 const CAPACITY: usize = 65_536;
 
+/// Longest a handler waits for its push; a stuck socket must not hold an answer.
+const SETTLE_WAIT: Duration = Duration::from_secs(2);
+
 impl Outbox {
-    /// Queues committed events and wakes the hub.
+    fn queue(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Queues committed events and wakes the pusher.
     pub fn push(&self, events: Vec<Event>) {
         if events.is_empty() {
             return;
         }
-        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
-        q.extend(events);
-        if q.len() > CAPACITY {
-            let extra = q.len() - CAPACITY;
-            q.drain(..extra);
+        let mut q = self.queue();
+        q.pushed += events.len() as u64;
+        q.events.extend(events);
+        if q.events.len() > CAPACITY {
+            let extra = q.events.len() - CAPACITY;
+            q.events.drain(..extra);
         }
         drop(q);
         self.ready.notify_one();
     }
 
-    /// Waits for events and takes them all.
-    pub async fn next_batch(&self) -> Vec<Event> {
+    /// The pusher's side: waits for events and takes them all, with the count they reach.
+    pub async fn next_batch(&self) -> (Vec<Event>, u64) {
+        self.attached.store(true, Ordering::Release);
         loop {
             let notified = self.ready.notified();
-            let batch = std::mem::take(&mut *self.queue.lock().unwrap_or_else(|e| e.into_inner()));
+            let (batch, upto) = {
+                let mut q = self.queue();
+                (std::mem::take(&mut q.events), q.pushed)
+            };
             if !batch.is_empty() {
-                return batch;
+                return (batch, upto);
             }
             notified.await;
         }
+    }
+
+    /// The pusher's side: every event up to `upto` has reached its sockets.
+    pub fn delivered(&self, upto: u64) {
+        self.done.send_if_modified(|d| {
+            let moved = upto > *d;
+            *d = (*d).max(upto);
+            moved
+        });
+    }
+
+    /// Resolves once every event pushed so far has been delivered (at once without a pusher).
+    pub async fn settled(&self) {
+        if !self.attached.load(Ordering::Acquire) {
+            return;
+        }
+        let target = self.queue().pushed;
+        let mut done = self.done.subscribe();
+        let _ = tokio::time::timeout(SETTLE_WAIT, done.wait_for(|d| *d >= target)).await;
     }
 }
 
@@ -84,20 +110,26 @@ impl Outbox {
 mod tests {
     use super::*;
 
-    #[test]
-    fn events_stay_on_their_thread_until_taken() {
-        begin();
-        record(Event::Notification { user: 1, id: 2 });
-        let other = std::thread::spawn(take).join().expect("thread");
-        assert!(other.is_empty());
-        assert_eq!(take(), vec![Event::Notification { user: 1, id: 2 }]);
-        assert!(take().is_empty());
-    }
-
     #[tokio::test]
-    async fn the_hub_gets_what_was_pushed() {
-        let o = Outbox::default();
+    async fn the_pusher_gets_what_was_pushed_and_settling_waits_for_it() {
+        let o = std::sync::Arc::new(Outbox::default());
+        o.settled().await;
         o.push(vec![Event::Notification { user: 1, id: 2 }]);
-        assert_eq!(o.next_batch().await.len(), 1);
+        let (batch, upto) = o.next_batch().await;
+        assert_eq!(batch, vec![Event::Notification { user: 1, id: 2 }]);
+        o.push(vec![Event::UnreadChanged { user: 1 }]);
+        let waiter = tokio::spawn({
+            let o = std::sync::Arc::clone(&o);
+            async move { o.settled().await }
+        });
+        o.delivered(upto);
+        tokio::task::yield_now().await;
+        assert!(
+            !waiter.is_finished(),
+            "the second event is not delivered yet"
+        );
+        let (_, upto) = o.next_batch().await;
+        o.delivered(upto);
+        waiter.await.expect("settled");
     }
 }

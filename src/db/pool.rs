@@ -6,6 +6,8 @@
 //! sized to the pool before touching r2d2, so the blocking pool is never filled with threads
 //! waiting for a connection (anchors.md lesson 6).
 
+use std::cell::RefCell;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -15,6 +17,7 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use super::outbox::Event;
 use crate::error::Error;
 
 /// How long a request waits for a database connection before answering 503.
@@ -163,23 +166,20 @@ impl Db {
     /// on `Err`.
     pub async fn write<T, F>(&self, f: F) -> Result<T, Error>
     where
-        F: FnOnce(&Transaction<'_>) -> Result<T, Error> + Send + 'static,
+        F: FnOnce(&Tx<'_>) -> Result<T, Error> + Send + 'static,
         T: Send + 'static,
     {
         let permit = self.permit(&self.write_gate).await?;
         let writer = Arc::clone(&self.writer);
-        let (out, events) = tokio::task::spawn_blocking(move || {
+        let out = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            super::outbox::begin();
-            let out = write_tx(&mut lock(&writer), f);
-            (out, super::outbox::take())
+            write_tx_events(&mut lock(&writer), f)
         })
         .await?;
         self.stats.writes.fetch_add(1, Ordering::Relaxed);
-        if out.is_ok() {
-            self.outbox.push(events);
-        }
-        out
+        let (value, events) = out?;
+        self.outbox.push(events);
+        Ok(value)
     }
 
     /// Runs `f` with the writer connection itself (outside a transaction), for maintenance such
@@ -201,15 +201,11 @@ impl Db {
     /// Blocking variant of [`Db::write`] for startup and the CLI (never call from async code).
     pub fn write_blocking<T>(
         &self,
-        f: impl FnOnce(&Transaction<'_>) -> Result<T, Error>,
+        f: impl FnOnce(&Tx<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        super::outbox::begin();
-        let out = write_tx(&mut lock(&self.writer), f);
-        let events = super::outbox::take();
-        if out.is_ok() {
-            self.outbox.push(events);
-        }
-        out
+        let (value, events) = write_tx_events(&mut lock(&self.writer), f)?;
+        self.outbox.push(events);
+        Ok(value)
     }
 
     /// Blocking checkpoint that truncates the WAL; used at shutdown.
@@ -233,23 +229,63 @@ fn lock(writer: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     writer.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Runs `f` inside an immediate transaction on `conn`.
+/// A write transaction and the events it will announce once committed. It reads and writes
+/// like the connection it derefs to; [`Tx::emit`] is the only way to announce a change, so a
+/// function that announces says so by taking a `&Tx`.
+pub struct Tx<'c> {
+    tx: Transaction<'c>,
+    events: RefCell<Vec<Event>>,
+}
+
+impl Deref for Tx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl<'c> Tx<'c> {
+    /// Begins an immediate transaction on `conn` (the demo seeder and the CLI; the server goes
+    /// through [`Db::write`]).
+    pub fn begin(conn: &'c mut Connection) -> rusqlite::Result<Tx<'c>> {
+        Ok(Tx {
+            tx: conn.transaction_with_behavior(TransactionBehavior::Immediate)?,
+            events: RefCell::default(),
+        })
+    }
+
+    /// Commits, handing back what was emitted.
+    pub fn commit(self) -> rusqlite::Result<Vec<Event>> {
+        let events = self.events.into_inner();
+        self.tx.commit()?;
+        Ok(events)
+    }
+
+    /// Announces `event` to connected clients after the commit (never, on rollback).
+    pub fn emit(&self, event: Event) {
+        self.events.borrow_mut().push(event);
+    }
+}
+
+/// Runs `f` inside an immediate transaction on `conn`. Events emitted by `f` are dropped: use
+/// this only where no client is connected (the CLI against a stopped server).
 pub fn write_tx<T>(
     conn: &mut Connection,
-    f: impl FnOnce(&Transaction<'_>) -> Result<T, Error>,
+    f: impl FnOnce(&Tx<'_>) -> Result<T, Error>,
 ) -> Result<T, Error> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    match f(&tx) {
-        Ok(v) => {
-            tx.commit()?;
-            Ok(v)
-        }
-        Err(e) => {
-            // Dropping the transaction rolls it back.
-            drop(tx);
-            Err(e)
-        }
-    }
+    write_tx_events(conn, f).map(|(v, _)| v)
+}
+
+/// Runs `f` inside an immediate transaction; on commit returns what it emitted.
+fn write_tx_events<T>(
+    conn: &mut Connection,
+    f: impl FnOnce(&Tx<'_>) -> Result<T, Error>,
+) -> Result<(T, Vec<Event>), Error> {
+    let tx = Tx::begin(conn)?;
+    // Dropping the transaction on an error rolls it back, events and all.
+    let v = f(&tx)?;
+    Ok((v, tx.commit()?))
 }
 
 /// `wal_checkpoint(TRUNCATE)`: folds the WAL into the main file and empties it.

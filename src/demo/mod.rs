@@ -10,10 +10,11 @@ use serde_json::{Value, json};
 
 use self::art::*;
 use self::stories::{DemoStory, FRIENDS, PEOPLE, STORIES, Scene};
-use crate::api::stories::store::{PageContent, insert_page, refresh_rating, sync_search};
-use crate::api::{rewards, social};
+use crate::db::Tx;
 use crate::domain::drawing::Drawing;
 use crate::domain::story::{rating_score, title_key, validate_genres};
+use crate::store::rewards;
+use crate::store::stories::{PageContent, insert_page, refresh_rating, sync_search};
 
 /// What `seed` did.
 #[derive(Debug)]
@@ -90,7 +91,7 @@ fn new_user(
 
 /// Inserts and publishes a story the way the API does; returns its id.
 fn publish_story(
-    tx: &Connection,
+    tx: &Tx<'_>,
     author: i64,
     s: &DemoStory,
     published_at: i64,
@@ -147,9 +148,7 @@ pub fn seed(
         accounts.push((username.to_string(), password));
     }
     let now = crate::time::now();
-    let tx = conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(|e| e.to_string())?;
+    let tx = Tx::begin(conn).map_err(|e| e.to_string())?;
     for (username, ..) in PEOPLE {
         let taken: bool = tx
             .query_row(
@@ -191,7 +190,7 @@ pub fn seed(
             params![a, b, now],
         )
         .map_err(|e| e.to_string())?;
-        social::store::befriend(&tx, a, b, now).map_err(|e| e.to_string())?;
+        crate::store::social::befriend(&tx, a, b, now).map_err(|e| e.to_string())?;
         rewards::on_friends(&tx, a, b).map_err(|e| e.to_string())?;
     }
     let mut story_ids = Vec::new();
@@ -329,9 +328,7 @@ pub fn bulk(
         .collect::<Result<_, _>>()?;
     let mut rng = Rng(0x5EED_CAFE_F00D_BEEF);
     let now = crate::time::now();
-    let tx = conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(|e| e.to_string())?;
+    let tx = Tx::begin(conn).map_err(|e| e.to_string())?;
     let first_user: i64 = tx
         .query_row("SELECT coalesce(max(id), 0) + 1 FROM users", [], |r| {
             r.get(0)

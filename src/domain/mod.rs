@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod collab;
 pub mod drawing;
+pub mod events;
 pub mod games;
 pub mod media;
 pub mod personal;

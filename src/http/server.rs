@@ -51,7 +51,7 @@ pub async fn run(
     let warm = Arc::clone(&app);
     tokio::spawn(async move { warm.passwords.warm_up().await });
     let batcher = tokio::spawn(crate::realtime::batcher::run(Arc::clone(&app)));
-    let pusher = tokio::spawn(crate::realtime::presence::run_pusher(Arc::clone(&app)));
+    let pusher = tokio::spawn(crate::realtime::pusher::run(Arc::clone(&app)));
     let on_signal = tokio::spawn(backup_on_signal(Arc::clone(&app)));
 
     accept_loop(listener, Arc::clone(&app), shutdown, &stop_tx).await;
@@ -339,7 +339,12 @@ async fn housekeeping(app: Arc<App>, mut stop: watch::Receiver<bool>) {
         if round.is_multiple_of(12) {
             app.limits.sweep();
             app.hub.tickets.sweep();
-            match crate::api::collab::sweep_expired(&app).await {
+            let now = crate::time::now();
+            let expired = app
+                .db
+                .write(move |tx| Ok(crate::store::collab::expire(tx, now)?))
+                .await;
+            match expired {
                 Ok(0) => {}
                 Ok(n) => log_info!("{n} drawing session(s) expired"),
                 Err(e) => log_warn!("session expiry failed: {e}"),
@@ -355,9 +360,9 @@ async fn housekeeping(app: Arc<App>, mut stop: watch::Receiver<bool>) {
                     let sessions = crate::auth::sessions::purge(tx, now)?;
                     let views = tx.execute(
                         "DELETE FROM story_views WHERE day < ?1",
-                        [crate::api::rewards::day_of(now) - 1],
+                        [crate::store::rewards::day_of(now) - 1],
                     )?;
-                    let recounted = crate::api::stories::store::refresh_recent_likes(tx, now)?;
+                    let recounted = crate::store::stories::refresh_recent_likes(tx, now)?;
                     Ok((sessions, views, recounted))
                 })
                 .await;

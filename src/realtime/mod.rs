@@ -6,6 +6,7 @@ pub mod bucket;
 pub mod hub;
 pub mod presence;
 pub mod protocol;
+pub mod pusher;
 pub mod room;
 pub mod rooms;
 pub mod socket;

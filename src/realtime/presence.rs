@@ -1,5 +1,5 @@
-//! Presence (online/offline to friends, with a grace so a reload does not flicker), the hello
-//! frame, and the live push of committed notifications.
+//! Presence (online/offline to friends, with a grace so a reload does not flicker) and the hello
+//! frame.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,10 +8,9 @@ use rusqlite::params;
 use serde_json::json;
 
 use super::hub::Frame;
-use crate::api::notifications::{load_item, unread_count};
 use crate::app::App;
-use crate::db::outbox::Event;
 use crate::log_warn;
+use crate::store::notifications::unread_count;
 
 fn frame(v: serde_json::Value) -> Frame {
     Frame::from(v.to_string())
@@ -84,50 +83,4 @@ pub fn schedule_offline(app: &Arc<App>, user: i64, generation: u64) {
             })
             .await;
     });
-}
-
-/// Pushes committed notifications to their recipients' sockets, with the new unread count.
-pub async fn run_pusher(app: Arc<App>) {
-    loop {
-        let batch = app.db.outbox.next_batch().await;
-        let wanted: Vec<(i64, i64)> = batch
-            .into_iter()
-            .map(|Event::Notification { user, id }| (user, id))
-            .filter(|(user, _)| app.hub.has_sockets(*user))
-            .collect();
-        if wanted.is_empty() {
-            continue;
-        }
-        let loaded = app
-            .db
-            .read(move |c| {
-                let mut out = Vec::with_capacity(wanted.len());
-                for (user, id) in wanted {
-                    if let Some(item) = load_item(c, user, id)? {
-                        out.push((user, item, unread_count(c, user)?));
-                    }
-                }
-                Ok(out)
-            })
-            .await;
-        match loaded {
-            Ok(items) => {
-                for (user, item, unread) in items {
-                    let f = frame(json!({
-                        "type": "notification.new", "notification": item, "unread_count": unread,
-                    }));
-                    app.hub.to_user(user, &f);
-                }
-            }
-            Err(e) => log_warn!("notification push failed: {e}"),
-        }
-    }
-}
-
-/// Tells the user's tabs their unread count changed (after marking read).
-pub fn push_unread(app: &App, user: i64, unread: i64) {
-    app.hub.to_user(
-        user,
-        &frame(json!({ "type": "notification.unread", "unread_count": unread })),
-    );
 }

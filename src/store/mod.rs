@@ -1,8 +1,17 @@
 //! SQL and the rules that span tables, one file per domain. Handlers in `api` and the realtime
 //! rooms call down into it; it imports only `db`, `domain`, `error` and `time`.
-//!
-//! The rest of the SQL still sits beside its handlers in `api/*/store.rs` and moves here with
-//! the architecture step; the safety policy starts here so every path shares it.
 
+pub mod audit;
+pub mod codes;
+pub mod collab;
+pub mod games;
 pub mod leaving;
+pub mod messages;
+pub mod moderation;
+pub mod notifications;
+pub mod profanity;
 pub mod reach;
+pub mod rewards;
+pub mod social;
+pub mod stories;
+pub mod users;

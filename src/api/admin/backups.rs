@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::api::{Ctx, audit};
+use crate::api::Ctx;
 use crate::app::App;
 use crate::db::backup;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok, with_body};
+use crate::store::audit;
 
 /// Largest backup served over HTTP; bigger ones are copied off the disk with the CLI.
 const DOWNLOAD_MAX: u64 = 256 * 1024 * 1024;

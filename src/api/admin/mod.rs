@@ -11,10 +11,11 @@ use rusqlite::{Connection, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Ctx, audit};
-use crate::api::rewards::day_of;
+use super::Ctx;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};
+use crate::store::audit;
+use crate::store::rewards::day_of;
 
 /// Days in the dashboard's activity chart.
 const DAYS: i64 = 30;
@@ -152,7 +153,7 @@ pub async fn announce(cx: &mut Ctx<'_>) -> Result<Response> {
             )?;
             for &id in &ids {
                 insert.execute(params![id, me, data, now])?;
-                crate::db::outbox::record(crate::db::outbox::Event::Notification {
+                tx.emit(crate::domain::events::Event::Notification {
                     user: id,
                     id: tx.last_insert_rowid(),
                 });

@@ -5,9 +5,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api::{Ctx, audit};
+use crate::api::Ctx;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::audit;
 
 fn author(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Value> {
     Ok(

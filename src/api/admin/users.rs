@@ -5,14 +5,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api::codes::{self, Purpose};
+use crate::api::Ctx;
 use crate::api::pagination::{self, page};
-use crate::api::users::store::other_admins;
-use crate::api::{Ctx, audit};
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};
 use crate::realtime::protocol::close::SIGNED_OUT;
+use crate::store::audit;
+use crate::store::codes::{self, Purpose};
+use crate::store::users::other_admins;
 
 /// How long a reset code works.
 const RESET_CODE_SECS: i64 = 24 * 3600;

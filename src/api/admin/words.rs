@@ -5,11 +5,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api::profanity::{Added, add_word, parse_word_file};
-use crate::api::{Ctx, audit};
+use crate::api::Ctx;
 use crate::domain::profanity::{Language, Severity, clean_word};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::audit;
+use crate::store::profanity::{Added, add_word, parse_word_file};
 
 /// Most lines one bulk import takes.
 const BULK_MAX: usize = 5000;

@@ -7,11 +7,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Ctx, audit};
+use super::Ctx;
 use crate::auth::AuthUser;
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::audit;
 
 /// Symbols in a class join code.
 pub const JOIN_CODE_LEN: usize = 6;
@@ -318,7 +319,7 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
                 params![id, kid, now],
             )?;
             if added > 0 {
-                crate::api::notifications::notify(
+                crate::store::notifications::notify(
                     tx,
                     teacher,
                     "class_join_request",
@@ -408,7 +409,7 @@ pub async fn approve(cx: &mut Ctx<'_>) -> Result<Response> {
             )?;
             let name: String =
                 tx.query_row("SELECT name FROM classes WHERE id = ?1", [class], |r| r.get(0))?;
-            crate::api::notifications::notify(
+            crate::store::notifications::notify(
                 tx,
                 kid,
                 "class_joined",

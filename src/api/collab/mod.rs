@@ -1,19 +1,16 @@
 //! Drawing sessions over REST: create, join by code, invites (friends only), host controls.
 //! The live part (canvas, ops, votes) is the room actor in `realtime::room`.
 
-pub mod store;
-
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use self::store::{is_live, not_found};
 use super::Ctx;
-use crate::api::notifications::notify;
-use crate::app::App;
+use crate::domain::events::Event;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
-use crate::realtime::hub::Frame;
+use crate::store::collab::{self as store, is_live, not_found};
+use crate::store::notifications::notify;
 use crate::store::reach::{self, Reach, Way};
 
 /// How long an invite waits.
@@ -402,7 +399,7 @@ pub async fn kick(cx: &mut Ctx<'_>) -> Result<Response> {
     let id = cx.req.params.id(0)?;
     let body: UserBody = cx.req.json().await?;
     let now = crate::time::now();
-    let members = cx
+    cx
         .app
         .db
         .write(move |tx| {
@@ -427,36 +424,15 @@ pub async fn kick(cx: &mut Ctx<'_>) -> Result<Response> {
                 "UPDATE collab_invites SET status = 'declined' WHERE session_id = ?1 AND invitee_id = ?2",
                 params![id, body.user_id],
             )?;
-            Ok(store::members(tx, id)?)
+            tx.emit(Event::CollabKicked {
+                session: id,
+                user: body.user_id,
+            });
+            Ok(())
         })
         .await?;
-    let f = frame(&json!({ "type": "collab.kicked", "session_id": id, "user_id": body.user_id }));
-    for m in &members {
-        cx.app.hub.to_user(m.user_id, &f);
-    }
-    cx.app.hub.rooms.refresh(id, Some(body.user_id)).await;
+    cx.app.db.outbox.settled().await;
     Ok(empty(hyper::StatusCode::NO_CONTENT))
-}
-
-fn frame(v: &Value) -> Frame {
-    Frame::from(v.to_string())
-}
-
-/// Tells every member the session's state (start, lobby closed, published).
-pub async fn push_status(app: &App, id: i64) {
-    let found = app
-        .db
-        .read(move |c| Ok((store::session_row(c, id)?, store::members(c, id)?)))
-        .await;
-    if let Ok((Some(s), members)) = found {
-        let f = frame(&json!({
-            "type": "collab.status", "session_id": id, "state": s.state,
-            "lobby_open": s.lobby_open, "story_id": s.story_id,
-        }));
-        for m in members.iter().filter(|m| !m.kicked) {
-            app.hub.to_user(m.user_id, &f);
-        }
-    }
 }
 
 async fn host_change(cx: &mut Ctx<'_>, sql: &'static str) -> Result<Response> {
@@ -474,11 +450,11 @@ async fn host_change(cx: &mut Ctx<'_>, sql: &'static str) -> Result<Response> {
                 ));
             }
             tx.execute(sql, [id])?;
+            tx.emit(Event::CollabChanged { session: id });
             Ok(session_json(tx, id, user)?)
         })
         .await?;
-    cx.app.hub.rooms.refresh(id, None).await;
-    push_status(cx.app, id).await;
+    cx.app.db.outbox.settled().await;
     Ok(ok(&view))
 }
 
@@ -511,59 +487,18 @@ pub async fn end(cx: &mut Ctx<'_>) -> Result<Response> {
             "This drawing session is over.",
         ));
     }
-    end_session(cx.app, id, "host_ended").await;
+    let now = crate::time::now();
+    cx.app
+        .db
+        .write(move |tx| Ok(store::end(tx, id, "host_ended", now)?))
+        .await?;
+    cx.app.db.outbox.settled().await;
     let view = cx
         .app
         .db
         .read(move |c| session_json(c, id, user)?.ok_or_else(not_found))
         .await?;
     Ok(ok(&view))
-}
-
-/// Ends a live session (host, expiry) and tells its members and its room.
-pub async fn end_session(app: &App, id: i64, reason: &'static str) {
-    let now = crate::time::now();
-    let members = app
-        .db
-        .write(move |tx| {
-            tx.execute(
-                "UPDATE collab_sessions SET state = 'ended', ended_reason = ?2, ended_at = ?3
-                 WHERE id = ?1 AND state IN ('lobby', 'drawing', 'voting')",
-                params![id, reason, now],
-            )?;
-            Ok(store::members(tx, id)?)
-        })
-        .await
-        .unwrap_or_default();
-    announce_end(app, id, reason, &members).await;
-}
-
-async fn announce_end(app: &App, id: i64, reason: &str, members: &[store::MemberRow]) {
-    let f = frame(&json!({ "type": "collab.ended", "session_id": id, "reason": reason }));
-    for m in members.iter().filter(|m| !m.kicked) {
-        app.hub.to_user(m.user_id, &f);
-    }
-    app.hub.rooms.refresh(id, None).await;
-}
-
-/// Ends sessions whose time ran out (housekeeping).
-pub async fn sweep_expired(app: &App) -> Result<usize> {
-    let now = crate::time::now();
-    let ended = app
-        .db
-        .write(move |tx| {
-            let ids = store::expire(tx, now)?;
-            let mut out = Vec::new();
-            for id in ids {
-                out.push((id, store::members(tx, id)?));
-            }
-            Ok(out)
-        })
-        .await?;
-    for (id, members) in &ended {
-        announce_end(app, *id, "expired", members).await;
-    }
-    Ok(ended.len())
 }
 
 #[cfg(test)]

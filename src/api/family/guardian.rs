@@ -5,11 +5,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
 use super::parent;
-use crate::api::notifications::notify;
+use crate::api::Ctx;
 use crate::api::social::{CARD_COLUMNS, card_row};
-use crate::api::{Ctx, audit};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::audit;
+use crate::store::notifications::notify;
 
 /// `GET /api/family/requests`: requests waiting for the caller's OK, for every linked child.
 pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {

@@ -7,11 +7,12 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{child_json, no_child, parent};
-use crate::api::codes::{self, Purpose};
-use crate::api::{Ctx, audit};
+use crate::api::Ctx;
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};
+use crate::store::audit;
+use crate::store::codes::{self, Purpose};
 use crate::store::reach;
 
 /// How long a link code works.
@@ -158,7 +159,7 @@ pub async fn link(cx: &mut Ctx<'_>) -> Result<Response> {
                 [pid],
                 |r| r.get(0),
             )?;
-            crate::api::notifications::notify(
+            crate::store::notifications::notify(
                 tx,
                 child,
                 "family_linked",
@@ -173,7 +174,7 @@ pub async fn link(cx: &mut Ctx<'_>) -> Result<Response> {
                 |r| r.get(0),
             )?;
             for other in others {
-                crate::api::notifications::notify(
+                crate::store::notifications::notify(
                     tx,
                     other,
                     "family_guardian_added",

@@ -9,14 +9,15 @@ use rusqlite::{Connection, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::Ctx;
 use super::users::reset::{checked_secret, replace_password};
-use super::users::store::{self as users, NewUser};
-use super::{Ctx, audit};
 use crate::auth::AuthUser;
 use crate::domain::accounts::{self, Role};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::audit;
 use crate::store::reach;
+use crate::store::users::{self as users, NewUser};
 
 /// How long a parent's look through a child's eyes lasts.
 const VIEW_SECS: i64 = 600;

@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 
 use super::{child_json, linked, no_child};
 use crate::api::Ctx;
-use crate::api::rewards::day_of;
 use crate::error::Result;
 use crate::http::response::{Response, ok};
+use crate::store::rewards::day_of;
 
 /// Days in the activity charts.
 pub const DAYS: i64 = 30;
@@ -33,7 +33,7 @@ pub async fn overview(cx: &mut Ctx<'_>) -> Result<Response> {
                 "days": days(c, child, now)?,
                 "hours": hours(c, child, now)?,
                 "achievements": achievements(c, child)?,
-                "games": crate::api::games::summary(c, child)?,
+                "games": crate::store::games::summary(c, child)?,
             }))
         })
         .await?;

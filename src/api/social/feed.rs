@@ -5,13 +5,14 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::store::{classmate_ids, friend_ids};
 use super::{CARD_COLUMNS, card_row};
+use crate::api::Ctx;
 use crate::api::pagination::{self, List};
-use crate::api::{Ctx, rewards};
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::rewards;
+use crate::store::social::{classmate_ids, friend_ids};
 
 #[derive(Serialize, Deserialize)]
 struct Cursor {

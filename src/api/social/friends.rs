@@ -8,14 +8,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::store::{are_friends, befriend, share_class};
 use super::{CARD_COLUMNS, Card, card, card_row};
-use crate::api::notifications::notify;
-use crate::api::{Ctx, rewards};
+use crate::api::Ctx;
 use crate::domain::accounts::normalize_username;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::notifications::notify;
 use crate::store::reach::{self, Reach, Way, Why};
+use crate::store::rewards;
+use crate::store::social::{are_friends, befriend, share_class};
 
 /// `GET /api/friends`.
 pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
@@ -211,7 +212,13 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
     })
 }
 
-fn accept_in(tx: &Connection, request: i64, from: i64, to: i64, now: i64) -> rusqlite::Result<()> {
+fn accept_in(
+    tx: &crate::db::Tx<'_>,
+    request: i64,
+    from: i64,
+    to: i64,
+    now: i64,
+) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE friend_requests SET status = 'accepted', responded_at = ?2 WHERE id = ?1",
         params![request, now],

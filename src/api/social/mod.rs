@@ -2,7 +2,6 @@
 
 pub mod feed;
 pub mod friends;
-pub mod store;
 pub mod users;
 
 use rusqlite::{Connection, OptionalExtension};

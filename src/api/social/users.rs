@@ -8,13 +8,14 @@
 use rusqlite::{OptionalExtension, params};
 use serde_json::{Value, json};
 
-use super::store::{are_friends, share_class};
 use super::{CARD_COLUMNS, card_row};
-use crate::api::{Ctx, rewards};
+use crate::api::Ctx;
 use crate::domain::accounts::{Role, level_for_xp};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
 use crate::store::reach::{self, Reach, Way};
+use crate::store::rewards;
+use crate::store::social::{are_friends, share_class};
 
 struct ProfileRow {
     username: String,

@@ -5,12 +5,12 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 
-use super::store::{self, Need, Relation};
 use crate::api::Ctx;
-use crate::api::notifications::notify;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::notifications::notify;
 use crate::store::reach::{self, Reach, Way};
+use crate::store::stories::{self as store, Need, Relation};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -6,14 +6,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::store::{self, Need, Person};
+use crate::api::Ctx;
 use crate::api::pagination::{self, List};
-use crate::api::{Ctx, rewards};
 use crate::auth::AuthUser;
 use crate::domain::accounts::Role;
 use crate::domain::story::validate_comment;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::rewards;
+use crate::store::stories::{self as store, Need, Person};
 
 /// A comment as shown.
 #[derive(Serialize)]
@@ -194,7 +195,7 @@ pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
 
 fn audit_if_admin(tx: &Connection, user: &AuthUser, comment: i64) -> rusqlite::Result<()> {
     if user.role == Role::Admin {
-        crate::api::audit::record(
+        crate::store::audit::record(
             tx,
             Some(user.id),
             "comment_deleted",

@@ -6,19 +6,19 @@ pub mod comments;
 pub mod library;
 pub mod pages;
 pub mod reactions;
-pub mod store;
 
 use rusqlite::params;
 use serde::{Deserialize, Deserializer};
 use serde_json::{Value, json};
 
-use self::store::{Need, PageContent};
-use super::{Ctx, media, rewards};
+use super::{Ctx, media};
 use crate::app::App;
 use crate::domain::drawing::Drawing;
 use crate::domain::story::{self, MAX_PAGES};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::rewards;
+use crate::store::stories::{self as store, Need, PageContent};
 
 /// Deserialises a field so that "absent" (`None`) and `null` (`Some(None)`) differ.
 pub(crate) fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
@@ -332,7 +332,7 @@ pub async fn publish(cx: &mut Ctx<'_>) -> Result<Response> {
                 params![id, now],
             )?;
             store::sync_search(tx, id)?;
-            crate::api::games::ensure(tx, id)?;
+            crate::store::games::ensure(tx, id)?;
             let authors = store::authors(tx, id, m.author_id)?;
             rewards::on_story_published(tx, id, &authors, &m.language, m.page_count)?;
             Ok(())

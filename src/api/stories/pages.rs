@@ -4,12 +4,12 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 
-use super::store::{self, Need};
 use super::{PageInput, check_page_media, prepare_page};
 use crate::api::Ctx;
 use crate::domain::story::MAX_PAGES;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::stories::{self as store, Need};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,11 +5,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::store::{self, Meta, Need, Relation};
-use crate::api::{Ctx, rewards};
+use crate::api::Ctx;
 use crate::auth::AuthUser;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::rewards;
+use crate::store::stories::{self as store, Meta, Need, Relation};
 
 /// A published story the caller can see, or why not.
 fn published(tx: &Connection, id: i64, user: &AuthUser) -> Result<(Meta, Relation)> {

@@ -4,9 +4,8 @@ use crate::realtime::protocol::close::SIGNED_OUT;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::store::{self, NewUser};
 use super::{refresh_ttl, session_json, tokens_json};
-use crate::api::{Ctx, audit};
+use crate::api::Ctx;
 use crate::auth::guard::suspended;
 use crate::auth::ratelimit::Refusal;
 use crate::auth::sessions::{self, Rotation};
@@ -14,6 +13,8 @@ use crate::domain::accounts::{self, Role, Standing, standing};
 use crate::domain::pictures;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::audit;
+use crate::store::users::{self as store, NewUser};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,11 +5,12 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::api::{Ctx, audit};
+use crate::api::Ctx;
 use crate::auth::AuthUser;
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok, with_body};
+use crate::store::audit;
 use crate::store::leaving::{self, Removed};
 
 /// The export as a file download named after its day.
@@ -81,14 +82,13 @@ async fn delete(cx: &Ctx<'_>, user: i64, by: &AuthUser) -> Result<Removed> {
             let role = role.ok_or_else(|| {
                 Error::not_found("user_not_found", "This account no longer exists.")
             })?;
-            if role == "admin" && super::store::other_admins(tx, user)? == 0 {
+            if role == "admin" && crate::store::users::other_admins(tx, user)? == 0 {
                 return Err(Error::conflict(
                     "last_admin",
                     "This is the only admin account. Make another admin before deleting it.",
                 ));
             }
-            let removed =
-                leaving::delete_account(tx, user, crate::api::stories::store::detach_user)?;
+            let removed = leaving::delete_account(tx, user, crate::store::stories::detach_user)?;
             audit::record(
                 tx,
                 actor,

@@ -6,11 +6,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::api::pagination::{self, List};
-use crate::api::{Ctx, media, rewards};
+use crate::api::{Ctx, media};
 use crate::domain::accounts::{XP_PER_LEVEL, level_for_xp};
 use crate::domain::rewards::{ACHIEVEMENTS, BORDERS, borders_for};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::rewards;
 
 #[derive(Serialize, Deserialize)]
 struct Cursor {

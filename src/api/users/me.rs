@@ -3,13 +3,14 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::store::{self, ProfileChanges};
 use super::{refresh_ttl, tokens_json};
-use crate::api::{Ctx, audit};
+use crate::api::Ctx;
 use crate::auth::sessions;
 use crate::domain::accounts;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::audit;
+use crate::store::users::{self as store, ProfileChanges};
 
 /// Largest stored preferences object, serialised.
 const MAX_PREFS_BYTES: usize = 4096;
@@ -107,7 +108,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         changes.prefs = Some(text);
     }
     if let Some(n) = &patch.notifications {
-        let mutable = crate::api::notifications::MUTABLE;
+        let mutable = crate::store::notifications::MUTABLE;
         if n.iter()
             .any(|(k, v)| !mutable.contains(&k.as_str()) || !v.is_boolean())
         {
@@ -166,7 +167,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
             }
             store::update_profile(tx, id, &changes, now)?;
             if renamed {
-                crate::api::stories::store::resync_author(tx, id)?;
+                crate::store::stories::resync_author(tx, id)?;
             }
             store::load_view(tx, id)?
                 .ok_or_else(|| Error::not_found("user_not_found", "This account no longer exists."))

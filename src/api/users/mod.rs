@@ -6,38 +6,12 @@ pub mod leaving;
 pub mod lists;
 pub mod me;
 pub mod reset;
-pub mod store;
 
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::app::App;
 use crate::auth::sessions::Issued;
-
-/// A user as they see themselves.
-#[derive(Debug, Clone, Serialize)]
-pub struct UserView {
-    pub id: i64,
-    pub username: String,
-    pub display_name: String,
-    pub role: String,
-    pub bio: String,
-    pub avatar_emoji: String,
-    pub theme: String,
-    pub language: String,
-    pub privacy: String,
-    pub prefs: Value,
-    pub avatar_border: String,
-    /// "5-7", "8-9" or "10-12", or null when not given.
-    pub age_band: Option<String>,
-    /// Every mutable notification type -> on/off.
-    pub notifications: Value,
-    pub xp: i64,
-    pub level: i64,
-    pub created_at: String,
-    /// A self-registered teacher an admin has not approved yet.
-    pub pending_approval: bool,
-}
+pub use crate::store::users::UserView;
 
 /// The token half of a sign-in answer.
 pub fn tokens_json(app: &App, user_id: i64, role: &str, issued: &Issued) -> Value {

@@ -4,15 +4,16 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use super::store;
-use crate::api::codes::{self, Purpose};
-use crate::api::{Ctx, audit};
+use crate::api::Ctx;
 use crate::app::App;
 use crate::domain::accounts::{self, Role};
 use crate::domain::pictures::{self, Secret};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, empty};
 use crate::realtime::protocol::close::SIGNED_OUT;
+use crate::store::audit;
+use crate::store::codes::{self, Purpose};
+use crate::store::users as store;
 
 /// Checks a typed or picture password for an account of `role`; returns what gets hashed.
 pub fn checked_secret(

@@ -209,7 +209,7 @@ impl Room {
                 let _ = app
                     .db
                     .write(move |tx| {
-                        Ok(crate::api::moderation::record_violation(
+                        Ok(crate::store::moderation::record_violation(
                             tx, user, kind, field, &found,
                         )?)
                     })

@@ -12,10 +12,10 @@ use super::bucket::Bucket;
 use super::hub::{Frame, SocketHandle};
 use super::protocol::{close, error_frame};
 use super::rooms::{Cmd, RoomMsg};
-use crate::api::collab::store::{self, MemberRow};
 use crate::app::App;
 use crate::domain::collab::{self, Doc, Op};
 use crate::log_warn;
+use crate::store::collab::{self as store, MemberRow};
 
 mod frames;
 mod vote;
@@ -270,7 +270,15 @@ impl Room {
         if is_live(&self.state) && crate::time::now() > self.expires_at {
             self.state = "ended".into();
             self.vote = None;
-            crate::api::collab::end_session(&self.app, self.id, "expired").await;
+            let (id, now) = (self.id, crate::time::now());
+            let ended = self
+                .app
+                .db
+                .write(move |tx| Ok(store::end(tx, id, "expired", now)?))
+                .await;
+            if let Err(e) = ended {
+                crate::log_warn!("ending expired session {id}: {e}");
+            }
         }
         !is_live(&self.state)
     }

@@ -5,9 +5,9 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::{Room, Vote, frame, is_live, with_id};
-use crate::api::collab::store;
 use crate::log_info;
 use crate::realtime::hub::SocketHandle;
+use crate::store::collab as store;
 
 impl Room {
     pub(super) async fn vote_start(&mut self, sock: &SocketHandle, id: Option<String>) {
@@ -135,7 +135,6 @@ impl Room {
                     "type": "collab.published", "session_id": self.id, "story_id": story,
                 }));
                 self.to_all(&f);
-                crate::api::collab::push_status(&self.app, self.id).await;
             }
             Err(e) => {
                 self.set_state("drawing").await;

@@ -7,9 +7,10 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use super::notifications::notify;
+use crate::db::Tx;
 use crate::domain::accounts::level_for_xp;
 use crate::domain::rewards::{self, PUBLISH_REWARDS_PER_DAY, Reason, Stats, newly_earned};
+use crate::store::notifications::notify;
 
 /// Days since the epoch (UTC), for streaks and daily caps.
 pub fn day_of(secs: i64) -> i64 {
@@ -18,7 +19,7 @@ pub fn day_of(secs: i64) -> i64 {
 
 /// Records an activity for friends' feeds.
 pub fn activity(
-    tx: &Connection,
+    tx: &Tx<'_>,
     actor: i64,
     kind: &str,
     story: Option<i64>,
@@ -34,7 +35,7 @@ pub fn activity(
 /// Pays `amount` XP for (user, reason, object) once; returns whether this was the first time.
 /// A level-up notifies the user and shows in friends' feeds.
 pub fn award(
-    tx: &Connection,
+    tx: &Tx<'_>,
     user: i64,
     reason: Reason,
     object: &str,
@@ -69,7 +70,7 @@ pub fn award(
     Ok(inserted)
 }
 
-fn ensure_stats(tx: &Connection, user: i64) -> rusqlite::Result<()> {
+fn ensure_stats(tx: &Tx<'_>, user: i64) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT OR IGNORE INTO user_stats (user_id) VALUES (?1)",
         [user],
@@ -78,7 +79,7 @@ fn ensure_stats(tx: &Connection, user: i64) -> rusqlite::Result<()> {
 }
 
 /// Adds `delta` to one stats counter.
-fn bump(tx: &Connection, user: i64, column: Counter, delta: i64) -> rusqlite::Result<()> {
+fn bump(tx: &Tx<'_>, user: i64, column: Counter, delta: i64) -> rusqlite::Result<()> {
     ensure_stats(tx, user)?;
     let sql = match column {
         Counter::StoriesPublished => {
@@ -170,7 +171,7 @@ pub fn earned(conn: &Connection, user: i64) -> rusqlite::Result<Vec<String>> {
 }
 
 /// Records every achievement the user now qualifies for; returns their ids.
-pub fn settle(tx: &Connection, user: i64) -> rusqlite::Result<Vec<&'static str>> {
+pub fn settle(tx: &Tx<'_>, user: i64) -> rusqlite::Result<Vec<&'static str>> {
     let mut all = Vec::new();
     // Achievement XP can raise the level, which can earn a level achievement: repeat until calm.
     for _ in 0..4 {
@@ -196,7 +197,7 @@ pub fn settle(tx: &Connection, user: i64) -> rusqlite::Result<Vec<&'static str>>
 
 /// A story was published: each author is paid once per story (within the daily cap).
 pub fn on_story_published(
-    tx: &Connection,
+    tx: &Tx<'_>,
     story: i64,
     authors: &[i64],
     language: &str,
@@ -236,7 +237,7 @@ pub fn on_story_published(
 
 /// A like: authors hear about it and are paid the first time this reader likes this story.
 pub fn on_like(
-    tx: &Connection,
+    tx: &Tx<'_>,
     story: i64,
     title: &str,
     authors: &[i64],
@@ -267,7 +268,7 @@ pub fn on_like(
 
 /// A comment: authors hear about every one; the commenter is paid for the first per story.
 pub fn on_comment(
-    tx: &Connection,
+    tx: &Tx<'_>,
     story: i64,
     title: &str,
     authors: &[i64],
@@ -302,7 +303,7 @@ pub fn on_comment(
 
 /// A rating: the first rating of a story by this reader notifies the authors and pays the reader.
 pub fn on_rating(
-    tx: &Connection,
+    tx: &Tx<'_>,
     story: i64,
     title: &str,
     authors: &[i64],
@@ -334,7 +335,7 @@ pub fn on_rating(
 
 /// Reading: keeps the streak, and pays the first time a story is read to the end.
 pub fn on_read(
-    tx: &Connection,
+    tx: &Tx<'_>,
     user: i64,
     story: i64,
     finished: bool,
@@ -374,7 +375,7 @@ pub fn on_read(
 }
 
 /// Two people became friends.
-pub fn on_friends(tx: &Connection, a: i64, b: i64) -> rusqlite::Result<()> {
+pub fn on_friends(tx: &Tx<'_>, a: i64, b: i64) -> rusqlite::Result<()> {
     for (me, other) in [(a, b), (b, a)] {
         if award(
             tx,
@@ -393,7 +394,7 @@ pub fn on_friends(tx: &Connection, a: i64, b: i64) -> rusqlite::Result<()> {
 /// XP and counters for a game attempt: the first attempt at a game and the first perfect score
 /// pay once each. Returns (XP paid, achievements earned).
 pub fn on_game(
-    tx: &Connection,
+    tx: &Tx<'_>,
     user: i64,
     game: i64,
     perfect: bool,

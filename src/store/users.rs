@@ -3,9 +3,34 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
-use super::UserView;
 use crate::domain::accounts::{Role, level_for_xp};
 use crate::error::{Error, Result};
+use serde::Serialize;
+
+/// A user as they see themselves.
+#[derive(Debug, Clone, Serialize)]
+pub struct UserView {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub bio: String,
+    pub avatar_emoji: String,
+    pub theme: String,
+    pub language: String,
+    pub privacy: String,
+    pub prefs: Value,
+    pub avatar_border: String,
+    /// "5-7", "8-9" or "10-12", or null when not given.
+    pub age_band: Option<String>,
+    /// Every mutable notification type -> on/off.
+    pub notifications: Value,
+    pub xp: i64,
+    pub level: i64,
+    pub created_at: String,
+    /// A self-registered teacher an admin has not approved yet.
+    pub pending_approval: bool,
+}
 
 /// A user to create.
 #[derive(Debug, Clone)]
@@ -129,15 +154,16 @@ pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView
             let xp: i64 = r.get(11)?;
             let notify: String = r.get(13)?;
             let muted: Value = serde_json::from_str(&notify).unwrap_or(Value::Null);
-            let notifications: serde_json::Map<String, Value> = crate::api::notifications::MUTABLE
-                .iter()
-                .map(|k| {
-                    (
-                        (*k).to_string(),
-                        Value::Bool(muted.get(*k).and_then(Value::as_bool).unwrap_or(true)),
-                    )
-                })
-                .collect();
+            let notifications: serde_json::Map<String, Value> =
+                crate::store::notifications::MUTABLE
+                    .iter()
+                    .map(|k| {
+                        (
+                            (*k).to_string(),
+                            Value::Bool(muted.get(*k).and_then(Value::as_bool).unwrap_or(true)),
+                        )
+                    })
+                    .collect();
             Ok(UserView {
                 id: r.get(0)?,
                 username: r.get(1)?,

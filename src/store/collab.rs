@@ -3,6 +3,8 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
+use crate::db::Tx;
+use crate::domain::events::Event;
 use crate::domain::story;
 use crate::error::{Error, Result};
 
@@ -269,7 +271,7 @@ pub fn is_member(c: &Connection, id: i64, user: i64) -> rusqlite::Result<bool> {
 
 /// Creates the published story from the room's document (idempotent: a session publishes once).
 pub fn publish(
-    tx: &Connection,
+    tx: &Tx<'_>,
     id: i64,
     host: i64,
     title: &str,
@@ -304,13 +306,13 @@ pub fn publish(
     )?;
     let story_id = tx.last_insert_rowid();
     for (i, (text, drawing)) in pages.iter().enumerate() {
-        let content = crate::api::stories::store::PageContent {
+        let content = crate::store::stories::PageContent {
             text: Some(text.clone()),
             drawing: Some(drawing.clone()),
             background: None,
             thumb: None,
         };
-        crate::api::stories::store::insert_page(tx, story_id, i as i64, &content, now)?;
+        crate::store::stories::insert_page(tx, story_id, i as i64, &content, now)?;
     }
     for a in authors {
         tx.execute(
@@ -318,22 +320,46 @@ pub fn publish(
             params![story_id, a, now],
         )?;
     }
-    crate::api::stories::store::sync_search(tx, story_id)?;
-    crate::api::games::ensure(tx, story_id)?;
-    let everyone = crate::api::stories::store::authors(tx, story_id, host)?;
-    crate::api::rewards::on_story_published(tx, story_id, &everyone, "en", pages.len() as i64)?;
+    crate::store::stories::sync_search(tx, story_id)?;
+    crate::store::games::ensure(tx, story_id)?;
+    let everyone = crate::store::stories::authors(tx, story_id, host)?;
+    crate::store::rewards::on_story_published(tx, story_id, &everyone, "en", pages.len() as i64)?;
     tx.execute(
         "UPDATE collab_sessions SET state = 'published', story_id = ?2, ended_at = ?3 WHERE id = ?1",
         params![id, story_id, now],
     )?;
+    tx.emit(Event::CollabStatus { session: id });
     Ok(story_id)
 }
 
-/// Ends live sessions past their time; returns their ids.
-pub fn expire(tx: &Connection, now: i64) -> rusqlite::Result<Vec<i64>> {
-    let mut stmt = tx.prepare(
-        "UPDATE collab_sessions SET state = 'ended', ended_reason = 'expired', ended_at = ?1
-         WHERE state IN ('lobby', 'drawing', 'voting') AND expires_at < ?1 RETURNING id",
+/// Ends a live session (its host, its time, the command line) and tells its members and room.
+pub fn end(tx: &Tx<'_>, id: i64, reason: &'static str, now: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE collab_sessions SET state = 'ended', ended_reason = ?2, ended_at = ?3
+         WHERE id = ?1 AND state IN ('lobby', 'drawing', 'voting')",
+        params![id, reason, now],
     )?;
-    stmt.query_map([now], |r| r.get(0))?.collect()
+    tx.emit(Event::CollabEnded {
+        session: id,
+        reason,
+    });
+    Ok(())
+}
+
+/// Ends live sessions past their time and tells their members; returns how many.
+pub fn expire(tx: &Tx<'_>, now: i64) -> rusqlite::Result<usize> {
+    let ids: Vec<i64> = tx
+        .prepare(
+            "UPDATE collab_sessions SET state = 'ended', ended_reason = 'expired', ended_at = ?1
+             WHERE state IN ('lobby', 'drawing', 'voting') AND expires_at < ?1 RETURNING id",
+        )?
+        .query_map([now], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for &session in &ids {
+        tx.emit(Event::CollabEnded {
+            session,
+            reason: "expired",
+        });
+    }
+    Ok(ids.len())
 }
