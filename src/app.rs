@@ -1,5 +1,6 @@
 //! The shared application state and the startup sequence that builds it.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::auth::passwords::Passwords;
@@ -48,13 +49,13 @@ pub struct App {
     /// Settings.
     pub config: Config,
     /// The database.
-    pub db: Db,
+    pub db: Arc<Db>,
     /// Password hashing.
     pub passwords: Passwords,
     /// Token signing.
     pub tokens: TokenKeys,
     /// The profanity filter.
-    pub profanity: Profanity,
+    pub profanity: Arc<Profanity>,
     /// Rate limiters.
     pub limits: Limits,
     /// Counters.
@@ -65,10 +66,12 @@ pub struct App {
     pub body_limits: BodyLimits,
     /// When the process started serving.
     pub started: Instant,
-    /// Sockets, presence and live rooms.
+    /// Sockets and presence.
     pub hub: crate::realtime::hub::Hub,
+    /// Live drawing rooms.
+    pub rooms: crate::realtime::rooms::Rooms,
     /// Write-behind persistence of drawing ops.
-    pub batcher: crate::realtime::batcher::Batcher,
+    pub batcher: Arc<crate::realtime::batcher::Batcher>,
     /// The optional model server and the OCR command.
     pub assist: crate::assist::Assist,
     _lock: DataDirLock,
@@ -111,12 +114,29 @@ impl App {
         let profanity =
             Profanity::open(&db, config.profanity_cache_entries).map_err(StartError::Database)?;
         let body_limits = BodyLimits::from_config(&config);
-        let assist = crate::assist::Assist::from_config(&config).map_err(StartError::Config)?;
+        let assist = crate::assist::Assist::new(&crate::assist::Settings {
+            llm_url: config.llm_url.clone(),
+            llm_key_file: config.llm_key_file.clone(),
+            llm_model: config.llm_model.clone(),
+            llm_timeout_secs: config.llm_timeout_secs,
+            tesseract: config.tesseract.clone(),
+            ocr_timeout_secs: config.ocr_timeout_secs,
+        })
+        .map_err(StartError::Config)?;
         let config_ws = (
             config.ws_per_user,
             config.ws_ticket_secs,
             std::time::Duration::from_millis(config.collab_batch_ms),
         );
+        let (db, profanity) = (Arc::new(db), Arc::new(profanity));
+        let batcher = Arc::new(crate::realtime::batcher::Batcher::new(config_ws.2));
+        let rooms = crate::realtime::rooms::Rooms::new(crate::realtime::room::Deps {
+            db: Arc::clone(&db),
+            batcher: Arc::clone(&batcher),
+            profanity: Arc::clone(&profanity),
+            ops_per_sec: config.ws_ops_per_sec,
+            vote_timeout_secs: config.vote_timeout_secs,
+        });
         Ok(App {
             body_limits,
             limits: Limits::from_config(&config),
@@ -129,7 +149,8 @@ impl App {
             spa: Spa::new(),
             started: Instant::now(),
             hub: crate::realtime::hub::Hub::new(config_ws.0, config_ws.1),
-            batcher: crate::realtime::batcher::Batcher::new(config_ws.2),
+            rooms,
+            batcher,
             assist,
             _lock: lock,
         })

@@ -7,10 +7,7 @@
 use std::fmt;
 
 use hyper::StatusCode;
-use hyper::header::{HeaderValue, RETRY_AFTER};
 use serde_json::{Map, Value, json};
-
-use crate::http::response::{Response, json_response};
 
 /// What went wrong, in terms a client can act on.
 #[derive(Debug)]
@@ -276,35 +273,6 @@ impl Error {
         }
         json!({ "error": inner })
     }
-
-    /// The full HTTP response; internal details are logged here, once.
-    pub fn into_response(self) -> Response {
-        if let Error::Internal(detail) = &self {
-            crate::log_error!("internal error: {detail}");
-        }
-        let mut resp = json_response(self.status(), &self.body());
-        match &self {
-            Error::RateLimited { retry_after } => {
-                resp.headers_mut()
-                    .insert(RETRY_AFTER, HeaderValue::from(*retry_after));
-            }
-            Error::MethodNotAllowed { allow } => {
-                resp.headers_mut()
-                    .insert(hyper::header::ALLOW, HeaderValue::from_static(allow));
-            }
-            Error::Unavailable { .. } => {
-                resp.headers_mut()
-                    .insert(RETRY_AFTER, HeaderValue::from_static("5"));
-            }
-            // Whatever is left of an oversized body is not worth reading on this connection.
-            Error::PayloadTooLarge { .. } => {
-                resp.headers_mut()
-                    .insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
-            }
-            _ => {}
-        }
-        resp
-    }
 }
 
 impl fmt::Display for Error {
@@ -332,15 +300,6 @@ impl From<crate::domain::accounts::FieldError> for Error {
             field: Some(e.field),
             words: Vec::new(),
             found: Vec::new(),
-        }
-    }
-}
-
-/// A rate limiter's refusal is a 429 with its retry time (`limiter.hit(&key)?`).
-impl From<crate::auth::ratelimit::Refusal> for Error {
-    fn from(r: crate::auth::ratelimit::Refusal) -> Self {
-        Error::RateLimited {
-            retry_after: r.retry_after,
         }
     }
 }

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::Ctx;
+use crate::api::ctx::Ctx;
 use crate::assist::llm::Prompt;
 use crate::assist::ocr::OcrError;
 use crate::domain::starter::{self, StarterError};
@@ -153,7 +153,7 @@ pub async fn ocr(cx: &mut Ctx<'_>) -> Result<Response> {
         .app
         .db
         .read(move |c| {
-            crate::api::media::check_usable(c, me, &id, None, "media_id")?;
+            crate::store::media::check_usable(c, me, &id, None, "media_id")?;
             Ok(c.query_row("SELECT bytes FROM media WHERE id = ?1", [&id], |r| r.get(0))?)
         })
         .await?;

@@ -5,8 +5,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
-use super::Ctx;
 use super::stories::present;
+use crate::api::ctx::Ctx;
 use crate::domain::drawing::Drawing;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};

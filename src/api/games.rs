@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
-use super::Ctx;
+use crate::api::ctx::Ctx;
 use crate::domain::games::{Game, wordsearch};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};

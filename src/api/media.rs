@@ -7,86 +7,30 @@
 
 use hyper::StatusCode;
 use hyper::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, HeaderValue, IF_NONE_MATCH};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::Ctx;
+use crate::api::ctx::Ctx;
 use crate::auth::tokens::TokenKeys;
 use crate::domain::drawing::is_media_id;
 use crate::domain::media::sniff;
 use crate::encoding::hex;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, etag_matches, with_body};
+use crate::store::media::{Signer, is_public};
 
-/// URL for a picture: plain when public, signed (valid to the end of tomorrow, so the URL stays
-/// the same all day and browsers can cache it) when not.
-pub fn url(keys: &TokenKeys, id: &str, public: bool) -> String {
-    if public {
-        return format!("/media/{id}");
-    }
-    let exp = (crate::time::now().div_euclid(86_400) + 2) * 86_400;
-    let sig = keys.mac("media", &format!("{id}|{exp}"));
-    format!("/media/{id}?exp={exp}&sig={sig}")
-}
-
-/// A media reference in API answers.
-pub fn reference(keys: &TokenKeys, id: &str, public: bool) -> serde_json::Value {
-    json!({ "media_id": id, "url": url(keys, id, public) })
-}
-
-/// True when a published, visible story uses the picture.
-pub fn is_public(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM stories WHERE cover_media_id = ?1 AND status = 'published' AND hidden = 0)
-             OR EXISTS (SELECT 1 FROM pages p JOIN stories s ON s.id = p.story_id
-                        WHERE p.thumb_media_id = ?1 AND s.status = 'published' AND s.hidden = 0)
-             OR EXISTS (SELECT 1 FROM pages p JOIN stories s ON s.id = p.story_id
-                        WHERE p.background_media_id = ?1 AND s.status = 'published' AND s.hidden = 0)",
-        [id],
-        |r| r.get(0),
-    )
-}
-
-/// Refuses a picture reference unless it exists and `user` uploaded it, or `story` already uses
-/// it (so nobody attaches someone else's private picture by guessing its id).
-pub fn check_usable(
-    conn: &Connection,
-    user: i64,
-    id: &str,
-    story: Option<i64>,
-    field: &'static str,
-) -> Result<()> {
-    let bad = || {
-        Error::invalid(
-            field,
-            "invalid_media",
-            "Upload the picture first, then use the id you got back.",
-        )
-    };
-    if !is_media_id(id) {
-        return Err(bad());
-    }
-    let uploaded: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM media_uploads WHERE media_id = ?1 AND user_id = ?2)",
-        params![id, user],
-        |r| r.get(0),
-    )?;
-    if uploaded {
-        return Ok(());
-    }
-    if let Some(story) = story {
-        let used: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?1 AND cover_media_id = ?2)
-                 OR EXISTS (SELECT 1 FROM pages WHERE story_id = ?1 AND (thumb_media_id = ?2 OR background_media_id = ?2))",
-            params![story, id],
-            |r| r.get(0),
-        )?;
-        if used {
-            return Ok(());
+/// Private pictures get URLs signed with the server's key (valid to the end of tomorrow, so
+/// the URL stays the same all day and browsers can cache it); public ones stay plain.
+impl Signer for TokenKeys {
+    fn media_url(&self, id: &str, public: bool) -> String {
+        if public {
+            return format!("/media/{id}");
         }
+        let exp = (crate::time::now().div_euclid(86_400) + 2) * 86_400;
+        let sig = self.mac("media", &format!("{id}|{exp}"));
+        format!("/media/{id}?exp={exp}&sig={sig}")
     }
-    Err(bad())
 }
 
 /// `POST /api/media`: the body is the image itself.
@@ -142,7 +86,7 @@ pub async fn upload(cx: &mut Ctx<'_>) -> Result<Response> {
     };
     Ok(created(&json!({
         "id": id,
-        "url": url(&cx.app.tokens, &id, public),
+        "url": cx.app.tokens.media_url(&id, public),
         "mime": info.mime,
         "width": info.width,
         "height": info.height,

@@ -4,8 +4,8 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::Ctx;
 use super::pagination::{self, List};
+use crate::api::ctx::Ctx;
 use crate::domain::events::Event;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::Ctx;
+use crate::api::ctx::Ctx;
 use crate::error::Result;
 use crate::http::response::{Response, ok};
 use crate::realtime::tickets::Holder;

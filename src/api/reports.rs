@@ -4,7 +4,7 @@ use rusqlite::params;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::Ctx;
+use crate::api::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created};
 

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use hyper::StatusCode;
 use serde_json::json;
 
-use super::Ctx;
+use crate::api::ctx::Ctx;
 use crate::domain::accounts::{self, Role};
 use crate::error::{Error, Result};
 use crate::http::openapi;
@@ -75,7 +75,7 @@ pub async fn metrics(cx: &mut Ctx<'_>) -> Result<Response> {
         (
             "pixeltales_rooms_live",
             "Drawing rooms in memory.",
-            app.hub.rooms.live() as f64,
+            app.rooms.live() as f64,
         ),
         (
             "pixeltales_collab_ops_persisted_total",

@@ -10,7 +10,7 @@ use http_body_util::{BodyExt, Full, Limited};
 use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HOST};
 use serde_json::{Value, json};
 
-use crate::config::Config;
+use super::Settings;
 
 /// Largest answer read from the model server.
 pub const ANSWER_MAX: usize = 256 * 1024;
@@ -93,7 +93,7 @@ pub struct Llm {
 
 impl Llm {
     /// `None` when no `--llm-url` is set.
-    pub fn from_config(c: &Config) -> Result<Option<Llm>, String> {
+    pub fn new(c: &Settings) -> Result<Option<Llm>, String> {
         let Some(url) = &c.llm_url else {
             return Ok(None);
         };

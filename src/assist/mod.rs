@@ -5,9 +5,26 @@
 pub mod llm;
 pub mod ocr;
 
-use crate::config::Config;
+use std::path::PathBuf;
 
-/// The helpers, built once from config.
+/// What the helpers are built from (the `--llm-*`, `--tesseract` and `--ocr-*` flags).
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The model server's chat-completions URL, if any.
+    pub llm_url: Option<String>,
+    /// A file holding its API key.
+    pub llm_key_file: Option<PathBuf>,
+    /// The model to ask for.
+    pub llm_model: String,
+    /// How long one answer may take.
+    pub llm_timeout_secs: u64,
+    /// The tesseract command.
+    pub tesseract: String,
+    /// How long one OCR run may take.
+    pub ocr_timeout_secs: u64,
+}
+
+/// The helpers, built once at start.
 pub struct Assist {
     /// The model server, when configured.
     pub llm: Option<llm::Llm>,
@@ -17,9 +34,9 @@ pub struct Assist {
 
 impl Assist {
     /// Builds the helpers; fails only on a configured key file that cannot be read.
-    pub fn from_config(c: &Config) -> Result<Assist, String> {
+    pub fn new(c: &Settings) -> Result<Assist, String> {
         Ok(Assist {
-            llm: llm::Llm::from_config(c)?,
+            llm: llm::Llm::new(c)?,
             ocr: ocr::Ocr::new(&c.tesseract, c.ocr_timeout_secs),
         })
     }

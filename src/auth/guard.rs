@@ -12,18 +12,7 @@ use crate::domain::accounts::{Role, Standing};
 use crate::error::{Error, Result};
 use crate::http::request::Request;
 
-/// The signed-in caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuthUser {
-    /// User id.
-    pub id: i64,
-    /// Current role.
-    pub role: Role,
-    /// The device session the token belongs to.
-    pub session_id: String,
-    /// A parent's read-only view of a child's account: only reads are allowed.
-    pub view_only: bool,
-}
+pub use crate::domain::accounts::AuthUser;
 
 /// Checks the bearer token of `req`.
 pub async fn authenticate(app: &App, req: &Request) -> Result<AuthUser> {

@@ -266,6 +266,15 @@ impl Limits {
     }
 }
 
+/// A rate limiter's refusal is a 429 with its retry time (`limiter.hit(&key)?`).
+impl From<Refusal> for crate::error::Error {
+    fn from(r: crate::auth::ratelimit::Refusal) -> Self {
+        crate::error::Error::RateLimited {
+            retry_after: r.retry_after,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

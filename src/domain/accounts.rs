@@ -298,6 +298,19 @@ pub fn parse_age_band(raw: &str) -> Result<Option<String>, FieldError> {
     }
 }
 
+/// The signed-in caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthUser {
+    /// User id.
+    pub id: i64,
+    /// Current role.
+    pub role: Role,
+    /// The device session the token belongs to.
+    pub session_id: String,
+    /// A parent's read-only view of a child's account: only reads are allowed.
+    pub view_only: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,10 @@
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::StatusCode;
-use hyper::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue};
+use hyper::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use serde::Serialize;
+
+use crate::error::Error;
 
 /// Every response body is a complete buffer.
 pub type Body = Full<Bytes>;
@@ -66,6 +68,42 @@ pub fn etag_matches(if_none_match: Option<&HeaderValue>, etag: &str) -> bool {
     let bare = |t: &str| t.trim().trim_start_matches("W/").to_string();
     let want = bare(etag);
     value.split(',').any(|t| t.trim() == "*" || bare(t) == want)
+}
+
+/// The HTTP side of the one error envelope (`error` knows statuses and codes, not responses).
+pub trait ErrorResponse {
+    /// The full HTTP response; internal details are logged here, once.
+    fn into_response(self) -> Response;
+}
+
+impl ErrorResponse for Error {
+    fn into_response(self) -> Response {
+        if let Error::Internal(detail) = &self {
+            crate::log_error!("internal error: {detail}");
+        }
+        let mut resp = json_response(self.status(), &self.body());
+        match &self {
+            Error::RateLimited { retry_after } => {
+                resp.headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from(*retry_after));
+            }
+            Error::MethodNotAllowed { allow } => {
+                resp.headers_mut()
+                    .insert(hyper::header::ALLOW, HeaderValue::from_static(allow));
+            }
+            Error::Unavailable { .. } => {
+                resp.headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from_static("5"));
+            }
+            // Whatever is left of an oversized body is not worth reading on this connection.
+            Error::PayloadTooLarge { .. } => {
+                resp.headers_mut()
+                    .insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
+            }
+            _ => {}
+        }
+        resp
+    }
 }
 
 #[cfg(test)]

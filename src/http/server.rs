@@ -23,6 +23,7 @@ use super::router::{self, Resolved};
 use crate::app::{App, StartError};
 use crate::config::Config;
 use crate::error::Error;
+use crate::http::response::ErrorResponse as _;
 use crate::{log_debug, log_error, log_info, log_warn};
 
 /// Starts PixelTales on `listener` and serves until `shutdown` resolves; then stops accepting,
@@ -50,7 +51,10 @@ pub async fn run(
     let keeper = tokio::spawn(housekeeping(Arc::clone(&app), stop_rx));
     let warm = Arc::clone(&app);
     tokio::spawn(async move { warm.passwords.warm_up().await });
-    let batcher = tokio::spawn(crate::realtime::batcher::run(Arc::clone(&app)));
+    let batcher = tokio::spawn(crate::realtime::batcher::run(
+        Arc::clone(&app.db),
+        Arc::clone(&app.batcher),
+    ));
     let pusher = tokio::spawn(crate::realtime::pusher::run(Arc::clone(&app)));
     let on_signal = tokio::spawn(backup_on_signal(Arc::clone(&app)));
 
@@ -65,9 +69,9 @@ pub async fn run(
     while app.hub.sockets_open() > 0 && tokio::time::Instant::now() < closing {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    app.hub.rooms.stop_all();
+    app.rooms.stop_all();
     let stopping_rooms = tokio::time::Instant::now() + Duration::from_secs(5);
-    while app.hub.rooms.live() > 0 && tokio::time::Instant::now() < stopping_rooms {
+    while app.rooms.live() > 0 && tokio::time::Instant::now() < stopping_rooms {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     app.batcher.flush().await;

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 use super::response::{Response, empty, etag_matches, with_body};
 use crate::encoding::hex;
+use crate::http::response::ErrorResponse as _;
 
 #[derive(RustEmbed)]
 #[folder = "assets/"]

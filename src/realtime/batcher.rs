@@ -10,7 +10,7 @@ use std::time::Duration;
 use rusqlite::params;
 use tokio::sync::{Mutex, mpsc, oneshot};
 
-use crate::app::App;
+use crate::db::Db;
 use crate::log_error;
 
 /// Ops written in one transaction at most.
@@ -82,9 +82,9 @@ impl Batcher {
     }
 }
 
-/// Runs the batcher until the process stops (the channel never closes while `App` lives).
-pub async fn run(app: Arc<App>) {
-    let Some(mut rx) = app.batcher.rx.lock().await.take() else {
+/// Runs the batcher until the process stops (the channel never closes while `batcher` lives).
+pub async fn run(db: Arc<Db>, batcher: Arc<Batcher>) {
+    let Some(mut rx) = batcher.rx.lock().await.take() else {
         return;
     };
     let mut batch: Vec<PersistOp> = Vec::with_capacity(256);
@@ -96,7 +96,7 @@ pub async fn run(app: Arc<App>) {
             None => break,
         }
         if waiting.is_empty() {
-            let deadline = tokio::time::Instant::now() + app.batcher.interval;
+            let deadline = tokio::time::Instant::now() + batcher.interval;
             while batch.len() < MAX_BATCH {
                 // A lull ends the batch early: the tail of a burst is on disk a moment after
                 // the drawing stops instead of a whole interval later, while a steady stream
@@ -112,14 +112,14 @@ pub async fn run(app: Arc<App>) {
                 }
             }
         }
-        write(&app, std::mem::take(&mut batch)).await;
+        write(&db, &batcher, std::mem::take(&mut batch)).await;
         for done in waiting.drain(..) {
             let _ = done.send(());
         }
     }
 }
 
-async fn write(app: &Arc<App>, batch: Vec<PersistOp>) {
+async fn write(db: &Db, batcher: &Batcher, batch: Vec<PersistOp>) {
     if batch.is_empty() {
         return;
     }
@@ -128,8 +128,7 @@ async fn write(app: &Arc<App>, batch: Vec<PersistOp>) {
     let mut batch = Arc::new(batch);
     loop {
         let ops = Arc::clone(&batch);
-        let result = app
-            .db
+        let result = db
             .write(move |tx| {
                 let mut stmt = tx.prepare_cached(
                     "INSERT OR IGNORE INTO collab_ops (session_id, seq, user_id, client_op_id, op, created_at)
@@ -143,13 +142,13 @@ async fn write(app: &Arc<App>, batch: Vec<PersistOp>) {
             .await;
         match result {
             Ok(()) => {
-                app.batcher.persisted.fetch_add(n, Ordering::Relaxed);
+                batcher.persisted.fetch_add(n, Ordering::Relaxed);
                 return;
             }
             // Acknowledged ops are never dropped: retry (rooms wait on the full queue meanwhile).
             Err(e) => {
                 tries += 1;
-                app.batcher.failed.fetch_add(n, Ordering::Relaxed);
+                batcher.failed.fetch_add(n, Ordering::Relaxed);
                 if tries == 1 || tries % 20 == 0 {
                     log_error!("saving {n} drawing op(s) failed (try {tries}), retrying: {e}");
                 }

@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::sync::{Notify, mpsc};
 
-use super::rooms::Rooms;
 use super::tickets::Tickets;
 
 /// A serialised frame, shared by every socket it goes to (reference-counted bytes that
@@ -109,8 +108,6 @@ pub struct Hub {
     per_user: usize,
     /// Single-use socket tickets.
     pub tickets: Tickets,
-    /// Live drawing rooms.
-    pub rooms: Rooms,
     stopping: tokio::sync::watch::Sender<bool>,
 }
 
@@ -127,7 +124,6 @@ impl Hub {
             open: AtomicUsize::new(0),
             per_user,
             tickets: Tickets::new(ticket_secs),
-            rooms: Rooms::default(),
             stopping: tokio::sync::watch::Sender::new(false),
         }
     }

@@ -100,7 +100,7 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
         }
         Event::CollabStatus { session } => status(app, session).await?,
         Event::CollabChanged { session } => {
-            hub.rooms.refresh(session, None).await;
+            app.rooms.refresh(session, None).await;
             status(app, session).await?;
         }
         Event::CollabEnded { session, reason } => {
@@ -110,7 +110,7 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
             for m in members.iter().filter(|m| !m.kicked) {
                 hub.to_user(m.user_id, &f);
             }
-            hub.rooms.refresh(session, None).await;
+            app.rooms.refresh(session, None).await;
         }
         Event::CollabKicked { session, user } => {
             // The removed member hears it too, so their tab can leave the room.
@@ -119,7 +119,7 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
             for m in members(app, session).await? {
                 hub.to_user(m.user_id, &f);
             }
-            hub.rooms.refresh(session, Some(user)).await;
+            app.rooms.refresh(session, Some(user)).await;
         }
     }
     Ok(())

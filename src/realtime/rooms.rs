@@ -8,9 +8,8 @@ use std::time::Duration;
 
 use tokio::sync::mpsc;
 
-use super::hub::SocketHandle;
-use super::room::Room;
-use crate::app::App;
+pub use super::room::cmd::{Cmd, RoomMsg};
+use super::room::{Deps, Room};
 use crate::log_warn;
 
 /// Commands a room queues before it makes senders wait.
@@ -18,102 +17,49 @@ const QUEUE: usize = 1024;
 /// An empty room stays in memory this long (a reload should not reload from disk).
 const IDLE: Duration = Duration::from_secs(60);
 
-/// What a room is asked to do.
-pub enum Cmd {
-    /// Open the canvas on a socket.
-    Join {
-        /// The socket.
-        sock: Arc<SocketHandle>,
-        /// The last seq the client holds.
-        since: Option<u64>,
-        /// Request id.
-        id: Option<String>,
-    },
-    /// Close it on a socket (`collab.leave`, or the socket ended).
-    Leave {
-        /// The socket.
-        sock: Arc<SocketHandle>,
-        /// Request id, for the `collab.left` answer (none when the socket is gone).
-        id: Option<String>,
-        /// The socket itself closed.
-        gone: bool,
-    },
-    /// A frame for the room.
-    Frame {
-        /// The socket.
-        sock: Arc<SocketHandle>,
-        /// Request id.
-        id: Option<String>,
-        /// What it says.
-        msg: RoomMsg,
-    },
-    /// The session changed in the database (REST): reload it; `kicked` lost their seat.
-    Refresh {
-        /// A member just kicked.
-        kicked: Option<i64>,
-    },
-}
-
-/// Frames a room handles, owned (the socket's buffer is reused).
-pub enum RoomMsg {
-    /// A durable op (raw JSON).
-    Op {
-        /// The client's id for it.
-        client_op_id: Option<String>,
-        /// The op.
-        raw: String,
-    },
-    /// An unfinished stroke.
-    Preview {
-        /// The page.
-        page_id: String,
-        /// Raw JSON.
-        data: String,
-    },
-    /// A pointer position.
-    Cursor {
-        /// The page.
-        page_id: String,
-        /// x.
-        x: f64,
-        /// y.
-        y: f64,
-    },
-    /// The page a member looks at.
-    View {
-        /// The page.
-        page_id: String,
-    },
-    /// A chat line.
-    Chat {
-        /// Text.
-        text: String,
-    },
-    /// Open a save vote.
-    VoteStart,
-    /// Answer it.
-    Vote {
-        /// Save or not.
-        yes: bool,
-    },
-}
-
-/// Live rooms by session id.
-#[derive(Default)]
+/// Live rooms by session id; cloning shares them.
+#[derive(Clone)]
 pub struct Rooms {
+    inner: Arc<Inner>,
+}
+
+/// The shared part of [`Rooms`].
+pub struct Inner {
     map: Mutex<HashMap<i64, (u64, mpsc::Sender<Cmd>)>>,
     live: AtomicUsize,
     lives: AtomicU64,
     closed: std::sync::atomic::AtomicBool,
+    deps: Arc<Deps>,
+}
+
+impl std::ops::Deref for Rooms {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.inner
+    }
 }
 
 impl Rooms {
+    /// No rooms yet; each one started gets `deps`.
+    pub fn new(deps: Deps) -> Rooms {
+        Rooms {
+            inner: Arc::new(Inner {
+                map: Mutex::default(),
+                live: AtomicUsize::new(0),
+                lives: AtomicU64::new(0),
+                closed: std::sync::atomic::AtomicBool::new(false),
+                deps: Arc::new(deps),
+            }),
+        }
+    }
+
     /// Rooms in memory.
     pub fn live(&self) -> usize {
         self.live.load(Ordering::Relaxed)
     }
 
-    fn sender(&self, app: &Arc<App>, id: i64) -> Option<mpsc::Sender<Cmd>> {
+    fn sender(&self, id: i64) -> Option<mpsc::Sender<Cmd>> {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, tx)) = map.get(&id)
             && !tx.is_closed()
@@ -127,7 +73,7 @@ impl Rooms {
         let life = self.lives.fetch_add(1, Ordering::Relaxed);
         map.insert(id, (life, tx.clone()));
         self.live.fetch_add(1, Ordering::Relaxed);
-        tokio::spawn(run(Arc::clone(app), id, life, rx));
+        tokio::spawn(run(self.clone(), id, life, rx));
         Some(tx)
     }
 
@@ -141,10 +87,10 @@ impl Rooms {
 
     /// Sends a command, starting the room if needed (only `collab.join` may start one, after
     /// the caller checked membership).
-    pub async fn send(&self, app: &Arc<App>, id: i64, cmd: Cmd) {
+    pub async fn send(&self, id: i64, cmd: Cmd) {
         let mut cmd = cmd;
         for _ in 0..3 {
-            let Some(tx) = self.sender(app, id) else {
+            let Some(tx) = self.sender(id) else {
                 return;
             };
             match tx.send(cmd).await {
@@ -207,10 +153,10 @@ impl Rooms {
     }
 }
 
-async fn run(app: Arc<App>, id: i64, life: u64, mut rx: mpsc::Receiver<Cmd>) {
+async fn run(rooms: Rooms, id: i64, life: u64, mut rx: mpsc::Receiver<Cmd>) {
     // Ops of an earlier life of this room may still be on their way to disk.
-    app.batcher.flush().await;
-    let mut room = match Room::load(Arc::clone(&app), id).await {
+    rooms.deps.batcher.flush().await;
+    let mut room = match Room::load(Arc::clone(&rooms.deps), id).await {
         Ok(room) => Some(room),
         Err(e) => {
             log_warn!("room {id} could not load: {e}");
@@ -222,7 +168,7 @@ async fn run(app: Arc<App>, id: i64, life: u64, mut rx: mpsc::Receiver<Cmd>) {
     loop {
         let Some(r) = room.as_mut() else {
             // No such session: answer what is queued, then stop.
-            if app.hub.rooms.retire(id, life, &rx) {
+            if rooms.retire(id, life, &rx) {
                 break;
             }
             if let Some(cmd) = rx.recv().await {
@@ -242,18 +188,18 @@ async fn run(app: Arc<App>, id: i64, life: u64, mut rx: mpsc::Receiver<Cmd>) {
             () = sleep_until(deadline), if deadline.is_some() => r.vote_timeout().await,
             _ = cursor_tick.tick(), if cursors => r.flush_cursors(),
             () = tokio::time::sleep(IDLE), if idle => {
-                if app.hub.rooms.retire(id, life, &rx) {
+                if rooms.retire(id, life, &rx) {
                     break;
                 }
             }
         }
     }
     rx.close();
-    app.hub.rooms.live.fetch_sub(1, Ordering::Relaxed);
+    rooms.live.fetch_sub(1, Ordering::Relaxed);
     // Anything that slipped in while closing goes to the room's next life.
     while let Ok(cmd) = rx.try_recv() {
-        let app2 = Arc::clone(&app);
-        tokio::spawn(async move { app2.hub.rooms.send(&app2, id, cmd).await });
+        let next = rooms.clone();
+        tokio::spawn(async move { next.send(id, cmd).await });
     }
 }
 

@@ -22,6 +22,7 @@ use super::protocol::{self, ClientMsg, close, error_frame};
 use super::rooms::{Cmd, RoomMsg};
 use crate::app::App;
 use crate::error::Error;
+use crate::http::response::ErrorResponse as _;
 use crate::http::response::{Response, empty};
 use crate::{log_debug, log_warn};
 use rusqlite::OptionalExtension;
@@ -212,7 +213,7 @@ async fn run(app: Arc<App>, ws: Ws, ticket: String, version: Option<String>) {
             id: None,
             gone: true,
         };
-        app.hub.rooms.send_live(room, cmd).await;
+        app.rooms.send_live(room, cmd).await;
     }
     if let Some(generation) = app.hub.unregister(&handle) {
         super::presence::schedule_offline(&app, user, generation);
@@ -345,7 +346,7 @@ impl Socket {
                     id,
                     gone: false,
                 };
-                self.app.hub.rooms.send_live(session_id, cmd).await;
+                self.app.rooms.send_live(session_id, cmd).await;
                 return;
             }
             ClientMsg::Op {
@@ -408,7 +409,7 @@ impl Socket {
                 id,
             );
         }
-        let rooms = &self.app.hub.rooms;
+        let rooms = &self.app.rooms;
         if durable {
             let answer = id.clone();
             if !rooms.send_live(session, frame_cmd(msg, id)).await {
@@ -467,7 +468,7 @@ impl Socket {
             id,
         };
         let app = Arc::clone(&self.app);
-        app.hub.rooms.send(&app, session, cmd).await;
+        app.rooms.send(session, cmd).await;
     }
 
     /// An error frame; a socket refused too often in a short time is closed (1008).

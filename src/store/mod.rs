@@ -6,6 +6,7 @@ pub mod codes;
 pub mod collab;
 pub mod games;
 pub mod leaving;
+pub mod media;
 pub mod messages;
 pub mod moderation;
 pub mod notifications;

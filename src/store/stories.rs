@@ -6,10 +6,8 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
-use crate::api::media;
-use crate::auth::AuthUser;
-use crate::auth::tokens::TokenKeys;
-use crate::domain::accounts::Role;
+use super::media::{self, Signer};
+use crate::domain::accounts::{AuthUser, Role};
 use crate::domain::story::rating_score;
 use crate::error::{Error, Result};
 
@@ -182,7 +180,7 @@ pub struct PageView {
 /// Loads the pages of a story in order.
 pub fn pages(
     conn: &Connection,
-    keys: &TokenKeys,
+    keys: &dyn Signer,
     story: i64,
     public: bool,
 ) -> rusqlite::Result<Vec<PageView>> {
@@ -211,7 +209,7 @@ pub fn pages(
 /// Loads one page of a story.
 pub fn page(
     conn: &Connection,
-    keys: &TokenKeys,
+    keys: &dyn Signer,
     story: i64,
     page_id: i64,
     public: bool,
@@ -225,7 +223,7 @@ pub fn page(
 /// The whole story for the reader (or the editor).
 pub fn story_json(
     conn: &Connection,
-    keys: &TokenKeys,
+    keys: &dyn Signer,
     m: &Meta,
     relation: Relation,
     viewer: Option<i64>,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::app::App;
 use crate::db::backup;
 use crate::error::{Error, Result};

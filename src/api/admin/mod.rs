@@ -11,7 +11,7 @@ use rusqlite::{Connection, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::Ctx;
+use crate::api::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};
 use crate::store::audit;
@@ -104,7 +104,7 @@ pub async fn stats(cx: &mut Ctx<'_>) -> Result<Response> {
         })
         .await?;
     body["sockets_online"] = json!(cx.app.hub.sockets_open());
-    body["live_rooms"] = json!(cx.app.hub.rooms.live());
+    body["live_rooms"] = json!(cx.app.rooms.live());
     body["backups"] = json!(backups::list_files(&cx.app.config.data_dir));
     Ok(ok(&body))
 }

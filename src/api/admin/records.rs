@@ -3,8 +3,8 @@
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
-use crate::api::Ctx;
 use crate::api::csv::{Csv, wants_csv};
+use crate::api::ctx::Ctx;
 use crate::api::pagination::{self, page};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, with_body};

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::api::pagination::{self, page};
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::domain::profanity::{Language, Severity, clean_word};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::Ctx;
+use crate::api::ctx::Ctx;
 use crate::auth::AuthUser;
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};

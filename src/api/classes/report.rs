@@ -4,8 +4,8 @@ use rusqlite::Connection;
 use serde_json::{Value, json};
 
 use super::{class_json, no_class, own_class};
-use crate::api::Ctx;
 use crate::api::csv::{Csv, wants_csv};
+use crate::api::ctx::Ctx;
 use crate::api::family::overview::stats;
 use crate::error::Result;
 use crate::http::response::{Response, ok};

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
 use super::parent;
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::api::social::{CARD_COLUMNS, card_row};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};

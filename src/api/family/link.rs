@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{child_json, no_child, parent};
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};

@@ -9,8 +9,8 @@ use rusqlite::{Connection, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::Ctx;
 use super::users::reset::{checked_secret, replace_password};
+use crate::api::ctx::Ctx;
 use crate::auth::AuthUser;
 use crate::domain::accounts::{self, Role};
 use crate::error::{Error, Result};

@@ -7,7 +7,7 @@ use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
 use super::{child_json, linked, no_child};
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::error::Result;
 use crate::http::response::{Response, ok};
 use crate::store::rewards::day_of;

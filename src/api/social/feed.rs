@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::{CARD_COLUMNS, card_row};
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::api::pagination::{self, List};
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{CARD_COLUMNS, Card, card, card_row};
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::domain::accounts::normalize_username;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};

@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, params};
 use serde_json::{Value, json};
 
 use super::{CARD_COLUMNS, card_row};
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::domain::accounts::{Role, level_for_xp};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};

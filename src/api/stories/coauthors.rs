@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::store::notifications::notify;

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::api::pagination::{self, List};
 use crate::auth::AuthUser;
 use crate::domain::accounts::Role;

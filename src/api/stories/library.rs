@@ -7,7 +7,7 @@ use rusqlite::ToSql;
 use rusqlite::types::Value as SqlValue;
 use serde::{Deserialize, Serialize};
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::api::pagination;
 use crate::domain::story::{Sort, fts_query, genre_bit};
 use crate::error::{Error, Result};

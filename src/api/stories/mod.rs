@@ -11,7 +11,7 @@ use rusqlite::params;
 use serde::{Deserialize, Deserializer};
 use serde_json::{Value, json};
 
-use super::{Ctx, media};
+use crate::api::ctx::Ctx;
 use crate::app::App;
 use crate::domain::drawing::Drawing;
 use crate::domain::story::{self, MAX_PAGES};
@@ -76,10 +76,10 @@ pub fn check_page_media(
     c: &PageContent,
 ) -> Result<()> {
     if let Some(Some(id)) = &c.thumb {
-        media::check_usable(tx, user, id, story, "thumbnail_media_id")?;
+        crate::store::media::check_usable(tx, user, id, story, "thumbnail_media_id")?;
     }
     if let Some(Some(id)) = &c.background {
-        media::check_usable(tx, user, id, story, "drawing")?;
+        crate::store::media::check_usable(tx, user, id, story, "drawing")?;
     }
     Ok(())
 }
@@ -183,7 +183,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             if let Some(c) = &cover {
-                media::check_usable(tx, user, c, None, "cover_media_id")?;
+                crate::store::media::check_usable(tx, user, c, None, "cover_media_id")?;
             }
             for p in &pages {
                 check_page_media(tx, user, None, p)?;
@@ -267,7 +267,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
                 return Err(Error::conflict("version_conflict", "Someone else changed this story. Reload it and try again."));
             }
             if let Some(Some(c)) = &meta.cover {
-                media::check_usable(tx, user.id, c, Some(id), "cover_media_id")?;
+                crate::store::media::check_usable(tx, user.id, c, Some(id), "cover_media_id")?;
             }
             let (genres, mask) = match meta.genres {
                 Some((g, m)) => (Some(json!(g).to_string()), Some(m)),

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 
 use super::{PageInput, check_page_media, prepare_page};
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::domain::story::MAX_PAGES;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::auth::AuthUser;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};

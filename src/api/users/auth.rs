@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{refresh_ttl, session_json, tokens_json};
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::auth::guard::suspended;
 use crate::auth::ratelimit::Refusal;
 use crate::auth::sessions::{self, Rotation};

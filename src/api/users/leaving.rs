@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::auth::AuthUser;
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};

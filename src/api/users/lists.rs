@@ -5,8 +5,8 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::api::ctx::Ctx;
 use crate::api::pagination::{self, List};
-use crate::api::{Ctx, media};
 use crate::domain::accounts::{XP_PER_LEVEL, level_for_xp};
 use crate::domain::rewards::{ACHIEVEMENTS, BORDERS, borders_for};
 use crate::error::{Error, Result};
@@ -78,7 +78,7 @@ pub async fn stories(cx: &mut Ctx<'_>) -> Result<Response> {
                     id: r.get(0)?,
                     title: r.get(1)?,
                     is_owner: r.get(3)?,
-                    cover: cover.map(|c| media::reference(&keys, &c, public)),
+                    cover: cover.map(|c| crate::store::media::reference(&keys, &c, public)),
                     page_count: r.get(5)?,
                     like_count: r.get(6)?,
                     comment_count: r.get(7)?,

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{refresh_ttl, tokens_json};
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::auth::sessions;
 use crate::domain::accounts;
 use crate::error::{Error, Result};

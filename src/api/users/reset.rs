@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::api::Ctx;
+use crate::api::ctx::Ctx;
 use crate::app::App;
 use crate::domain::accounts::{self, Role};
 use crate::domain::pictures::{self, Secret};

@@ -1,7 +1,8 @@
 //! Letters that look like Latin letters: a compact skeleton table in the spirit of Unicode's
 //! confusables data, used by [`super::normalize`].
 
-use super::normalize::WILD;
+/// Stands for "i or l" after folding (the matcher tries both).
+pub const WILD: char = '*';
 
 /// Letters from other scripts (and Latin variants NFKD leaves alone) that look like a Latin
 /// letter, sorted by code point. Derived from Unicode's confusables.txt (letters of the

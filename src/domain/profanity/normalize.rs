@@ -16,8 +16,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::confusables;
 
-/// Stands for "i or l" after folding.
-pub const WILD: char = '*';
+pub use super::confusables::WILD;
 
 /// Stands for "any one letter" in [`fold_masked`] output.
 pub const ANY: char = '?';

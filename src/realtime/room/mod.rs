@@ -7,16 +7,19 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use self::cmd::{Cmd, RoomMsg};
+use super::batcher::Batcher;
 use super::batcher::PersistOp;
 use super::bucket::Bucket;
 use super::hub::{Frame, SocketHandle};
 use super::protocol::{close, error_frame};
-use super::rooms::{Cmd, RoomMsg};
-use crate::app::App;
+use crate::db::Db;
 use crate::domain::collab::{self, Doc, Op};
 use crate::log_warn;
 use crate::store::collab::{self as store, MemberRow};
+use crate::store::profanity::Profanity;
 
+pub mod cmd;
 mod frames;
 mod vote;
 
@@ -53,9 +56,23 @@ struct Vote {
     deadline: tokio::time::Instant,
 }
 
+/// What a room needs from the server, shared by every room.
+pub struct Deps {
+    /// The database.
+    pub db: Arc<Db>,
+    /// Where acknowledged ops go to be written.
+    pub batcher: Arc<Batcher>,
+    /// The word filter for titles, page text and chat.
+    pub profanity: Arc<Profanity>,
+    /// Durable ops per second per member (the burst is twice that).
+    pub ops_per_sec: u32,
+    /// How long a save vote stays open.
+    pub vote_timeout_secs: u64,
+}
+
 /// The room state.
 pub struct Room {
-    app: Arc<App>,
+    app: Arc<Deps>,
     id: i64,
     host: i64,
     default_title: String,
@@ -92,7 +109,7 @@ fn is_live(state: &str) -> bool {
 
 impl Room {
     /// Loads a session and replays its op log.
-    pub async fn load(app: Arc<App>, id: i64) -> Result<Room, String> {
+    pub async fn load(app: Arc<Deps>, id: i64) -> Result<Room, String> {
         // The replay runs on the blocking pool with the read, not on an async worker.
         let (row, doc, ring, ring_bytes, seq) = app
             .db
@@ -355,8 +372,8 @@ impl Room {
                 sock: Arc::clone(&sock),
                 page: None,
                 ops: Bucket::new(
-                    f64::from(self.app.config.ws_ops_per_sec),
-                    f64::from(self.app.config.ws_ops_per_sec) * 2.0,
+                    f64::from(self.app.ops_per_sec),
+                    f64::from(self.app.ops_per_sec) * 2.0,
                 ),
                 previews: Bucket::new(40.0, 40.0),
                 chat: Bucket::new(0.5, 5.0),

@@ -28,7 +28,7 @@ impl Room {
         voters.dedup();
         voters.retain(|u| self.members.get(u).is_some_and(|m| !m.kicked));
         self.votes_held += 1;
-        let timeout = Duration::from_secs(self.app.config.vote_timeout_secs);
+        let timeout = Duration::from_secs(self.app.vote_timeout_secs);
         let vote = Vote {
             id: self.votes_held,
             by: sock.user,
