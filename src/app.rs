@@ -128,6 +128,7 @@ impl App {
             config.ws_ticket_secs,
             std::time::Duration::from_millis(config.collab_batch_ms),
         );
+        let tokens = TokenKeys::new(key).map_err(StartError::Secret)?;
         let (db, profanity) = (Arc::new(db), Arc::new(profanity));
         let batcher = Arc::new(crate::realtime::batcher::Batcher::new(config_ws.2));
         let rooms = crate::realtime::rooms::Rooms::new(crate::realtime::room::Deps {
@@ -143,7 +144,7 @@ impl App {
             config,
             db,
             passwords,
-            tokens: TokenKeys::new(key),
+            tokens,
             profanity,
             metrics: Metrics::default(),
             spa: Spa::new(),

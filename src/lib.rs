@@ -15,7 +15,6 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
-pub mod encoding;
 pub mod error;
 pub mod fuzz;
 pub mod http;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::encoding::{b64url_decode, b64url_encode};
+use crate::domain::encoding::{b64url_decode, b64url_encode};
 use crate::error::{Error, Result};
 use crate::http::request::Request;
 

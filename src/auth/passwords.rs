@@ -85,7 +85,7 @@ impl Passwords {
     async fn dummy(&self) -> Result<&String, Error> {
         self.dummy
             .get_or_try_init(|| async {
-                let random = crate::encoding::random_token::<16>();
+                let random = crate::domain::encoding::random_token::<16>();
                 self.hash(&random).await
             })
             .await

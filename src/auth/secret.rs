@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::encoding::{hex, random_bytes};
+use crate::domain::encoding::{hex, random_bytes};
 
 /// Minimum secret length in bytes.
 const MIN_LEN: usize = 32;

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::domain::accounts::{Role, Standing, standing};
-use crate::encoding::random_token;
+use crate::domain::encoding::random_token;
 
 /// What a new sign-in or a rotation hands to the client.
 #[derive(Debug, Clone)]

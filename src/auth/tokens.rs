@@ -1,16 +1,19 @@
 //! Signed tokens: JWT with HS256 only.
 //!
-//! Hand-written on `hmac` + `sha2` because HS256 is all we use, and the usual crate's backends
-//! pull in RSA and elliptic-curve code we would never run. The header must be exactly HS256
-//! (no `alg` confusion), the signature is compared in constant time, and every token type has
-//! its own audience so one kind can never be replayed as another.
+//! Signing and checking are `jsonwebtoken`'s (its RustCrypto backend): the header must name
+//! exactly HS256 (no `alg` confusion), the library compares signatures in constant time and
+//! checks issuer and audience, and every token type has its own audience so one kind can never
+//! be replayed as another. Expiry is checked here against the caller's clock, with the same
+//! leeway, so it can be tested without waiting.
 
 use hmac::{Hmac, KeyInit, Mac};
+use jsonwebtoken::errors::ErrorKind;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
-use crate::encoding::{b64url_decode, b64url_encode};
+use crate::domain::encoding::{b64url_decode, b64url_encode};
 
 /// Issuer of every token.
 pub const ISSUER: &str = "pixeltales";
@@ -64,12 +67,12 @@ pub struct AccessClaims {
     pub role: String,
 }
 
-const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
-
 /// The signing key.
 #[derive(Clone)]
 pub struct TokenKeys {
     key: Vec<u8>,
+    encoding: EncodingKey,
+    decoding: DecodingKey,
 }
 
 impl std::fmt::Debug for TokenKeys {
@@ -79,9 +82,14 @@ impl std::fmt::Debug for TokenKeys {
 }
 
 impl TokenKeys {
-    /// Wraps a secret.
-    pub fn new(key: Vec<u8>) -> TokenKeys {
-        TokenKeys { key }
+    /// Wraps a secret (refused only when empty).
+    pub fn new(key: Vec<u8>) -> Result<TokenKeys, String> {
+        let refused = |e: jsonwebtoken::errors::Error| format!("unusable signing key: {e}");
+        Ok(TokenKeys {
+            encoding: EncodingKey::from_secret(&key).map_err(refused)?,
+            decoding: DecodingKey::from_secret(&key).map_err(refused)?,
+            key,
+        })
     }
 
     fn hmac(&self) -> Hmac<Sha256> {
@@ -91,16 +99,9 @@ impl TokenKeys {
 
     /// Signs `claims` into a compact JWT.
     pub fn sign<T: Serialize>(&self, claims: &T) -> String {
-        let payload = serde_json::to_vec(claims).unwrap_or_default();
-        let signing_input = format!(
-            "{}.{}",
-            b64url_encode(HEADER.as_bytes()),
-            b64url_encode(&payload)
-        );
-        let mut mac = self.hmac();
-        mac.update(signing_input.as_bytes());
-        let sig = mac.finalize().into_bytes();
-        format!("{signing_input}.{}", b64url_encode(&sig))
+        // Only serialising the claims can fail, and ours are plain structs.
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
+            .unwrap_or_default()
     }
 
     /// Verifies signature, issuer, audience and times, then decodes the claims.
@@ -110,39 +111,29 @@ impl TokenKeys {
         audience: &str,
         now: i64,
     ) -> Result<T, TokenError> {
-        let mut parts = token.split('.');
-        let (Some(h), Some(p), Some(s), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(TokenError::Malformed);
-        };
-        let header = b64url_decode(h).ok_or(TokenError::Malformed)?;
-        let header: serde_json::Value =
-            serde_json::from_slice(&header).map_err(|_| TokenError::Malformed)?;
-        if header.get("alg").and_then(|v| v.as_str()) != Some("HS256") {
-            return Err(TokenError::Malformed);
-        }
-        let sig = b64url_decode(s).ok_or(TokenError::Malformed)?;
-        let mut mac = self.hmac();
-        mac.update(h.as_bytes());
-        mac.update(b".");
-        mac.update(p.as_bytes());
-        mac.verify_slice(&sig)
-            .map_err(|_| TokenError::BadSignature)?;
-
-        let payload = b64url_decode(p).ok_or(TokenError::Malformed)?;
+        let mut rules = Validation::new(Algorithm::HS256);
+        rules.set_issuer(&[ISSUER]);
+        rules.set_audience(&[audience]);
+        rules.set_required_spec_claims(&["exp", "iss", "aud"]);
+        // Time is checked below against `now`, not the library's own clock.
+        rules.validate_exp = false;
+        rules.validate_nbf = false;
+        let data = jsonwebtoken::decode::<serde_json::Value>(token, &self.decoding, &rules)
+            .map_err(|e| match e.kind() {
+                ErrorKind::InvalidSignature => TokenError::BadSignature,
+                ErrorKind::InvalidAudience | ErrorKind::InvalidIssuer => TokenError::WrongAudience,
+                _ => TokenError::Malformed,
+            })?;
+        let payload = data.claims;
         let reg: Registered =
-            serde_json::from_slice(&payload).map_err(|_| TokenError::Malformed)?;
-        if reg.iss != ISSUER || reg.aud != audience {
-            return Err(TokenError::WrongAudience);
-        }
+            serde_json::from_value(payload.clone()).map_err(|_| TokenError::Malformed)?;
         if now > reg.exp + LEEWAY {
             return Err(TokenError::Expired);
         }
         if reg.nbf.is_some_and(|nbf| now + LEEWAY < nbf) {
             return Err(TokenError::NotYetValid);
         }
-        serde_json::from_slice(&payload).map_err(|_| TokenError::Malformed)
+        serde_json::from_value(payload).map_err(|_| TokenError::Malformed)
     }
 
     /// A keyed digest of `data` for `purpose` (signed media URLs, hashed guest addresses), as
@@ -157,13 +148,15 @@ impl TokenKeys {
 
     /// Constant-time check of a value made by [`TokenKeys::mac`].
     pub fn mac_matches(&self, purpose: &str, data: &str, given: &str) -> bool {
-        let want = self.mac(purpose, data);
-        want.len() == given.len()
-            && want
-                .bytes()
-                .zip(given.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0
+        let Some(given) = b64url_decode(given).filter(|g| g.len() == 16) else {
+            return false;
+        };
+        let mut mac = self.hmac();
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(data.as_bytes());
+        // The library's comparison takes the same time wherever the bytes differ.
+        mac.verify_truncated_left(&given).is_ok()
     }
 
     /// Issues an access token.
@@ -195,7 +188,7 @@ mod tests {
     use super::*;
 
     fn keys() -> TokenKeys {
-        TokenKeys::new(b"0123456789abcdef0123456789abcdef".to_vec())
+        TokenKeys::new(b"0123456789abcdef0123456789abcdef".to_vec()).expect("key")
     }
 
     #[test]
@@ -222,13 +215,42 @@ mod tests {
     fn matches_an_independent_hs256_vector() {
         // Computed with Python's hmac + base64 modules for this key and payload: guards against
         // encoding mistakes that a round trip alone would not notice.
-        let k = TokenKeys::new(b"secret".to_vec());
+        let k = TokenKeys::new(b"secret".to_vec()).expect("key");
         let t = k.sign(&serde_json::json!({"sub":"1"}));
         assert_eq!(
             t,
-            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.\
-             8qZF8vbN3UpcanXFc-mPXJkOPN01-bRch8XX3rToP1U"
+            "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.\
+             FasJnVFa0htLRI3VajVhbweHTHfeKTXV0y6emUBiFGs"
         );
+    }
+
+    #[test]
+    fn tokens_signed_before_the_library_still_verify_and_alg_none_does_not() {
+        // The hand-written signer wrote the header keys the other way round; tokens it issued
+        // must keep working until they expire.
+        let k = keys();
+        let claims = serde_json::json!({"iss":ISSUER,"aud":AUD_ACCESS,"iat":1000,"exp":1900,"sub":"7","sid":"s","role":"child"});
+        let old_header = b64url_encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+        let body = b64url_encode(claims.to_string().as_bytes());
+        let input = format!("{old_header}.{body}");
+        let mut mac = k.hmac();
+        mac.update(input.as_bytes());
+        let old = format!("{input}.{}", b64url_encode(&mac.finalize().into_bytes()));
+        let c: AccessClaims = k
+            .verify(&old, AUD_ACCESS, 1100)
+            .expect("an old token verifies");
+        assert_eq!(c.sub, "7");
+        for header in [
+            r#"{"alg":"none","typ":"JWT"}"#,
+            r#"{"alg":"HS512","typ":"JWT"}"#,
+        ] {
+            let forged = format!("{}.{body}.", b64url_encode(header.as_bytes()));
+            assert_eq!(
+                k.verify::<AccessClaims>(&forged, AUD_ACCESS, 1100),
+                Err(TokenError::Malformed),
+                "{header}"
+            );
+        }
     }
 
     #[test]
@@ -243,7 +265,7 @@ mod tests {
             k.verify::<AccessClaims>(&t, "pixeltales/ticket", 1100),
             Err(TokenError::WrongAudience)
         );
-        let other = TokenKeys::new(b"another key that is long enough!".to_vec());
+        let other = TokenKeys::new(b"another key that is long enough!".to_vec()).expect("key");
         assert_eq!(
             other.verify::<AccessClaims>(&t, AUD_ACCESS, 1100),
             Err(TokenError::BadSignature)

@@ -270,7 +270,7 @@ fn demo(
             ));
         }
         // Generated readers share one unguessable password: they exist to be read, not to log in.
-        let shared = hash(&crate::encoding::random_token::<16>())?;
+        let shared = hash(&crate::domain::encoding::random_token::<16>())?;
         let report = crate::demo::bulk(&mut conn, users, stories, pages, &shared)?;
         println!(
             "added {} readers and {} stories ({} pages)",

@@ -143,7 +143,7 @@ pub fn seed(
     let mut accounts = Vec::new();
     let mut hashes = Vec::new();
     for (username, ..) in PEOPLE {
-        let password = crate::encoding::random_token::<9>();
+        let password = crate::domain::encoding::random_token::<9>();
         hashes.push(hash_password(&password)?);
         accounts.push((username.to_string(), password));
     }

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod collab;
 pub mod drawing;
+pub mod encoding;
 pub mod events;
 pub mod games;
 pub mod media;

@@ -15,7 +15,7 @@ use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
 
 use super::response::{Response, empty, etag_matches, with_body};
-use crate::encoding::hex;
+use crate::domain::encoding::hex;
 use crate::http::response::ErrorResponse as _;
 
 #[derive(RustEmbed)]

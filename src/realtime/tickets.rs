@@ -81,7 +81,7 @@ impl Tickets {
     }
 
     fn issue_at(&self, holder: Holder, now: Instant) -> String {
-        let ticket = crate::encoding::random_token::<24>();
+        let ticket = crate::domain::encoding::random_token::<24>();
         let mut inner = self.lock();
         // A user's oldest tickets make room: nobody can crowd out everyone else.
         let oldest: Vec<String> = inner

@@ -43,7 +43,7 @@ pub fn issue(
         "DELETE FROM one_time_codes WHERE user_id = ?1 AND purpose = ?2 AND used_at IS NULL",
         params![user, purpose.as_str()],
     )?;
-    let code = crate::encoding::random_code(CODE_LEN);
+    let code = crate::domain::encoding::random_code(CODE_LEN);
     tx.execute(
         "INSERT INTO one_time_codes (code_hash, purpose, user_id, created_by, created_at, expires_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -68,7 +68,7 @@ pub fn redeem(
     input: &str,
     now: i64,
 ) -> rusqlite::Result<Option<Redeemed>> {
-    let Some(code) = crate::encoding::clean_code(input, CODE_LEN) else {
+    let Some(code) = crate::domain::encoding::clean_code(input, CODE_LEN) else {
         return Ok(None);
     };
     let found: Option<Redeemed> = tx
@@ -95,7 +95,7 @@ pub fn peek(
     input: &str,
     now: i64,
 ) -> rusqlite::Result<Option<i64>> {
-    let Some(code) = crate::encoding::clean_code(input, CODE_LEN) else {
+    let Some(code) = crate::domain::encoding::clean_code(input, CODE_LEN) else {
         return Ok(None);
     };
     conn.query_row(

@@ -31,7 +31,9 @@ fn rows(c: &Connection, sql: &str, id: i64, cols: &[&str]) -> rusqlite::Result<V
                             Value::String(t)
                         }
                     }
-                    rusqlite::types::Value::Blob(b) => json!(crate::encoding::b64url_encode(&b)),
+                    rusqlite::types::Value::Blob(b) => {
+                        json!(crate::domain::encoding::b64url_encode(&b))
+                    }
                 };
                 obj.insert(name.trim_end_matches("_json").to_string(), v);
             }

@@ -416,7 +416,7 @@ impl Page<'_> {
                 other => other,
             })
             .collect();
-        let bytes = pixeltales::encoding::b64url_decode(&url_safe).expect("base64");
+        let bytes = pixeltales::domain::encoding::b64url_decode(&url_safe).expect("base64");
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).expect("screenshot dir");
         }

@@ -17,6 +17,7 @@ mod family;
 mod fuzz_inputs;
 mod games;
 mod http;
+mod layers;
 mod leaving;
 mod library;
 mod media;

@@ -100,7 +100,7 @@ fn clean_name(raw: &str) -> Result<String> {
 /// Sets a fresh, unused join code on a class.
 fn new_code(tx: &Connection, class: i64) -> rusqlite::Result<String> {
     loop {
-        let code = crate::encoding::random_code(JOIN_CODE_LEN);
+        let code = crate::domain::encoding::random_code(JOIN_CODE_LEN);
         let taken: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM classes WHERE join_code = ?1)",
             [&code],
@@ -276,7 +276,7 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
     )?;
     cx.app.limits.code_tries.hit(&format!("user:{}", me.id))?;
     let body: JoinBody = cx.req.json_small().await?;
-    let code = crate::encoding::clean_code(&body.code, JOIN_CODE_LEN).ok_or_else(|| {
+    let code = crate::domain::encoding::clean_code(&body.code, JOIN_CODE_LEN).ok_or_else(|| {
         Error::bad_request(
             "invalid_code",
             "A class code has 6 letters and numbers, like K7QP2A.",

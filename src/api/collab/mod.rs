@@ -40,12 +40,12 @@ pub fn session_json(c: &Connection, id: i64, viewer: i64) -> rusqlite::Result<Op
 }
 
 fn random_code() -> String {
-    crate::encoding::random_code(5)
+    crate::domain::encoding::random_code(5)
 }
 
 /// Upper-cases and drops spaces and dashes; `None` unless 5 symbols of the alphabet remain.
 pub fn clean_code(input: &str) -> Option<String> {
-    crate::encoding::clean_code(input, 5)
+    crate::domain::encoding::clean_code(input, 5)
 }
 
 #[derive(Deserialize)]
@@ -121,7 +121,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
             store::seat(tx, id, user, false, now)?;
             let first_page = json!({
                 "kind": "page_add",
-                "page_id": format!("p{}", crate::encoding::random_token::<6>()),
+                "page_id": format!("p{}", crate::domain::encoding::random_token::<6>()),
                 "index": 0
             });
             tx.execute(

@@ -55,7 +55,7 @@ impl Room {
             return self.refuse_text(sock, e, &id);
         }
         if let Op::PageAdd { page_id, .. } = &mut op {
-            *page_id = Some(format!("p{}", crate::encoding::random_token::<6>()));
+            *page_id = Some(format!("p{}", crate::domain::encoding::random_token::<6>()));
         }
         self.seq += 1;
         let seq = self.seq;

@@ -1,59 +1,18 @@
-//! Small, dependency-free encoders: unpadded base64url (JWT, tokens) and lower-case hex.
+//! Encodings and codes: unpadded base64url (the `base64` crate), lower-case hex, and the random
+//! tokens and typed codes the accounts use (randomness from the OS is the one thing read here).
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 /// Unpadded base64url, as JWT and URL-safe tokens use.
 pub fn b64url_encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
-            out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
+    URL_SAFE_NO_PAD.encode(data)
 }
 
-fn b64_value(c: u8) -> Option<u32> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'-' => 62,
-        b'_' => 63,
-        _ => return None,
-    } as u32)
-}
-
-/// Decodes unpadded base64url; `None` on any character or length that is not canonical.
+/// Decodes unpadded base64url; `None` on padding, a foreign character, or trailing bits that
+/// are not zero (so one token has exactly one spelling).
 pub fn b64url_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if bytes.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    for chunk in bytes.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= b64_value(c)? << (18 - 6 * i);
-        }
-        let produced = chunk.len() - 1;
-        let full = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&full[..produced]);
-        // Reject non-canonical trailing bits so one token has exactly one spelling.
-        let used_bits = produced * 8;
-        let total_bits = chunk.len() * 6;
-        if total_bits > used_bits && n & ((1 << (24 - used_bits)) - 1) != 0 {
-            return None;
-        }
-    }
-    Some(out)
+    URL_SAFE_NO_PAD.decode(text).ok()
 }
 
 /// Lower-case hex.
