@@ -2,47 +2,16 @@
 //! Answers stay in the database until an attempt; the first attempt and the first perfect
 //! score at each game pay XP once.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::params;
 use serde_json::{Value, json};
 
 use crate::api::ctx::Ctx;
-use crate::domain::games::{Game, wordsearch};
+use crate::domain::games::wordsearch;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};
+use crate::store::games::{age_band, list_rows, load};
 use crate::store::games::{ensure, summary};
 use crate::store::stories::{self as stories, Need};
-
-fn list_rows(c: &Connection, story: i64, user: Option<i64>) -> rusqlite::Result<Vec<Value>> {
-    let mut stmt = c.prepare_cached(
-        "SELECT g.id, g.kind, g.content FROM games g WHERE g.story_id = ?1
-         ORDER BY CASE g.kind WHEN 'quiz' THEN 0 WHEN 'fill_blank' THEN 1 ELSE 2 END",
-    )?;
-    let rows = stmt.query_map([story], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, kind, content) = row?;
-        let count = serde_json::from_str::<Game>(&content).map_or(0, |g| g.count());
-        let best = match user {
-            Some(u) => c
-                .query_row(
-                    "SELECT score, total FROM game_attempts WHERE game_id = ?1 AND user_id = ?2
-                     ORDER BY score * 1.0 / max(total, 1) DESC, id LIMIT 1",
-                    params![id, u],
-                    |r| Ok(json!({ "score": r.get::<_, i64>(0)?, "total": r.get::<_, i64>(1)? })),
-                )
-                .optional()?,
-            None => None,
-        };
-        out.push(json!({ "id": id, "kind": kind, "count": count, "best": best }));
-    }
-    Ok(out)
-}
 
 /// `GET /api/stories/{id}/games`.
 pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
@@ -74,31 +43,6 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
     Ok(ok(&json!({ "items": items })))
 }
 
-fn no_game() -> Error {
-    Error::not_found("game_not_found", "We could not find that game.")
-}
-
-/// Loads a game the caller may play (its story must be readable by them).
-fn load(
-    c: &Connection,
-    id: i64,
-    user: Option<&crate::auth::AuthUser>,
-) -> Result<(Game, stories::Meta)> {
-    let row: Option<(i64, String)> = c
-        .query_row(
-            "SELECT story_id, content FROM games WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (story, content) = row.ok_or_else(no_game)?;
-    // A story the caller cannot see hides its games too.
-    let (meta, _) = stories::require(c, story, user, Need::Read).map_err(|_| no_game())?;
-    let game: Game = serde_json::from_str(&content)
-        .map_err(|e| Error::internal(format!("stored game {id} unreadable: {e}")))?;
-    Ok((game, meta))
-}
-
 /// The word-search width asked for: `?size=` (or `size` in an attempt) when given, else the
 /// player's age band, else the story's own.
 fn wanted_size(asked: Option<&Value>, band: Option<&str>) -> Result<Option<usize>> {
@@ -117,18 +61,6 @@ fn wanted_size(asked: Option<&Value>, band: Option<&str>) -> Result<Option<usize
                 )
             }),
     }
-}
-
-/// The caller's age band, if they have one.
-fn age_band(c: &Connection, user: Option<i64>) -> rusqlite::Result<Option<String>> {
-    let Some(user) = user else { return Ok(None) };
-    Ok(c.query_row(
-        "SELECT age_band FROM profiles WHERE user_id = ?1",
-        [user],
-        |r| r.get(0),
-    )
-    .optional()?
-    .flatten())
 }
 
 /// `GET /api/games/{id}`: the game without its answers (a word search sized for the player).

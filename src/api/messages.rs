@@ -1,7 +1,7 @@
 //! Direct messages between friends: send, list with paging, edit, delete, read receipts; every
 //! change is pushed to both people's open tabs.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -9,6 +9,7 @@ use crate::api::ctx::Ctx;
 use crate::domain::events::Event;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::messages::own_message;
 use crate::store::messages::{COLUMNS, message, message_row};
 use crate::store::notifications::notify;
 use crate::store::reach::{self, Reach, Way, Why};
@@ -208,16 +209,6 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
         .await?;
     cx.app.db.outbox.settled().await;
     Ok(created(&json!({ "message": msg })))
-}
-
-fn own_message(c: &Connection, id: i64, me: i64) -> Result<i64> {
-    c.query_row(
-        "SELECT receiver_id FROM messages WHERE id = ?1 AND sender_id = ?2",
-        params![id, me],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::not_found("message_not_found", "There is no such message of yours."))
 }
 
 /// `PATCH /api/messages/{id} {text}`: the sender edits.

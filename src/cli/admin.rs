@@ -27,7 +27,7 @@ pub(super) fn user(config: &Config, action: UserAction) -> Result<ExitCode, Stri
                         |r| r.get(0),
                     )
                     .map_err(|_| Error::not_found("not_found", "no such user"))?;
-                crate::api::admin::users::set_approved(tx, id, true, None, Some("cli"))?;
+                crate::store::admin::set_approved(tx, id, true, None, Some("cli"))?;
                 Ok(id)
             })
             .map_err(|e| cli_error(&e))?;

@@ -1,12 +1,13 @@
 //! SQL of drawing sessions: sessions, members, invites, the op log and publishing.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::db::Tx;
 use crate::domain::events::Event;
 use crate::domain::story;
 use crate::error::{Error, Result};
+use crate::store::reach;
 
 /// Member colours, distinct within a session.
 pub const COLORS: &[&str] = &[
@@ -362,4 +363,50 @@ pub fn expire(tx: &Tx<'_>, now: i64) -> rusqlite::Result<usize> {
         });
     }
     Ok(ids.len())
+}
+
+/// A session as its members see it.
+pub fn session_json(c: &Connection, id: i64, viewer: i64) -> rusqlite::Result<Option<Value>> {
+    let Some(s) = session_row(c, id)? else {
+        return Ok(None);
+    };
+    let members: Vec<Value> = members(c, id)?
+        .into_iter()
+        .filter(|m| !m.kicked)
+        .map(|m| {
+            json!({
+                "user_id": m.user_id, "username": m.username, "display_name": m.display_name,
+                "color": m.color, "host": m.user_id == s.host_id,
+            })
+        })
+        .collect();
+    Ok(Some(json!({
+        "id": s.id, "join_code": s.join_code, "title": s.title, "state": s.state,
+        "lobby_open": s.lobby_open, "host_id": s.host_id, "max_participants": s.max_participants,
+        "members": members, "expires_at": crate::time::rfc3339(s.expires_at),
+        "story_id": s.story_id, "is_host": s.host_id == viewer,
+    })))
+}
+
+/// True when `user` may sit in session `id` with everyone already there (the host and every
+/// member): the safety policy's rule for rooms, asked by every way in (code, invite, accept).
+pub fn may_enter(tx: &Connection, user: i64, id: i64) -> rusqlite::Result<bool> {
+    let people: Vec<i64> = tx
+        .prepare_cached(
+            "SELECT host_id FROM collab_sessions WHERE id = ?1
+             UNION SELECT user_id FROM collab_members WHERE session_id = ?1 AND kicked_at IS NULL",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    reach::may_share_room(tx, user, &people)
+}
+
+pub fn pending_invite(c: &Connection, invite: i64, user: i64, now: i64) -> Result<i64> {
+    c.query_row(
+        "SELECT session_id FROM collab_invites WHERE id = ?1 AND invitee_id = ?2 AND status = 'pending' AND expires_at > ?3",
+        params![invite, user, now],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("invite_not_found", "There is no such invitation (it may have expired)."))
 }

@@ -1,6 +1,8 @@
 //! Direct messages as both people see them; the pusher reads them back after a commit.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::{Error, Result};
 use serde_json::{Value, json};
 
 /// The columns [`message_row`] reads.
@@ -27,4 +29,14 @@ pub fn message(c: &Connection, id: i64) -> rusqlite::Result<Option<Value>> {
         message_row,
     )
     .optional()
+}
+
+pub fn own_message(c: &Connection, id: i64, me: i64) -> Result<i64> {
+    c.query_row(
+        "SELECT receiver_id FROM messages WHERE id = ?1 AND sender_id = ?2",
+        params![id, me],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("message_not_found", "There is no such message of yours."))
 }

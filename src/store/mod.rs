@@ -1,9 +1,12 @@
 //! SQL and the rules that span tables, one file per domain. Handlers in `api` and the realtime
 //! rooms call down into it; it imports only `db`, `domain`, `error` and `time`.
 
+pub mod admin;
 pub mod audit;
+pub mod classes;
 pub mod codes;
 pub mod collab;
+pub mod family;
 pub mod games;
 pub mod leaving;
 pub mod media;

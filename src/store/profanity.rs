@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use lru::LruCache;
 use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::{Value, json};
 
 use crate::db::Db;
 use crate::domain::profanity::{
@@ -346,6 +347,29 @@ pub fn parse_word_file(text: &str) -> Vec<String> {
         .map(String::from)
         .collect()
 }
+
+/// One word as the admin list shows it.
+pub fn word_json(c: &Connection, id: i64) -> rusqlite::Result<Option<Value>> {
+    c.query_row(
+        &format!("SELECT {WORD_COLUMNS} FROM profanity_words WHERE id = ?1"),
+        [id],
+        word_row,
+    )
+    .optional()
+}
+
+/// Reads one row of [`WORD_COLUMNS`].
+pub fn word_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    Ok(json!({
+        "id": r.get::<_, i64>(0)?, "word": r.get::<_, String>(1)?,
+        "language": r.get::<_, String>(2)?, "severity": r.get::<_, String>(3)?,
+        "active": r.get::<_, bool>(4)?, "hits": r.get::<_, i64>(5)?,
+        "created_at": r.get::<_, i64>(6)?,
+    }))
+}
+
+/// The columns of a word in the admin list.
+pub const WORD_COLUMNS: &str = "id, word, language, severity, active, hits, created_at";
 
 #[cfg(test)]
 mod tests {

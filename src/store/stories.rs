@@ -464,3 +464,40 @@ pub fn refresh_recent_likes(tx: &Connection, now: i64) -> rusqlite::Result<usize
         [now - 30 * 86_400],
     )
 }
+
+pub fn may_change(tx: &Connection, id: i64, user: &AuthUser) -> Result<i64> {
+    let found: Option<(i64, i64)> = tx
+        .query_row(
+            "SELECT author_id, story_id FROM comments WHERE id = ?1 AND hidden = 0",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (author, story) = found
+        .ok_or_else(|| Error::not_found("comment_not_found", "We could not find that comment."))?;
+    // The story must still be visible to the caller (no reaching into hidden drafts by comment id).
+    require(tx, story, Some(user), Need::Read)?;
+    if author != user.id && user.role != Role::Admin {
+        return Err(Error::forbidden(
+            "not_your_comment",
+            "Only the person who wrote a comment can change it.",
+        ));
+    }
+    Ok(story)
+}
+
+/// Checks the pictures a page refers to (inside the write transaction).
+pub fn check_page_media(
+    tx: &rusqlite::Connection,
+    user: i64,
+    story: Option<i64>,
+    c: &PageContent,
+) -> Result<()> {
+    if let Some(Some(id)) = &c.thumb {
+        media::check_usable(tx, user, id, story, "thumbnail_media_id")?;
+    }
+    if let Some(Some(id)) = &c.background {
+        media::check_usable(tx, user, id, story, "drawing")?;
+    }
+    Ok(())
+}

@@ -1,6 +1,6 @@
 //! Admin: the audit log (filtered, paged, CSV) and whole-table exports (JSON or CSV).
 
-use rusqlite::{Connection, params};
+use rusqlite::params;
 use serde_json::{Value, json};
 
 use crate::api::csv::{Csv, wants_csv};
@@ -8,6 +8,7 @@ use crate::api::ctx::Ctx;
 use crate::api::pagination::{self, page};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, with_body};
+use crate::store::audit::{AUDIT_SELECT, audit_row};
 
 /// Most rows one export or CSV audit download holds.
 const EXPORT_MAX: i64 = 100_000;
@@ -23,33 +24,6 @@ const AUDIT_COLUMNS: &[&str] = &[
     "ip",
     "detail",
 ];
-
-const AUDIT_SELECT: &str = "SELECT a.id, a.at, a.actor_id, u.username, a.action, a.target_type,
-    a.target_id, a.ip, a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id";
-
-fn audit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
-    let actor = match r.get::<_, Option<i64>>(2)? {
-        Some(id) => json!({ "id": id, "username": r.get::<_, Option<String>>(3)? }),
-        None => Value::Null,
-    };
-    let detail: String = r.get(8)?;
-    Ok(json!({
-        "id": r.get::<_, i64>(0)?, "at": r.get::<_, i64>(1)?, "actor": actor,
-        "action": r.get::<_, String>(4)?, "target_type": r.get::<_, Option<String>>(5)?,
-        "target_id": r.get::<_, Option<String>>(6)?, "ip": r.get::<_, Option<String>>(7)?,
-        "detail": serde_json::from_str::<Value>(&detail).unwrap_or(Value::Null),
-    }))
-}
-
-/// Audit entries done by or about a user, newest first.
-pub fn entries_about_user(c: &Connection, user: i64, limit: i64) -> rusqlite::Result<Vec<Value>> {
-    c.prepare_cached(&format!(
-        "{AUDIT_SELECT} WHERE a.actor_id = ?1 OR (a.target_type = 'user' AND a.target_id = ?2)
-         ORDER BY a.id DESC LIMIT ?3"
-    ))?
-    .query_map(params![user, user.to_string(), limit], audit_row)?
-    .collect()
-}
 
 fn time_param(cx: &Ctx<'_>, key: &'static str) -> Result<Option<i64>> {
     match cx.req.query(key).filter(|v| !v.is_empty()) {

@@ -1,7 +1,7 @@
 //! Admin: find users, change role and standing (suspend until a date, archive, restore), hand
 //! out one-time password reset codes, and look at one user's activity.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -11,42 +11,13 @@ use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};
 use crate::realtime::protocol::close::SIGNED_OUT;
+use crate::store::admin::{COLUMNS, no_user, row, set_approved, user_json};
 use crate::store::audit;
 use crate::store::codes::{self, Purpose};
 use crate::store::users::other_admins;
 
 /// How long a reset code works.
 const RESET_CODE_SECS: i64 = 24 * 3600;
-
-const COLUMNS: &str = "u.id, u.username, p.display_name, u.role, u.status, u.suspended_until,
-    u.created_at, u.last_seen_at, p.flagged, p.violation_count, u.pending_approval";
-
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
-    Ok(json!({
-        "id": r.get::<_, i64>(0)?, "username": r.get::<_, String>(1)?,
-        "display_name": r.get::<_, String>(2)?, "role": r.get::<_, String>(3)?,
-        "status": r.get::<_, String>(4)?, "suspended_until": r.get::<_, Option<i64>>(5)?,
-        "created_at": r.get::<_, i64>(6)?, "last_seen_at": r.get::<_, Option<i64>>(7)?,
-        "flagged": r.get::<_, bool>(8)?, "violation_count": r.get::<_, i64>(9)?,
-        "pending_approval": r.get::<_, bool>(10)?,
-    }))
-}
-
-/// One user as the admin sees them.
-pub fn user_json(c: &Connection, id: i64) -> rusqlite::Result<Option<Value>> {
-    c.query_row(
-        &format!(
-            "SELECT {COLUMNS} FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ?1"
-        ),
-        [id],
-        row,
-    )
-    .optional()
-}
-
-fn no_user() -> Error {
-    Error::not_found("not_found", "That user does not exist.")
-}
 
 /// `GET /api/admin/users?q=&role=&status=&cursor=&limit=`, newest first.
 pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
@@ -129,7 +100,7 @@ pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
                                "created_at": r.get::<_, i64>(4)? }))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
-            let audit = super::records::entries_about_user(c, id, 50)?;
+            let audit = crate::store::audit::entries_about_user(c, id, 50)?;
             let sessions: i64 = c.query_row(
                 "SELECT count(*) FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2",
                 params![id, crate::time::now()],
@@ -282,45 +253,6 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
         cx.app.hub.close_user(id, SIGNED_OUT);
     }
     Ok(ok(&json!({ "user": user })))
-}
-
-/// Approves a teacher (or puts one back to waiting), with an audit row. Only teachers wait.
-pub fn set_approved(
-    tx: &Connection,
-    id: i64,
-    approved: bool,
-    actor: Option<i64>,
-    ip: Option<&str>,
-) -> Result<()> {
-    let role: String = tx
-        .query_row("SELECT role FROM users WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(no_user)?;
-    if role != "teacher" {
-        return Err(Error::invalid(
-            "approved",
-            "not_a_teacher",
-            "Only teacher accounts wait for approval.",
-        ));
-    }
-    tx.execute(
-        "UPDATE users SET pending_approval = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, !approved, crate::time::now()],
-    )?;
-    let action = if approved {
-        "teacher_approved"
-    } else {
-        "teacher_unapproved"
-    };
-    audit::record(
-        tx,
-        actor,
-        action,
-        Some(("user", id.to_string())),
-        ip,
-        &json!({}),
-    )?;
-    Ok(())
 }
 
 /// `POST /api/admin/users/{id}/reset-code`: a one-time code the user redeems at

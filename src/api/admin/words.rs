@@ -1,7 +1,7 @@
 //! Admin: the profanity word list. Every change rebuilds the running matcher and empties its
 //! verdict cache before the answer goes out, so the next comment is checked against it.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -11,29 +11,10 @@ use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::store::audit;
 use crate::store::profanity::{Added, add_word, parse_word_file};
+use crate::store::profanity::{WORD_COLUMNS, word_json, word_row};
 
 /// Most lines one bulk import takes.
 const BULK_MAX: usize = 5000;
-
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
-    Ok(json!({
-        "id": r.get::<_, i64>(0)?, "word": r.get::<_, String>(1)?,
-        "language": r.get::<_, String>(2)?, "severity": r.get::<_, String>(3)?,
-        "active": r.get::<_, bool>(4)?, "hits": r.get::<_, i64>(5)?,
-        "created_at": r.get::<_, i64>(6)?,
-    }))
-}
-
-const COLUMNS: &str = "id, word, language, severity, active, hits, created_at";
-
-fn word_json(c: &Connection, id: i64) -> rusqlite::Result<Option<Value>> {
-    c.query_row(
-        &format!("SELECT {COLUMNS} FROM profanity_words WHERE id = ?1"),
-        [id],
-        row,
-    )
-    .optional()
-}
 
 fn language(field: &'static str, raw: &str) -> Result<Language> {
     Language::parse(raw).ok_or_else(|| Error::invalid(field, "invalid_language", "Pick en or tl."))
@@ -102,12 +83,12 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .read(move |c| {
             let mut stmt = c.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM profanity_words
+                "SELECT {WORD_COLUMNS} FROM profanity_words
                  WHERE (?1 IS NULL OR language = ?1) AND (?2 IS NULL OR active = ?2)
                    AND (?3 IS NULL OR word LIKE ?3) ORDER BY word, language LIMIT 2000"
             ))?;
             let rows = stmt
-                .query_map(params![lang, active, q], row)?
+                .query_map(params![lang, active, q], word_row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)
         })

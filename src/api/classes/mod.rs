@@ -13,9 +13,9 @@ use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::store::audit;
+pub use crate::store::classes::JOIN_CODE_LEN;
+use crate::store::classes::{class_json, new_code, teaches};
 
-/// Symbols in a class join code.
-pub const JOIN_CODE_LEN: usize = 6;
 /// Longest class name.
 const NAME_MAX: usize = 60;
 /// Classes one teacher may have.
@@ -56,34 +56,6 @@ async fn own_class(cx: &Ctx<'_>) -> Result<(AuthUser, i64)> {
     }
 }
 
-/// True when `teacher` runs `class`.
-pub fn teaches(c: &Connection, teacher: i64, class: i64) -> rusqlite::Result<bool> {
-    c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM classes WHERE id = ?1 AND teacher_id = ?2)",
-        params![class, teacher],
-        |r| r.get(0),
-    )
-}
-
-/// A class as its teacher sees it.
-pub fn class_json(c: &Connection, class: i64) -> rusqlite::Result<Option<Value>> {
-    c.query_row(
-        "SELECT id, name, join_code, created_at,
-                (SELECT count(*) FROM class_members WHERE class_id = c.id),
-                (SELECT count(*) FROM class_requests WHERE class_id = c.id)
-         FROM classes c WHERE id = ?1",
-        [class],
-        |r| {
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?, "name": r.get::<_, String>(1)?,
-                "join_code": r.get::<_, Option<String>>(2)?, "created_at": r.get::<_, i64>(3)?,
-                "members": r.get::<_, i64>(4)?, "pending": r.get::<_, i64>(5)?,
-            }))
-        },
-    )
-    .optional()
-}
-
 fn clean_name(raw: &str) -> Result<String> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let len = name.chars().count();
@@ -95,25 +67,6 @@ fn clean_name(raw: &str) -> Result<String> {
         ));
     }
     Ok(name)
-}
-
-/// Sets a fresh, unused join code on a class.
-fn new_code(tx: &Connection, class: i64) -> rusqlite::Result<String> {
-    loop {
-        let code = crate::domain::encoding::random_code(JOIN_CODE_LEN);
-        let taken: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM classes WHERE join_code = ?1)",
-            [&code],
-            |r| r.get(0),
-        )?;
-        if !taken {
-            tx.execute(
-                "UPDATE classes SET join_code = ?2 WHERE id = ?1",
-                params![class, code],
-            )?;
-            return Ok(code);
-        }
-    }
 }
 
 /// `GET /api/classes`: a teacher's classes, or the classes a child is in or waiting for.

@@ -3,12 +3,13 @@
 use rusqlite::Connection;
 use serde_json::{Value, json};
 
-use super::{class_json, no_class, own_class};
+use super::{no_class, own_class};
 use crate::api::csv::{Csv, wants_csv};
 use crate::api::ctx::Ctx;
-use crate::api::family::overview::stats;
 use crate::error::Result;
 use crate::http::response::{Response, ok};
+use crate::store::classes::class_json;
+use crate::store::family::stats;
 
 /// Columns of a report row, in order (also the CSV header).
 const COLUMNS: &[&str] = &[

@@ -1,43 +1,21 @@
 //! Drawing sessions over REST: create, join by code, invites (friends only), host controls.
 //! The live part (canvas, ops, votes) is the room actor in `realtime::room`.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::api::ctx::Ctx;
 use crate::domain::events::Event;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
-use crate::store::collab::{self as store, is_live, not_found};
+use crate::store::collab::{self as store, is_live, not_found, session_json};
+use crate::store::collab::{may_enter, pending_invite};
 use crate::store::notifications::notify;
 use crate::store::reach::{self, Reach, Way};
 
 /// How long an invite waits.
 const INVITE_SECS: i64 = 24 * 3600;
-
-/// A session as its members see it.
-pub fn session_json(c: &Connection, id: i64, viewer: i64) -> rusqlite::Result<Option<Value>> {
-    let Some(s) = store::session_row(c, id)? else {
-        return Ok(None);
-    };
-    let members: Vec<Value> = store::members(c, id)?
-        .into_iter()
-        .filter(|m| !m.kicked)
-        .map(|m| {
-            json!({
-                "user_id": m.user_id, "username": m.username, "display_name": m.display_name,
-                "color": m.color, "host": m.user_id == s.host_id,
-            })
-        })
-        .collect();
-    Ok(Some(json!({
-        "id": s.id, "join_code": s.join_code, "title": s.title, "state": s.state,
-        "lobby_open": s.lobby_open, "host_id": s.host_id, "max_participants": s.max_participants,
-        "members": members, "expires_at": crate::time::rfc3339(s.expires_at),
-        "story_id": s.story_id, "is_host": s.host_id == viewer,
-    })))
-}
 
 fn random_code() -> String {
     crate::domain::encoding::random_code(5)
@@ -216,19 +194,6 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
     Ok(ok(&view))
 }
 
-/// True when `user` may sit in session `id` with everyone already there (the host and every
-/// member): the safety policy's rule for rooms, asked by every way in (code, invite, accept).
-fn may_enter(tx: &Connection, user: i64, id: i64) -> rusqlite::Result<bool> {
-    let people: Vec<i64> = tx
-        .prepare_cached(
-            "SELECT host_id FROM collab_sessions WHERE id = ?1
-             UNION SELECT user_id FROM collab_members WHERE session_id = ?1 AND kicked_at IS NULL",
-        )?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    reach::may_share_room(tx, user, &people)
-}
-
 fn require_host(c: &Connection, id: i64, user: i64) -> Result<store::SessionRow> {
     let s = store::session_row(c, id)?.ok_or_else(not_found)?;
     if s.host_id != user {
@@ -337,16 +302,6 @@ pub async fn invites(cx: &mut Ctx<'_>) -> Result<Response> {
         })
         .await?;
     Ok(ok(&json!({ "items": items })))
-}
-
-fn pending_invite(c: &Connection, invite: i64, user: i64, now: i64) -> Result<i64> {
-    c.query_row(
-        "SELECT session_id FROM collab_invites WHERE id = ?1 AND invitee_id = ?2 AND status = 'pending' AND expires_at > ?3",
-        params![invite, user, now],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::not_found("invite_not_found", "There is no such invitation (it may have expired)."))
 }
 
 /// `POST /api/collab/invites/{id}/accept`.

@@ -6,11 +6,11 @@ use serde_json::{Value, json};
 
 use super::parent;
 use crate::api::ctx::Ctx;
-use crate::api::social::{CARD_COLUMNS, card_row};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
 use crate::store::audit;
 use crate::store::notifications::notify;
+use crate::store::social::{CARD_COLUMNS, card_row};
 
 /// `GET /api/family/requests`: requests waiting for the caller's OK, for every linked child.
 pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {

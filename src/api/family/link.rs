@@ -6,13 +6,14 @@ use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{child_json, no_child, parent};
+use super::{no_child, parent};
 use crate::api::ctx::Ctx;
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, ok};
 use crate::store::audit;
 use crate::store::codes::{self, Purpose};
+use crate::store::family::child_json;
 use crate::store::reach;
 
 /// How long a link code works.

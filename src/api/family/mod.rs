@@ -5,7 +5,7 @@ pub mod guardian;
 pub mod link;
 pub mod overview;
 
-use rusqlite::{Connection, params};
+use rusqlite::params;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -16,51 +16,12 @@ use crate::domain::accounts::{self, Role};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::store::audit;
+use crate::store::family::{child_json, children};
 use crate::store::reach;
 use crate::store::users::{self as users, NewUser};
 
 /// How long a parent's look through a child's eyes lasts.
 const VIEW_SECS: i64 = 600;
-
-/// A child as a linked parent sees them.
-pub fn child_json(c: &Connection, parent: i64, child: i64) -> rusqlite::Result<Option<Value>> {
-    Ok(children(c, parent, Some(child))?.into_iter().next())
-}
-
-fn children(c: &Connection, parent: i64, only: Option<i64>) -> rusqlite::Result<Vec<Value>> {
-    let mut stmt = c.prepare_cached(
-        "SELECT u.id, u.username, p.display_name, p.avatar_emoji, p.xp, p.privacy, u.last_seen_at,
-                (SELECT count(*) FROM stories s WHERE s.author_id = u.id AND s.status = 'published'),
-                (SELECT count(*) FROM stories s WHERE s.author_id = u.id AND s.status = 'draft'),
-                p.age_band
-         FROM family_links f JOIN users u ON u.id = f.child_id JOIN profiles p ON p.user_id = u.id
-         WHERE f.parent_id = ?1 AND (?2 IS NULL OR u.id = ?2)
-         ORDER BY p.display_name COLLATE NOCASE, u.id",
-    )?;
-    let rows: Vec<Value> = stmt
-        .query_map(params![parent, only], |r| {
-            let xp: i64 = r.get(4)?;
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?, "username": r.get::<_, String>(1)?,
-                "display_name": r.get::<_, String>(2)?, "avatar_emoji": r.get::<_, String>(3)?,
-                "xp": xp, "level": accounts::level_for_xp(xp), "privacy": r.get::<_, String>(5)?,
-                "last_seen_at": r.get::<_, Option<i64>>(6)?,
-                "stories_published": r.get::<_, i64>(7)?, "drafts": r.get::<_, i64>(8)?,
-                "age_band": r.get::<_, Option<String>>(9)?,
-            }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    rows.into_iter()
-        .map(|mut child| {
-            let rules = reach::child_rules(c, child["id"].as_i64().unwrap_or_default())?;
-            child["rules"] = json!({
-                "friends_need_ok": rules.friends_need_ok,
-                "who_may_message": rules.who_may_message,
-            });
-            Ok(child)
-        })
-        .collect()
-}
 
 pub(crate) fn parent(cx: &Ctx<'_>) -> Result<AuthUser> {
     cx.user_as(

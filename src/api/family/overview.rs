@@ -6,10 +6,11 @@
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
-use super::{child_json, linked, no_child};
+use super::{linked, no_child};
 use crate::api::ctx::Ctx;
 use crate::error::Result;
 use crate::http::response::{Response, ok};
+use crate::store::family::{child_json, stats};
 use crate::store::rewards::day_of;
 
 /// Days in the activity charts.
@@ -38,35 +39,6 @@ pub async fn overview(cx: &mut Ctx<'_>) -> Result<Response> {
         })
         .await?;
     Ok(ok(&body))
-}
-
-/// One child's counters (also used by class reports).
-pub fn stats(c: &Connection, user: i64) -> rusqlite::Result<Value> {
-    c.query_row(
-        "SELECT
-            (SELECT count(*) FROM stories WHERE author_id = ?1 AND status = 'published'),
-            (SELECT count(*) FROM stories WHERE author_id = ?1 AND status = 'draft'),
-            (SELECT count(*) FROM pages p JOIN stories s ON s.id = p.story_id WHERE s.author_id = ?1),
-            (SELECT count(DISTINCT story_id) FROM story_views WHERE viewer = 'u:' || ?1),
-            (SELECT count(*) FROM user_achievements WHERE user_id = ?1),
-            p.xp, coalesce(st.likes_received, 0), coalesce(st.comments_written, 0),
-            coalesce(st.read_streak, 0), coalesce(st.games_played, 0),
-            (SELECT round(avg(score * 100.0 / max(total, 1))) FROM game_attempts WHERE user_id = ?1)
-         FROM profiles p LEFT JOIN user_stats st ON st.user_id = p.user_id WHERE p.user_id = ?1",
-        [user],
-        |r| {
-            let xp: i64 = r.get(5)?;
-            Ok(json!({
-                "stories_published": r.get::<_, i64>(0)?, "drafts": r.get::<_, i64>(1)?,
-                "pages_written": r.get::<_, i64>(2)?, "stories_read": r.get::<_, i64>(3)?,
-                "achievements": r.get::<_, i64>(4)?, "xp": xp,
-                "level": crate::domain::accounts::level_for_xp(xp),
-                "likes_received": r.get::<_, i64>(6)?, "comments_written": r.get::<_, i64>(7)?,
-                "read_streak": r.get::<_, i64>(8)?, "games_played": r.get::<_, i64>(9)?,
-                "games_average": r.get::<_, Option<f64>>(10)?.map(|a| a as i64),
-            }))
-        },
-    )
 }
 
 fn stories(c: &Connection, user: i64) -> rusqlite::Result<Vec<Value>> {

@@ -5,13 +5,13 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{CARD_COLUMNS, card_row};
 use crate::api::ctx::Ctx;
 use crate::api::pagination::{self, List};
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
 use crate::store::rewards;
+use crate::store::social::{CARD_COLUMNS, card_row};
 use crate::store::social::{classmate_ids, friend_ids};
 
 #[derive(Serialize, Deserialize)]
@@ -23,7 +23,7 @@ struct Cursor {
 struct Entry {
     id: i64,
     kind: String,
-    actor: super::Card,
+    actor: crate::store::social::Card,
     story: Option<Value>,
     data: Value,
     created_at: String,

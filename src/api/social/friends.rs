@@ -8,15 +8,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{CARD_COLUMNS, Card, card, card_row};
 use crate::api::ctx::Ctx;
 use crate::domain::accounts::normalize_username;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::store::notifications::notify;
 use crate::store::reach::{self, Reach, Way, Why};
-use crate::store::rewards;
-use crate::store::social::{are_friends, befriend, share_class};
+use crate::store::social::{CARD_COLUMNS, Card, card, card_row};
+use crate::store::social::{accept_in, pending_for};
+use crate::store::social::{are_friends, share_class};
 
 /// `GET /api/friends`.
 pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
@@ -212,51 +212,11 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
     })
 }
 
-fn accept_in(
-    tx: &crate::db::Tx<'_>,
-    request: i64,
-    from: i64,
-    to: i64,
-    now: i64,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        "UPDATE friend_requests SET status = 'accepted', responded_at = ?2 WHERE id = ?1",
-        params![request, now],
-    )?;
-    befriend(tx, from, to, now)?;
-    notify(
-        tx,
-        from,
-        "friend_accepted",
-        Some(to),
-        Some(("user", to)),
-        &json!({}),
-    )?;
-    rewards::on_friends(tx, from, to)
-}
-
 fn waiting_for_grown_up() -> Error {
     Error::forbidden(
         "waiting_for_grown_up",
         "This friend request is waiting for your grown-up to say yes.",
     )
-}
-
-/// Finds a pending request where the caller is on the given side.
-fn pending_for(tx: &Connection, id: i64, me: i64, side: &str) -> Result<(i64, i64)> {
-    let sql = if side == "to" {
-        "SELECT from_id, to_id FROM friend_requests WHERE id = ?1 AND to_id = ?2 AND status = 'pending'"
-    } else {
-        "SELECT from_id, to_id FROM friend_requests WHERE id = ?1 AND from_id = ?2 AND status = 'pending'"
-    };
-    tx.query_row(sql, params![id, me], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .ok_or_else(|| {
-            Error::not_found(
-                "request_not_found",
-                "There is no such friend request waiting.",
-            )
-        })
 }
 
 /// `POST /api/friends/requests/{id}/accept`.

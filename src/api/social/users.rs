@@ -8,13 +8,13 @@
 use rusqlite::{OptionalExtension, params};
 use serde_json::{Value, json};
 
-use super::{CARD_COLUMNS, card_row};
 use crate::api::ctx::Ctx;
 use crate::domain::accounts::{Role, level_for_xp};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
 use crate::store::reach::{self, Reach, Way};
 use crate::store::rewards;
+use crate::store::social::{CARD_COLUMNS, card_row};
 use crate::store::social::{are_friends, share_class};
 
 struct ProfileRow {

@@ -14,6 +14,7 @@ use crate::domain::story::validate_comment;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::store::rewards;
+use crate::store::stories::may_change;
 use crate::store::stories::{self as store, Need, Person};
 
 /// A comment as shown.
@@ -128,27 +129,6 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
         })
         .await?;
     Ok(created(&comment))
-}
-
-fn may_change(tx: &Connection, id: i64, user: &AuthUser) -> Result<i64> {
-    let found: Option<(i64, i64)> = tx
-        .query_row(
-            "SELECT author_id, story_id FROM comments WHERE id = ?1 AND hidden = 0",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (author, story) = found
-        .ok_or_else(|| Error::not_found("comment_not_found", "We could not find that comment."))?;
-    // The story must still be visible to the caller (no reaching into hidden drafts by comment id).
-    store::require(tx, story, Some(user), Need::Read)?;
-    if author != user.id && user.role != Role::Admin {
-        return Err(Error::forbidden(
-            "not_your_comment",
-            "Only the person who wrote a comment can change it.",
-        ));
-    }
-    Ok(story)
 }
 
 /// `PATCH /api/comments/{id}`.

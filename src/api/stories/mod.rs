@@ -18,6 +18,7 @@ use crate::domain::story::{self, MAX_PAGES};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
 use crate::store::rewards;
+use crate::store::stories::check_page_media;
 use crate::store::stories::{self as store, Need, PageContent};
 
 /// Deserialises a field so that "absent" (`None`) and `null` (`Some(None)`) differ.
@@ -66,22 +67,6 @@ pub fn prepare_page(app: &App, input: PageInput) -> Result<PageContent> {
     }
     c.thumb = input.thumbnail_media_id;
     Ok(c)
-}
-
-/// Checks the pictures a page refers to (inside the write transaction).
-pub fn check_page_media(
-    tx: &rusqlite::Connection,
-    user: i64,
-    story: Option<i64>,
-    c: &PageContent,
-) -> Result<()> {
-    if let Some(Some(id)) = &c.thumb {
-        crate::store::media::check_usable(tx, user, id, story, "thumbnail_media_id")?;
-    }
-    if let Some(Some(id)) = &c.background {
-        crate::store::media::check_usable(tx, user, id, story, "drawing")?;
-    }
-    Ok(())
 }
 
 #[derive(Deserialize)]

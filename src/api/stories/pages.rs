@@ -4,11 +4,12 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 
-use super::{PageInput, check_page_media, prepare_page};
+use super::{PageInput, prepare_page};
 use crate::api::ctx::Ctx;
 use crate::domain::story::MAX_PAGES;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
+use crate::store::stories::check_page_media;
 use crate::store::stories::{self as store, Need};
 
 #[derive(Deserialize)]
