@@ -71,9 +71,18 @@ fn waiting(tx: &Connection, id: i64, parent: i64) -> Result<(i64, i64)> {
     })
 }
 
-/// `POST /api/family/requests/{id}/approve` and `/decline`. Approving hands the request to the
-/// child, who still says yes or no; declining ends it (the sender is not told).
-pub async fn answer(cx: &mut Ctx<'_>, approve: bool) -> Result<Response> {
+/// `POST /api/family/requests/{id}/approve`: hands the request to the child, who still says
+/// yes or no.
+pub async fn approve(cx: &mut Ctx<'_>) -> Result<Response> {
+    answer(cx, true).await
+}
+
+/// `POST /api/family/requests/{id}/decline`: ends it (the sender is not told).
+pub async fn decline(cx: &mut Ctx<'_>) -> Result<Response> {
+    answer(cx, false).await
+}
+
+async fn answer(cx: &mut Ctx<'_>, approve: bool) -> Result<Response> {
     let me = parent(cx)?.id;
     let id = cx.req.params.id(0)?;
     let (now, ip) = (crate::time::now(), cx.ip());

@@ -97,8 +97,17 @@ pub async fn coauthor_invites(cx: &mut Ctx<'_>) -> Result<Response> {
     Ok(ok(&serde_json::json!({ "items": items })))
 }
 
-/// `POST /api/coauthor-invites/{id}/accept` and `/decline`.
-pub async fn answer_coauthor_invite(cx: &mut Ctx<'_>, accept: bool) -> Result<Response> {
+/// `POST /api/coauthor-invites/{id}/accept`.
+pub async fn accept_coauthor_invite(cx: &mut Ctx<'_>) -> Result<Response> {
+    answer_coauthor_invite(cx, true).await
+}
+
+/// `POST /api/coauthor-invites/{id}/decline`.
+pub async fn decline_coauthor_invite(cx: &mut Ctx<'_>) -> Result<Response> {
+    answer_coauthor_invite(cx, false).await
+}
+
+async fn answer_coauthor_invite(cx: &mut Ctx<'_>, accept: bool) -> Result<Response> {
     let me = cx.user()?.id;
     let id = cx.req.params.id(0)?;
     let now = crate::time::now();

@@ -8,7 +8,7 @@ use crate::http::response::{Response, ok};
 use crate::realtime::tickets::Holder;
 
 /// Issues a ticket for the caller's sign-in.
-pub async fn ticket(cx: &mut Ctx<'_>) -> Result<Response> {
+pub async fn issue(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?;
     // A ticket costs a socket's worth of memory once used: a script must not mint them freely.
     cx.app.limits.tickets.hit(&format!("user:{}", user.id))?;
