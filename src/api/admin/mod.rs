@@ -105,7 +105,7 @@ pub async fn stats(cx: &mut Ctx<'_>) -> Result<Response> {
         .await?;
     body["sockets_online"] = json!(cx.app.hub.sockets_open());
     body["live_rooms"] = json!(cx.app.rooms.live());
-    body["backups"] = json!(backups::list_files(&cx.app.config.data_dir));
+    body["backups"] = json!(crate::app::backups::list_files(&cx.app.config.data_dir));
     Ok(ok(&body))
 }
 

@@ -1,4 +1,8 @@
-//! The shared application state and the startup sequence that builds it.
+//! The shared application state, the startup sequence that builds it (`App::open`), its
+//! background tasks and shutdown order (`tasks`), and backups (`backups`).
+
+pub mod backups;
+pub mod tasks;
 
 use std::sync::Arc;
 use std::time::Instant;
