@@ -12,6 +12,47 @@ pub fn schemas() -> Value {
     let string = json!({"type": "string"});
     let time = json!({"type": "string", "format": "date-time"});
     json!({
+        "ServerFrame": {
+            "type": "object", "required": ["type"],
+            "description": "A frame the server sends on the WebSocket (GET /ws?ticket=...); every frame is a JSON object tagged with its type. Requests answered carry the client's id.",
+            "properties": {"type": {"type": "string", "enum": ["hello", "pong", "error", "presence.online", "presence.offline", "notification.new", "notification.unread", "message.new", "message.edited", "message.deleted", "message.read", "message.typing", "collab.ack", "collab.op", "collab.preview", "collab.replay", "collab.state", "collab.cursor", "collab.view", "collab.viewing", "collab.chat", "collab.vote_started", "collab.vote_opened", "collab.vote_update", "collab.voted", "collab.vote_result", "collab.published", "collab.publish_failed", "collab.member_joined", "collab.left", "collab.member_left", "collab.status", "collab.ended", "collab.kicked"]}, "id": {"type": "string"}},
+            "x-frames": {
+                "hello": "The first frame of a socket: protocol, user_id, online_friends, unread_count",
+                "pong": "The answer to ping",
+                "error": "A refused or unreadable client frame: code, message",
+                "presence.online": "A friend came online: user_id",
+                "presence.offline": "A friend went offline: user_id, last_seen",
+                "notification.new": "A new notification and the unread count",
+                "notification.unread": "The unread count changed",
+                "message.new": "A message to or from a friend",
+                "message.edited": "A message was edited",
+                "message.deleted": "A message was deleted: id, peer_id",
+                "message.read": "The reader read the conversation: reader_id, up_to_id",
+                "message.typing": "A friend is typing: from",
+                "collab.ack": "A durable op was stored: session_id, client_op_id, seq",
+                "collab.op": "Another member's op: session_id, seq, user_id, client_op_id, op",
+                "collab.preview": "Another member's unfinished stroke (never stored)",
+                "collab.replay": "The ops missed since since_seq: session_id, seq, state, members, ops",
+                "collab.state": "The whole room for a member opening it",
+                "collab.cursor": "Another member's pointer: user_id, page_id, x, y, color",
+                "collab.view": "The page another member looks at",
+                "collab.viewing": "The answer to collab.view",
+                "collab.chat": "A chat line: user_id, text, at",
+                "collab.vote_started": "A save vote opened: vote_id, by, voters, deadline_ms",
+                "collab.vote_opened": "The answer to collab.vote_start",
+                "collab.vote_update": "The count so far: vote_id, yes, no, voters",
+                "collab.voted": "The answer to collab.vote",
+                "collab.vote_result": "How the vote ended: vote_id, approved, yes, no, reason",
+                "collab.published": "The session became a story: story_id",
+                "collab.publish_failed": "The approved save could not be published: code, message, words",
+                "collab.member_joined": "Someone opened the room: user_id, display_name, color",
+                "collab.left": "The answer to collab.leave",
+                "collab.member_left": "Someone closed the room: user_id",
+                "collab.status": "The session's state changed: state, lobby_open, story_id",
+                "collab.ended": "The session ended: reason",
+                "collab.kicked": "The host removed a member: user_id"
+            }
+        },
         "RealtimeTicket": {
             "type": "object", "required": ["ticket", "expires_in"],
             "properties": {"ticket": string, "expires_in": int}
@@ -78,4 +119,35 @@ pub fn schemas() -> Value {
             "properties": {"items": {"type": "array", "items": {"type": "object", "required": ["id", "session_id", "title", "inviter", "created_at", "expires_at"]}}}
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use crate::realtime::protocol::{RAW_TYPES, ServerFrame};
+
+    #[test]
+    fn the_documented_frames_are_exactly_the_frames_the_server_sends() {
+        let doc = super::schemas();
+        let documented: BTreeSet<&str> = doc["ServerFrame"]["properties"]["type"]["enum"]
+            .as_array()
+            .expect("an enum")
+            .iter()
+            .filter_map(|t| t.as_str())
+            .collect();
+        let described: BTreeSet<&str> = doc["ServerFrame"]["x-frames"]
+            .as_object()
+            .expect("descriptions")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let sent: BTreeSet<&str> = ServerFrame::TYPES
+            .iter()
+            .chain(RAW_TYPES)
+            .copied()
+            .collect();
+        assert_eq!(documented, sent);
+        assert_eq!(described, sent);
+    }
 }

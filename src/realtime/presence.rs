@@ -4,16 +4,15 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use rusqlite::params;
-use serde_json::json;
-
 use super::hub::Frame;
+use super::protocol::ServerFrame;
 use crate::app::App;
 use crate::log_warn;
 use crate::store::notifications::unread_count;
+use rusqlite::params;
 
-fn frame(v: serde_json::Value) -> Frame {
-    Frame::from(v.to_string())
+fn frame(f: &ServerFrame<'_>) -> Frame {
+    Frame::from(f.text())
 }
 
 /// The first frame of a socket; tells friends when the user just came online.
@@ -33,16 +32,18 @@ pub async fn hello(app: &Arc<App>, user: i64, came_online: bool) -> String {
     });
     let online = app.hub.online_among(&friends);
     if came_online {
-        let f = frame(json!({ "type": "presence.online", "user_id": user }));
+        let f = frame(&ServerFrame::PresenceOnline { user_id: user });
         for friend in &online {
             app.hub.to_user(*friend, &f);
         }
     }
-    json!({
-        "type": "hello", "protocol": super::protocol::VERSION, "user_id": user,
-        "online_friends": online, "unread_count": unread,
-    })
-    .to_string()
+    ServerFrame::Hello {
+        protocol: super::protocol::VERSION,
+        user_id: user,
+        online_friends: &online,
+        unread_count: unread,
+    }
+    .text()
 }
 
 /// After the grace, if no socket came back: friends see the user offline and `last_seen_at`
@@ -65,10 +66,10 @@ pub fn schedule_offline(app: &Arc<App>, user: i64, generation: u64) {
             return;
         }
         let now = crate::time::now();
-        let f = frame(json!({
-            "type": "presence.offline", "user_id": user,
-            "last_seen": crate::time::rfc3339(now),
-        }));
+        let f = frame(&ServerFrame::PresenceOffline {
+            user_id: user,
+            last_seen: crate::time::rfc3339(now),
+        });
         for friend in app.hub.online_among(&friends) {
             app.hub.to_user(friend, &f);
         }

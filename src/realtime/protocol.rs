@@ -39,7 +39,8 @@
 //!
 //! Errors: `{"type":"error","code","message","id"?}`; the socket stays open.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use serde_json::value::RawValue;
 
 /// The protocol version in `hello`; a client asking for another (`/ws?v=`) is closed with
@@ -376,68 +377,141 @@ pub fn decode(text: &str) -> Result<Incoming<'_>, DecodeError> {
     }
 }
 
+/// Declares [`ServerFrame`] and the list of its `type` tags together, so the list cannot miss
+/// a frame.
+macro_rules! server_frames {
+    ($($(#[$doc:meta])* $tag:literal => $variant:ident { $($field:ident : $ty:ty),* $(,)? })*) => {
+        /// Every frame the server sends, tagged with its `type` (see the module docs). An `id`
+        /// echoes the request id of the client frame it answers and is left out when `None`.
+        #[derive(Debug, Serialize)]
+        #[serde(tag = "type")]
+        pub enum ServerFrame<'a> {
+            $($(#[$doc])* #[serde(rename = $tag)] $variant {
+                $(#[serde(skip_serializing_if = "Skip::skip")] $field: $ty,)*
+            },)*
+        }
+
+        impl ServerFrame<'_> {
+            /// The `type` of every frame, in declaration order.
+            pub const TYPES: &'static [&'static str] = &[$($tag),*];
+        }
+    };
+}
+
+/// Fields left out of a frame when empty: only an absent request id is.
+trait Skip {
+    fn skip(&self) -> bool {
+        false
+    }
+}
+impl Skip for Option<&str> {
+    fn skip(&self) -> bool {
+        self.is_none()
+    }
+}
+impl Skip for i64 {}
+impl Skip for u64 {}
+impl Skip for u32 {}
+impl Skip for usize {}
+impl Skip for f64 {}
+impl Skip for bool {}
+impl Skip for &str {}
+impl Skip for String {}
+impl Skip for Option<i64> {}
+impl Skip for &Value {}
+impl Skip for Value {}
+impl Skip for &[i64] {}
+impl Skip for Vec<String> {}
+
+server_frames! {
+    /// The first frame of a socket.
+    "hello" => Hello { protocol: u32, user_id: i64, online_friends: &'a [i64], unread_count: i64 }
+    /// The answer to `ping`.
+    "pong" => Pong { id: Option<&'a str> }
+    /// A refused or unreadable client frame.
+    "error" => Error { code: &'a str, message: &'a str, id: Option<&'a str> }
+    /// A friend came online.
+    "presence.online" => PresenceOnline { user_id: i64 }
+    /// A friend went offline (after the reload grace).
+    "presence.offline" => PresenceOffline { user_id: i64, last_seen: String }
+    /// A new notification and the unread count with it.
+    "notification.new" => NotificationNew { notification: &'a Value, unread_count: i64 }
+    /// The unread count changed (some were marked read).
+    "notification.unread" => NotificationUnread { unread_count: i64 }
+    /// A message to or from a friend.
+    "message.new" => MessageNew { message: &'a Value }
+    /// A message was edited.
+    "message.edited" => MessageEdited { message: &'a Value }
+    /// A message was deleted.
+    "message.deleted" => MessageDeleted { id: i64, peer_id: i64 }
+    /// The reader read the conversation up to a message.
+    "message.read" => MessageRead { reader_id: i64, up_to_id: Option<i64> }
+    /// A friend is typing.
+    "message.typing" => MessageTyping { from: i64 }
+    /// A durable op was stored with this seq.
+    "collab.ack" => CollabAck { session_id: i64, client_op_id: Option<&'a str>, seq: u64, id: Option<&'a str> }
+    /// Another member's pointer.
+    "collab.cursor" => CollabCursor { session_id: i64, user_id: i64, page_id: &'a str, x: f64, y: f64, color: &'a str }
+    /// The page another member looks at.
+    "collab.view" => CollabView { session_id: i64, user_id: i64, page_id: &'a str }
+    /// The answer to `collab.view`.
+    "collab.viewing" => CollabViewing { session_id: i64, id: Option<&'a str> }
+    /// A chat line (bad words masked).
+    "collab.chat" => CollabChat { session_id: i64, user_id: i64, text: &'a str, at: String, id: Option<&'a str> }
+    /// A save vote opened.
+    "collab.vote_started" => CollabVoteStarted { session_id: i64, vote_id: u64, by: i64, voters: &'a [i64], deadline_ms: u64 }
+    /// The answer to `collab.vote_start`.
+    "collab.vote_opened" => CollabVoteOpened { session_id: i64, vote_id: u64, id: Option<&'a str> }
+    /// The count so far.
+    "collab.vote_update" => CollabVoteUpdate { session_id: i64, vote_id: u64, yes: usize, no: usize, voters: &'a [i64] }
+    /// The answer to `collab.vote`.
+    "collab.voted" => CollabVoted { session_id: i64, id: Option<&'a str> }
+    /// How the vote ended.
+    "collab.vote_result" => CollabVoteResult { session_id: i64, vote_id: u64, approved: bool, yes: usize, no: usize, reason: &'a str }
+    /// The session became a story in the library.
+    "collab.published" => CollabPublished { session_id: i64, story_id: i64 }
+    /// The approved save could not be published (e.g. a refused word).
+    "collab.publish_failed" => CollabPublishFailed { session_id: i64, code: &'a str, message: String, words: Vec<String> }
+    /// The whole room, for a member opening it.
+    "collab.state" => CollabState { session_id: i64, state: &'a str, lobby_open: bool, host_id: i64, title: &'a Value, pages: &'a Value, seq: u64, members: Value, chat: Value, vote: Value, story_id: Option<i64>, id: Option<&'a str> }
+    /// Someone opened the room.
+    "collab.member_joined" => CollabMemberJoined { session_id: i64, user_id: i64, display_name: &'a str, color: &'a str }
+    /// The answer to `collab.leave`.
+    "collab.left" => CollabLeft { session_id: i64, id: Option<&'a str> }
+    /// Someone closed the room (their last tab).
+    "collab.member_left" => CollabMemberLeft { session_id: i64, user_id: i64 }
+    /// The session's state changed (started, lobby closed, published).
+    "collab.status" => CollabStatus { session_id: i64, state: &'a str, lobby_open: bool, story_id: Option<i64> }
+    /// The session ended (host, time).
+    "collab.ended" => CollabEnded { session_id: i64, reason: &'a str }
+    /// The host removed a member.
+    "collab.kicked" => CollabKicked { session_id: i64, user_id: i64 }
+}
+
+/// Frames written straight from stored JSON, without parsing it again (the hot path of a
+/// drawing room): `collab.op {session_id, seq, user_id, client_op_id, op}`, `collab.preview
+/// {session_id, user_id, page_id, data}` and `collab.replay {session_id, seq, state, members,
+/// ops}`.
+pub const RAW_TYPES: &[&str] = &["collab.op", "collab.preview", "collab.replay"];
+
+impl ServerFrame<'_> {
+    /// The frame as JSON text.
+    pub fn text(&self) -> String {
+        // Plain structs of numbers, strings and JSON values always serialise.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The frame as a JSON value (kept in a room's chat history).
+    pub fn value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
 /// An `error` frame.
 pub fn error_frame(code: &str, message: &str, id: Option<&str>) -> String {
-    let mut v = serde_json::json!({ "type": "error", "code": code, "message": message });
-    if let Some(id) = id {
-        v["id"] = serde_json::Value::String(id.to_string());
-    }
-    v.to_string()
+    ServerFrame::Error { code, message, id }.text()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_every_kind_and_keeps_the_id() {
-        let f = decode(r#"{"type":"ping","id":"a1"}"#).expect("ping");
-        assert!(matches!(f.msg, ClientMsg::Ping));
-        assert_eq!(f.id.as_deref(), Some("a1"));
-        let f = decode(r#"{"type":"collab.op","id":7,"session_id":3,"client_op_id":"c","op":{"kind":"title","text":"Hi"}}"#)
-            .expect("op");
-        assert_eq!(f.id.as_deref(), Some("7"));
-        match f.msg {
-            ClientMsg::Op { session_id, op, .. } => {
-                assert_eq!(session_id, 3);
-                assert_eq!(op.get(), r#"{"kind":"title","text":"Hi"}"#);
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(matches!(
-            decode(r#"{"type":"collab.join","session_id":1,"since_seq":4}"#).map(|f| f.msg),
-            Ok(ClientMsg::Join {
-                since_seq: Some(4),
-                ..
-            })
-        ));
-    }
-
-    #[test]
-    fn bad_frames_get_codes_not_panics() {
-        assert_eq!(decode("nope").err().map(|e| e.code), Some("bad_json"));
-        assert_eq!(decode("[1]").err().map(|e| e.code), Some("bad_json"));
-        assert_eq!(
-            decode(r#"{"id":"x"}"#).err().map(|e| e.code),
-            Some("bad_frame")
-        );
-        let e = decode(r#"{"type":"dance","id":"q"}"#).expect_err("unknown");
-        assert_eq!((e.code, e.id.as_deref()), ("unknown_type", Some("q")));
-        assert_eq!(
-            decode(r#"{"type":"collab.cursor","session_id":1,"page_id":"p","x":"left","y":0}"#)
-                .err()
-                .map(|e| e.code),
-            Some("bad_frame")
-        );
-        assert_eq!(
-            decode(&format!(r#"{{"type":"ping","id":"{}"}}"#, "x".repeat(65)))
-                .err()
-                .map(|e| e.code),
-            Some("bad_frame")
-        );
-        assert_eq!(
-            decode(r#"{"type":"ping","id":[1]}"#).err().map(|e| e.code),
-            Some("bad_frame")
-        );
-    }
-}
+#[path = "protocol_tests.rs"]
+mod tests;

@@ -4,9 +4,8 @@
 
 use std::sync::Arc;
 
-use serde_json::{Value, json};
-
 use super::hub::Frame;
+use super::protocol::ServerFrame;
 use crate::app::App;
 use crate::db::outbox::Event;
 use crate::log_warn;
@@ -14,8 +13,8 @@ use crate::store::collab::{self, MemberRow};
 use crate::store::messages::message;
 use crate::store::notifications::{load_item, unread_count};
 
-fn frame(v: &Value) -> Frame {
-    Frame::from(v.to_string())
+fn frame(f: &ServerFrame<'_>) -> Frame {
+    Frame::from(f.text())
 }
 
 /// Runs until the process stops, marking each batch delivered so handlers waiting on
@@ -46,9 +45,10 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
             if let (Some(item), unread) = loaded {
                 hub.to_user(
                     user,
-                    &frame(&json!({
-                        "type": "notification.new", "notification": item, "unread_count": unread,
-                    })),
+                    &frame(&ServerFrame::NotificationNew {
+                        notification: &item,
+                        unread_count: unread,
+                    }),
                 );
             }
         }
@@ -59,19 +59,20 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
             let unread = app.db.read(move |c| Ok(unread_count(c, user)?)).await?;
             hub.to_user(
                 user,
-                &frame(&json!({ "type": "notification.unread", "unread_count": unread })),
+                &frame(&ServerFrame::NotificationUnread {
+                    unread_count: unread,
+                }),
             );
         }
         Event::MessageSent { id } | Event::MessageEdited { id } => {
             let Some(msg) = app.db.read(move |c| Ok(message(c, id)?)).await? else {
                 return Ok(());
             };
-            let kind = if matches!(event, Event::MessageSent { .. }) {
-                "message.new"
+            let f = frame(&if matches!(event, Event::MessageSent { .. }) {
+                ServerFrame::MessageNew { message: &msg }
             } else {
-                "message.edited"
-            };
-            let f = frame(&json!({ "type": kind, "message": msg }));
+                ServerFrame::MessageEdited { message: &msg }
+            });
             for key in ["to", "from"] {
                 if let Some(user) = msg[key].as_i64() {
                     hub.to_user(user, &f);
@@ -83,8 +84,7 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
             sender,
             receiver,
         } => {
-            let f =
-                |peer: i64| frame(&json!({ "type": "message.deleted", "id": id, "peer_id": peer }));
+            let f = |peer_id: i64| frame(&ServerFrame::MessageDeleted { id, peer_id });
             hub.to_user(receiver, &f(sender));
             hub.to_user(sender, &f(receiver));
         }
@@ -93,8 +93,10 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
             sender,
             up_to,
         } => {
-            let f =
-                frame(&json!({ "type": "message.read", "reader_id": reader, "up_to_id": up_to }));
+            let f = frame(&ServerFrame::MessageRead {
+                reader_id: reader,
+                up_to_id: up_to,
+            });
             hub.to_user(sender, &f);
             hub.to_user(reader, &f);
         }
@@ -105,8 +107,10 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
         }
         Event::CollabEnded { session, reason } => {
             let members = members(app, session).await?;
-            let f =
-                frame(&json!({ "type": "collab.ended", "session_id": session, "reason": reason }));
+            let f = frame(&ServerFrame::CollabEnded {
+                session_id: session,
+                reason,
+            });
             for m in members.iter().filter(|m| !m.kicked) {
                 hub.to_user(m.user_id, &f);
             }
@@ -114,8 +118,10 @@ async fn deliver(app: &Arc<App>, event: Event) -> crate::error::Result<()> {
         }
         Event::CollabKicked { session, user } => {
             // The removed member hears it too, so their tab can leave the room.
-            let f =
-                frame(&json!({ "type": "collab.kicked", "session_id": session, "user_id": user }));
+            let f = frame(&ServerFrame::CollabKicked {
+                session_id: session,
+                user_id: user,
+            });
             for m in members(app, session).await? {
                 hub.to_user(m.user_id, &f);
             }
@@ -141,10 +147,12 @@ async fn status(app: &App, session: i64) -> crate::error::Result<()> {
         })
         .await?;
     if let Some(s) = row {
-        let f = frame(&json!({
-            "type": "collab.status", "session_id": session, "state": s.state,
-            "lobby_open": s.lobby_open, "story_id": s.story_id,
-        }));
+        let f = frame(&ServerFrame::CollabStatus {
+            session_id: session,
+            state: &s.state,
+            lobby_open: s.lobby_open,
+            story_id: s.story_id,
+        });
         for m in members.iter().filter(|m| !m.kicked) {
             app.hub.to_user(m.user_id, &f);
         }

@@ -4,12 +4,12 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::protocol::ServerFrame;
 use futures_util::{SinkExt, StreamExt};
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, StatusCode};
 use hyper_util::rt::TokioIo;
-use serde_json::json;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -325,11 +325,7 @@ impl Socket {
         };
         let (session, msg, durable) = match frame.msg {
             ClientMsg::Ping => {
-                let mut v = json!({ "type": "pong" });
-                if let Some(id) = id {
-                    v["id"] = id.into();
-                }
-                return self.reply(v.to_string());
+                return self.reply(ServerFrame::Pong { id: id.as_deref() }.text());
             }
             ClientMsg::Typing { to } => return self.typing(to, id).await,
             ClientMsg::Join {
@@ -504,8 +500,7 @@ impl Socket {
             .await;
         match friends {
             Ok(true) => {
-                let f: Frame =
-                    Frame::from(json!({ "type": "message.typing", "from": me }).to_string());
+                let f: Frame = Frame::from(ServerFrame::MessageTyping { from: me }.text());
                 self.app.hub.to_user(to, &f);
             }
             Ok(false) => self.reply(error_frame(

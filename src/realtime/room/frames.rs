@@ -75,11 +75,12 @@ impl Room {
                 self.ring_bytes -= old.len();
             }
         }
-        let ack = with_id(
-            json!({"type": "collab.ack", "session_id": self.id, "client_op_id": cid, "seq": seq}),
-            &id,
-        );
-        sock.send(&frame(&ack));
+        sock.send(&frame(&ServerFrame::CollabAck {
+            session_id: self.id,
+            client_op_id: cid,
+            seq,
+            id: id.as_deref(),
+        }));
         if op.echo_to_sender() {
             self.to_all(&broadcast);
         } else {
@@ -125,10 +126,14 @@ impl Room {
         // Latest wins; the room sends at most one per user per tick.
         self.cursors.insert(
             sock.user,
-            frame(&json!({
-                "type": "collab.cursor", "session_id": self.id, "user_id": sock.user,
-                "page_id": page_id, "x": x, "y": y, "color": color,
-            })),
+            frame(&ServerFrame::CollabCursor {
+                session_id: self.id,
+                user_id: sock.user,
+                page_id,
+                x,
+                y,
+                color,
+            }),
         );
     }
 
@@ -150,19 +155,20 @@ impl Room {
                 &id,
             );
         }
-        let f = frame(&json!({
-            "type": "collab.view", "session_id": self.id, "user_id": sock.user,
-            "page_id": page_id,
-        }));
+        let f = frame(&ServerFrame::CollabView {
+            session_id: self.id,
+            user_id: sock.user,
+            page_id: &page_id,
+        });
         if let Some(s) = self.sub_mut(sock.id) {
             s.page = Some(page_id);
         }
         self.to_others(&f, sock.id);
         if id.is_some() {
-            sock.send(&frame(&with_id(
-                json!({"type": "collab.viewing", "session_id": self.id}),
-                &id,
-            )));
+            sock.send(&frame(&ServerFrame::CollabViewing {
+                session_id: self.id,
+                id: id.as_deref(),
+            }));
         }
     }
 
@@ -188,15 +194,20 @@ impl Room {
         if let Err(e) = self.app.profanity.guard("chat", &text) {
             return self.refuse_text(sock, e, &id);
         }
-        let line = json!({
-            "type": "collab.chat", "session_id": self.id, "user_id": sock.user,
-            "text": text, "at": crate::time::rfc3339(crate::time::now()),
-        });
-        self.chat.push_back(line.clone());
+        let at = crate::time::rfc3339(crate::time::now());
+        let line = |id| ServerFrame::CollabChat {
+            session_id: self.id,
+            user_id: sock.user,
+            text: &text,
+            at: at.clone(),
+            id,
+        };
+        // The history keeps the line without the sender's request id.
+        self.chat.push_back(line(None).value());
         if self.chat.len() > CHAT_KEEP {
             self.chat.pop_front();
         }
-        self.to_all(&frame(&with_id(line, &id)));
+        self.to_all(&frame(&line(id.as_deref())));
     }
 
     /// Answers a refused text with an error frame and counts it on the writer's record, like

@@ -12,7 +12,7 @@ use super::batcher::Batcher;
 use super::batcher::PersistOp;
 use super::bucket::Bucket;
 use super::hub::{Frame, SocketHandle};
-use super::protocol::{close, error_frame};
+use super::protocol::{ServerFrame, close, error_frame};
 use crate::db::Db;
 use crate::domain::collab::{self, Doc, Op};
 use crate::log_warn;
@@ -92,15 +92,8 @@ pub struct Room {
     cursors: HashMap<i64, Frame>,
 }
 
-fn frame(v: &Value) -> Frame {
-    Frame::from(v.to_string())
-}
-
-fn with_id(mut v: Value, id: &Option<String>) -> Value {
-    if let Some(id) = id {
-        v["id"] = Value::String(id.clone());
-    }
-    v
+fn frame(f: &ServerFrame<'_>) -> Frame {
+    Frame::from(f.text())
 }
 
 fn is_live(state: &str) -> bool {
@@ -270,16 +263,20 @@ impl Room {
 
     fn state_frame(&self, id: &Option<String>) -> Frame {
         let doc = self.doc.to_json();
-        frame(&with_id(
-            json!({
-                "type": "collab.state", "session_id": self.id, "state": self.state,
-                "lobby_open": self.lobby_open, "host_id": self.host,
-                "title": doc["title"], "pages": doc["pages"], "seq": self.seq,
-                "members": self.members_json(), "chat": self.chat, "vote": self.vote_json(),
-                "story_id": self.story_id,
-            }),
-            id,
-        ))
+        frame(&ServerFrame::CollabState {
+            session_id: self.id,
+            state: &self.state,
+            lobby_open: self.lobby_open,
+            host_id: self.host,
+            title: &doc["title"],
+            pages: &doc["pages"],
+            seq: self.seq,
+            members: self.members_json(),
+            chat: Value::Array(self.chat.iter().cloned().collect()),
+            vote: self.vote_json(),
+            story_id: self.story_id,
+            id: id.as_deref(),
+        })
     }
 
     /// Ends the session if its time ran out; true when it is (now) over.
@@ -397,10 +394,12 @@ impl Room {
         sock.send(&reply.unwrap_or_else(|| self.state_frame(&id)));
         if first {
             let m = &self.members[&user];
-            let f = frame(&json!({
-                "type": "collab.member_joined", "session_id": self.id, "user_id": user,
-                "display_name": m.display_name, "color": m.color,
-            }));
+            let f = frame(&ServerFrame::CollabMemberJoined {
+                session_id: self.id,
+                user_id: user,
+                display_name: &m.display_name,
+                color: &m.color,
+            });
             self.to_others(&f, sock.id);
             if !m.took_part {
                 let (app, sid) = (Arc::clone(&self.app), self.id);
@@ -437,16 +436,17 @@ impl Room {
         let before = self.subs.len();
         self.subs.retain(|s| s.sock.id != sock.id);
         if !gone {
-            sock.send(&frame(&with_id(
-                json!({ "type": "collab.left", "session_id": self.id }),
-                &id,
-            )));
+            sock.send(&frame(&ServerFrame::CollabLeft {
+                session_id: self.id,
+                id: id.as_deref(),
+            }));
         }
         if self.subs.len() < before && !self.user_has_sub(sock.user) {
             self.cursors.remove(&sock.user);
-            self.to_all(&frame(&json!({
-                "type": "collab.member_left", "session_id": self.id, "user_id": sock.user,
-            })));
+            self.to_all(&frame(&ServerFrame::CollabMemberLeft {
+                session_id: self.id,
+                user_id: sock.user,
+            }));
         }
     }
 
@@ -496,9 +496,10 @@ impl Room {
                 v.no.retain(|u| *u != user);
             }
             if self.subs.len() < before {
-                self.to_all(&frame(&json!({
-                    "type": "collab.member_left", "session_id": self.id, "user_id": user,
-                })));
+                self.to_all(&frame(&ServerFrame::CollabMemberLeft {
+                    session_id: self.id,
+                    user_id: user,
+                }));
             }
             self.settle_vote().await;
         }

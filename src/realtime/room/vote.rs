@@ -2,11 +2,10 @@
 
 use std::time::Duration;
 
-use serde_json::json;
-
-use super::{Room, Vote, frame, is_live, with_id};
+use super::{Room, Vote, frame, is_live};
 use crate::log_info;
 use crate::realtime::hub::SocketHandle;
+use crate::realtime::protocol::ServerFrame;
 use crate::store::collab as store;
 
 impl Room {
@@ -39,19 +38,19 @@ impl Room {
         };
         self.vote = Some(vote);
         self.set_state("voting").await;
-        let started = with_id(
-            json!({
-                "type": "collab.vote_started", "session_id": self.id, "vote_id": self.votes_held,
-                "by": sock.user, "voters": voters, "deadline_ms": timeout.as_millis() as u64,
-            }),
-            &None,
-        );
-        self.to_all(&frame(&started));
+        self.to_all(&frame(&ServerFrame::CollabVoteStarted {
+            session_id: self.id,
+            vote_id: self.votes_held,
+            by: sock.user,
+            voters: &voters,
+            deadline_ms: timeout.as_millis() as u64,
+        }));
         if id.is_some() {
-            sock.send(&frame(&with_id(
-                json!({"type": "collab.vote_opened", "session_id": self.id, "vote_id": self.votes_held}),
-                &id,
-            )));
+            sock.send(&frame(&ServerFrame::CollabVoteOpened {
+                session_id: self.id,
+                vote_id: self.votes_held,
+                id: id.as_deref(),
+            }));
         }
         self.settle_vote().await;
     }
@@ -76,16 +75,19 @@ impl Room {
         } else {
             v.no.push(user);
         }
-        let update = json!({
-            "type": "collab.vote_update", "session_id": self.id, "vote_id": v.id,
-            "yes": v.yes.len(), "no": v.no.len(), "voters": v.voters,
+        let update = frame(&ServerFrame::CollabVoteUpdate {
+            session_id: self.id,
+            vote_id: v.id,
+            yes: v.yes.len(),
+            no: v.no.len(),
+            voters: &v.voters,
         });
-        self.to_all(&frame(&update));
+        self.to_all(&update);
         if id.is_some() {
-            sock.send(&frame(&with_id(
-                json!({"type": "collab.voted", "session_id": self.id}),
-                &id,
-            )));
+            sock.send(&frame(&ServerFrame::CollabVoted {
+                session_id: self.id,
+                id: id.as_deref(),
+            }));
         }
         self.settle_vote().await;
     }
@@ -114,10 +116,14 @@ impl Room {
 
     async fn finish_vote(&mut self, approved: bool, reason: &str) {
         let Some(v) = self.vote.take() else { return };
-        let result = frame(&json!({
-            "type": "collab.vote_result", "session_id": self.id, "vote_id": v.id,
-            "approved": approved, "yes": v.yes.len(), "no": v.no.len(), "reason": reason,
-        }));
+        let result = frame(&ServerFrame::CollabVoteResult {
+            session_id: self.id,
+            vote_id: v.id,
+            approved,
+            yes: v.yes.len(),
+            no: v.no.len(),
+            reason,
+        });
         if !approved {
             // Back to drawing before anyone hears the result: a client that reads the session
             // right after the frame must not still see "voting".
@@ -131,17 +137,20 @@ impl Room {
                 self.story_id = Some(story);
                 self.state = "published".into();
                 log_info!("session {} published as story {story}", self.id);
-                let f = frame(&json!({
-                    "type": "collab.published", "session_id": self.id, "story_id": story,
-                }));
+                let f = frame(&ServerFrame::CollabPublished {
+                    session_id: self.id,
+                    story_id: story,
+                });
                 self.to_all(&f);
             }
             Err(e) => {
                 self.set_state("drawing").await;
-                self.to_all(&frame(&json!({
-                    "type": "collab.publish_failed", "session_id": self.id,
-                    "code": e.code(), "message": e.message(), "words": e.words(),
-                })));
+                self.to_all(&frame(&ServerFrame::CollabPublishFailed {
+                    session_id: self.id,
+                    code: e.code(),
+                    message: e.message(),
+                    words: e.words(),
+                }));
             }
         }
     }
