@@ -66,7 +66,8 @@ impl TestServer {
         args.extend(FAST.iter().map(|s| s.to_string()));
         args.extend(["--log".to_string(), "warn".to_string()]);
         args.extend(extra.iter().map(|s| s.to_string()));
-        let config = pixeltales::Config::from_args(args).expect("config parses");
+        // A flag the parser refuses stops the start like any other bad setting.
+        let config = pixeltales::Config::from_args(args).map_err(pixeltales::StartError::Config)?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
