@@ -2,7 +2,6 @@
 //! Answers stay in the database until an attempt; the first attempt and the first perfect
 //! score at each game pay XP once.
 
-use rusqlite::params;
 use serde_json::{Value, json};
 
 use crate::api::ctx::Ctx;
@@ -112,25 +111,16 @@ pub async fn attempt(cx: &mut Ctx<'_>) -> Result<Response> {
             let checked = game
                 .check(&body)
                 .map_err(|e| Error::invalid("answers", "invalid_attempt", e.0))?;
-            let first_time: bool = !tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM game_attempts WHERE game_id = ?1 AND user_id = ?2)",
-                params![id, user.id],
-                |r| r.get::<_, bool>(0),
-            )?;
-            tx.execute(
-                "INSERT INTO game_attempts (game_id, user_id, score, total, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, user.id, checked.score as i64, checked.total as i64, now],
-            )?;
-            let perfect = checked.total > 0 && checked.score == checked.total;
-            let (xp, earned) = crate::store::rewards::on_game(tx, user.id, id, perfect)?;
-            let achievements: Vec<Value> = earned
+            let played = crate::store::actions::game_result(tx, id, user.id, &checked, now)?;
+            let achievements: Vec<Value> = played
+                .earned
                 .iter()
                 .filter_map(|a| crate::domain::rewards::achievement(a))
                 .map(|a| json!({ "id": a.id, "title": a.title_en, "title_tl": a.title_tl, "icon": a.icon }))
                 .collect();
             Ok(json!({
-                "score": checked.score, "total": checked.total, "perfect": perfect,
-                "xp_earned": xp, "first_time": first_time, "achievements": achievements,
+                "score": checked.score, "total": checked.total, "perfect": played.perfect,
+                "xp_earned": played.xp, "first_time": played.first_time, "achievements": achievements,
                 "results": checked.results,
             }))
         })

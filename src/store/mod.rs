@@ -1,6 +1,7 @@
 //! SQL and the rules that span tables, one file per domain. Handlers in `api` and the realtime
 //! rooms call down into it; it imports only `db`, `domain`, `error` and `time`.
 
+pub mod actions;
 pub mod admin;
 pub mod audit;
 pub mod classes;

@@ -13,7 +13,6 @@ use crate::domain::accounts::Role;
 use crate::domain::story::validate_comment;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
-use crate::store::rewards;
 use crate::store::stories::may_change;
 use crate::store::stories::{self as store, Need, Person};
 
@@ -115,16 +114,12 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
         .write(move |tx| {
             let (m, _) = store::require(tx, id, Some(&user), Need::Read)?;
             if !m.is_public() {
-                return Err(Error::conflict("not_published", "This story is not in the library yet."));
+                return Err(Error::conflict(
+                    "not_published",
+                    "This story is not in the library yet.",
+                ));
             }
-            tx.execute(
-                "INSERT INTO comments (story_id, author_id, text, masked, created_at, updated_at) VALUES (?1, ?2, ?3, 0, ?4, ?4)",
-                params![id, user.id, text, now],
-            )?;
-            let cid = tx.last_insert_rowid();
-            tx.execute("UPDATE stories SET comment_count = comment_count + 1 WHERE id = ?1", [id])?;
-            let authors = store::authors(tx, id, m.author_id)?;
-            rewards::on_comment(tx, id, &m.title, &authors, user.id, cid)?;
+            let cid = crate::store::actions::comment(tx, &m, user.id, &text, now)?;
             load(tx, cid)
         })
         .await?;

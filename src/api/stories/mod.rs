@@ -17,7 +17,6 @@ use crate::domain::drawing::Drawing;
 use crate::domain::story::{self, MAX_PAGES};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
-use crate::store::rewards;
 use crate::store::stories::check_page_media;
 use crate::store::stories::{self as store, Need, PageContent};
 
@@ -301,26 +300,7 @@ pub async fn publish(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .write(move |tx| {
             let (m, _) = store::require(tx, id, Some(&user), Need::Edit)?;
-            if m.status == "published" {
-                return Ok(());
-            }
-            let has_content: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM pages WHERE story_id = ?1 AND (text != '' OR drawing IS NOT NULL))",
-                [id],
-                |r| r.get(0),
-            )?;
-            if !has_content {
-                return Err(Error::invalid("pages", "story_empty", "Write or draw something on a page first."));
-            }
-            tx.execute(
-                "UPDATE stories SET status = 'published', published_at = coalesce(published_at, ?2), updated_at = ?2 WHERE id = ?1",
-                params![id, now],
-            )?;
-            store::sync_search(tx, id)?;
-            crate::store::games::ensure(tx, id)?;
-            let authors = store::authors(tx, id, m.author_id)?;
-            rewards::on_story_published(tx, id, &authors, &m.language, m.page_count)?;
-            Ok(())
+            crate::store::actions::publish(tx, &m, now)
         })
         .await?;
     let view = cx.app.db.read(story_answer(cx, id)).await?;

@@ -9,6 +9,7 @@ use crate::api::ctx::Ctx;
 use crate::auth::AuthUser;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::actions;
 use crate::store::rewards;
 use crate::store::stories::{self as store, Meta, Need, Relation};
 
@@ -49,16 +50,12 @@ pub async fn like(cx: &mut Ctx<'_>) -> Result<Response> {
         .write(move |tx| {
             let (m, rel) = published(tx, id, &user)?;
             not_own(rel, "like")?;
-            let added = tx.execute(
-                "INSERT OR IGNORE INTO likes (story_id, user_id, created_at) VALUES (?1, ?2, ?3)",
-                params![id, user.id, now],
-            )? > 0;
-            if added {
-                tx.execute("UPDATE stories SET like_count = like_count + 1, likes_recent = likes_recent + 1 WHERE id = ?1", [id])?;
-                let authors = store::authors(tx, id, m.author_id)?;
-                rewards::on_like(tx, id, &m.title, &authors, user.id)?;
-            }
-            Ok(count(tx, "SELECT like_count FROM stories WHERE id = ?1", id)?)
+            actions::like(tx, &m, user.id, now)?;
+            Ok(count(
+                tx,
+                "SELECT like_count FROM stories WHERE id = ?1",
+                id,
+            )?)
         })
         .await?;
     Ok(ok(&json!({ "liked": true, "like_count": likes })))
