@@ -1,5 +1,5 @@
 //! Stories: create, read, edit, delete, publish (this file); co-authors, pages, the library,
-//! reactions and comments in their own modules. SQL lives in `store`.
+//! reactions and comments in their own modules. Shared SQL lives in `store::stories`.
 
 pub mod coauthors;
 pub mod comments;

@@ -1,5 +1,5 @@
 //! Accounts: sign-up, sign-in, token refresh and logout (`auth`), and the caller's own
-//! account (`me`). SQL lives in `store`.
+//! account (`me`). Shared SQL lives in `store::users`.
 
 pub mod auth;
 pub mod leaving;

@@ -1,6 +1,6 @@
 //! The profanity filter's pure core: normalisation, matching and the built-in starter list.
 //!
-//! The word list lives in SQLite; `api::profanity` loads it, compiles a [`Matcher`] and caches
+//! The word list lives in SQLite; `store::profanity` loads it, compiles a [`Matcher`] and caches
 //! verdicts. Nothing here touches I/O, so it is tested alone.
 
 pub mod confusables;
