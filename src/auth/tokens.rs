@@ -1,8 +1,8 @@
 //! Signed tokens: JWT with HS256 only.
 //!
-//! Signing and checking are `jsonwebtoken`'s (its RustCrypto backend): the header must name
-//! exactly HS256 (no `alg` confusion), the library compares signatures in constant time and
-//! checks issuer and audience, and every token type has its own audience so one kind can never
+//! Signing and checking are `jsonwebtoken`'s (with the HS256-only provider of `hs256`): the
+//! header must name exactly HS256 (no `alg` confusion), signatures are compared in constant time
+//! by `hmac`, the library checks issuer and audience, and every token type has its own audience so one kind can never
 //! be replayed as another. Expiry is checked here against the caller's clock, with the same
 //! leeway, so it can be tested without waiting.
 
@@ -84,6 +84,7 @@ impl std::fmt::Debug for TokenKeys {
 impl TokenKeys {
     /// Wraps a secret (refused only when empty).
     pub fn new(key: Vec<u8>) -> Result<TokenKeys, String> {
+        super::hs256::install();
         let refused = |e: jsonwebtoken::errors::Error| format!("unusable signing key: {e}");
         Ok(TokenKeys {
             encoding: EncodingKey::from_secret(&key).map_err(refused)?,

@@ -13,8 +13,9 @@ use self::stories::{DemoStory, FRIENDS, PEOPLE, STORIES, Scene};
 use crate::db::Tx;
 use crate::domain::drawing::Drawing;
 use crate::domain::story::{rating_score, title_key, validate_genres};
+use crate::store::pages::{PageContent, insert_page};
 use crate::store::rewards;
-use crate::store::stories::{PageContent, insert_page, refresh_rating, sync_search};
+use crate::store::stories::{refresh_rating, sync_search};
 
 /// What `seed` did.
 #[derive(Debug)]

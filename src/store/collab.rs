@@ -307,13 +307,13 @@ pub fn publish(
     )?;
     let story_id = tx.last_insert_rowid();
     for (i, (text, drawing)) in pages.iter().enumerate() {
-        let content = crate::store::stories::PageContent {
+        let content = crate::store::pages::PageContent {
             text: Some(text.clone()),
             drawing: Some(drawing.clone()),
             background: None,
             thumb: None,
         };
-        crate::store::stories::insert_page(tx, story_id, i as i64, &content, now)?;
+        crate::store::pages::insert_page(tx, story_id, i as i64, &content, now)?;
     }
     for a in authors {
         tx.execute(

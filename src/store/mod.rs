@@ -14,6 +14,7 @@ pub mod media;
 pub mod messages;
 pub mod moderation;
 pub mod notifications;
+pub mod pages;
 pub mod profanity;
 pub mod reach;
 pub mod rewards;

@@ -17,8 +17,8 @@ use crate::domain::drawing::Drawing;
 use crate::domain::story::{self, MAX_PAGES};
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
-use crate::store::stories::check_page_media;
-use crate::store::stories::{self as store, Need, PageContent};
+use crate::store::pages::{PageContent, check_page_media, insert_page};
+use crate::store::stories::{self as store, Need};
 
 /// Deserialises a field so that "absent" (`None`) and `null` (`Some(None)`) differ.
 pub(crate) fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
@@ -192,7 +192,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
             )?;
             let id = tx.last_insert_rowid();
             for (i, p) in pages.iter().enumerate() {
-                store::insert_page(tx, id, i as i64, p, now)?;
+                insert_page(tx, id, i as i64, p, now)?;
             }
             tx.execute("UPDATE stories SET version = 1 WHERE id = ?1", [id])?;
             Ok(id)

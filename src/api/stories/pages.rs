@@ -9,7 +9,7 @@ use crate::api::ctx::Ctx;
 use crate::domain::story::MAX_PAGES;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, ok};
-use crate::store::stories::check_page_media;
+use crate::store::pages::{self, check_page_media};
 use crate::store::stories::{self as store, Need};
 
 #[derive(Deserialize)]
@@ -68,9 +68,9 @@ pub async fn add(cx: &mut Ctx<'_>) -> Result<Response> {
                     })? + 1
                 }
             };
-            let page_id = store::insert_page(tx, id, position, &content, now)?;
+            let page_id = pages::insert_page(tx, id, position, &content, now)?;
             store::sync_search(tx, id)?;
-            store::page(tx, &keys, id, page_id, m.is_public())
+            pages::page(tx, &keys, id, page_id, m.is_public())
         })
         .await?;
     Ok(created(&page))
@@ -146,7 +146,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
             if content.text.is_some() {
                 store::sync_search(tx, id)?;
             }
-            store::page(tx, &keys, id, page_id, m.is_public())
+            pages::page(tx, &keys, id, page_id, m.is_public())
         })
         .await?;
     Ok(ok(&page))
@@ -180,8 +180,8 @@ pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
                 ));
             }
             tx.execute("DELETE FROM pages WHERE id = ?1", [page_id])?;
-            store::compact_positions(tx, id)?;
-            store::recount_pages(tx, id, now)?;
+            pages::compact_positions(tx, id)?;
+            pages::recount_pages(tx, id, now)?;
             store::sync_search(tx, id)?;
             Ok(())
         })
@@ -227,9 +227,9 @@ pub async fn reorder(cx: &mut Ctx<'_>) -> Result<Response> {
                     params![pid, i as i64],
                 )?;
             }
-            store::recount_pages(tx, id, now)?;
+            pages::recount_pages(tx, id, now)?;
             store::sync_search(tx, id)?;
-            Ok(store::pages(tx, &keys, id, m.is_public())?)
+            Ok(pages::pages(tx, &keys, id, m.is_public())?)
         })
         .await?;
     Ok(ok(&serde_json::json!({ "pages": pages })))
