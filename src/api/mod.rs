@@ -70,7 +70,7 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
 
 /// The dispatcher, made from the route table's handler column.
 macro_rules! handlers {
-    ($($name:ident = $method:ident $path:literal, $access:ident, $tag:literal => $handler:path;)*) => {
+    ($($name:ident = $method:ident $path:literal, $access:ident, $tag:literal => $handler:path, $doc:expr;)*) => {
         /// Runs the route's handler.
         async fn call(route: Route, cx: &mut Ctx<'_>) -> Result<Response> {
             match route { $(Route::$name => $handler(cx).await,)* }

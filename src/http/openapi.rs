@@ -1,7 +1,8 @@
 //! The OpenAPI 3.1 description of every route, generated from the route table.
 //!
-//! `operation` is an exhaustive match, so a new route does not compile until it is documented,
-//! and tests check the document against the table and the live server. Path parameters come
+//! Each route's operation is written in its row of the route table (`api::routes`), so a new
+//! route does not compile until it is documented; tests check the document against the table
+//! and the live server. Path parameters come
 //! from the templates; component schemas live in `openapi_schemas`.
 
 use std::sync::OnceLock;
@@ -61,119 +62,41 @@ impl Op {
     }
 }
 
-fn operation(route: Route) -> Op {
-    use Route::*;
-    if let Some((summary, request, responses, query)) = super::openapi_grownups::operation(route) {
-        let mut o = op(summary, request, responses);
-        o.query = query;
-        return o;
-    }
-    match route {
-        Healthz => op("Health check: 200 when the database answers", None, vec![("200", "Healthy", Some("Health")), ("503", "Database unavailable", Some("Health"))]),
-        Metrics => op("Prometheus metrics (admin token, or a request from the machine itself)", None, vec![("200", "Metrics in Prometheus text format", None)]),
-        Config => op("Runtime settings the SPA needs", None, vec![("200", "Settings", Some("Config"))]),
-        OpenApi => op("This document", None, vec![("200", "OpenAPI 3.1 document", None)]),
-        AuthRegister => op("Sign up as a child, parent or teacher; answers with a signed-in session", Some("RegisterRequest"), vec![("201", "Account created and signed in", Some("Session"))]),
-        AuthLogin => op("Sign in with username and password", Some("LoginRequest"), vec![("200", "Signed in", Some("Session"))]),
-        AuthRefresh => op("Exchange a refresh token for new tokens; reusing an old one ends the session", Some("RefreshRequest"), vec![("200", "New tokens", Some("Tokens"))]),
-        AuthLogout => op("End this device's session (by access token, or by refresh token in the body)", Some("LogoutRequest"), vec![("204", "Signed out", None)]),
-        AuthLogoutAll => op("Sign out on every device (all sessions and sockets)", None, vec![("204", "Signed out everywhere", None)]),
-        MeGet => op("Your own account", None, vec![("200", "Your account", Some("User"))]),
-        MeUpdate => op("Change your profile: name, bio, avatar, border (unlocked by level), theme, language, privacy, notification settings", Some("ProfilePatch"), vec![("200", "Updated account", Some("User"))]),
-        MeDelete => op("Delete your account and everything only you own (needs your password); audit rows keep no name or address", Some("PasswordConfirm"), vec![("204", "Deleted", None)]),
-        MeExport => op("Download everything you made and were sent, with your pictures, as one JSON file", None, vec![("200", "Your data", Some("DataExport"))]),
-        MePassword => op("Change your password; every other session ends", Some("PasswordChange"), vec![("200", "New tokens for this device", Some("Tokens"))]),
-        MeStories => op("Stories you write or co-write, most recently changed first", None, vec![("200", "Your stories", Some("MyStories"))])
-            .query("status", json!({"type": "string", "enum": ["draft", "published"]}), "Only drafts or only published")
-            .paged(),
-        MeSaved => op("Stories you saved", None, vec![("200", "Saved stories", Some("Saved"))]).paged(),
-        MeAchievements => op("Every achievement, earned or not, with your progress", None, vec![("200", "Achievements", Some("Achievements"))]),
-        MeXp => op("Your XP, level, unlocked borders and recent rewards", None, vec![("200", "XP", Some("Xp"))]),
-        TextCheck => op("Would this text be refused? The live hint while typing; the word list itself is never sent", Some("TextCheckBody"), vec![("200", "The verdict", Some("TextCheck"))]),
-        StoriesList => op("The library: published stories with search, filters, sorts and keyset paging", None, vec![("200", "A page of stories", Some("StoryList"))])
-            .query("q", json!({"type": "string", "maxLength": 100}), "Full-text search over title, summary, pages and author")
-            .query("genre", json!({"type": "string", "enum": crate::domain::story::GENRES}), "Only this genre")
-            .query("language", json!({"type": "string", "enum": ["en", "tl"]}), "Only this language")
-            .query("author", json!({"type": "integer", "minimum": 1}), "Only this author's stories")
-            .query("collaborative", json!({"type": "boolean"}), "Only (or no) stories made together")
-            .query("sort", json!({"type": "string", "enum": ["new", "popular", "top", "views", "title", "relevance"]}), "Order (relevance needs q)")
-            .paged(),
-        StoryCreate => op("Start a story (a private draft)", Some("NewStory"), vec![("201", "The new draft", Some("Story"))]),
-        StoryGet => op("A whole story for the reader; drafts only for their authors", None, vec![("200", "The story", Some("Story"))]),
-        StoryUpdate => op("Change a story's title, summary, genres, language or cover (authors only)", Some("StoryPatch"), vec![("200", "The story", Some("Story"))]),
-        StoryDelete => op("Delete a story (its owner only)", None, vec![("204", "Deleted", None)]),
-        StoryPublish => op("Put a story in the library (idempotent)", None, vec![("200", "The published story", Some("Story"))]),
-        StoryUnpublish => op("Take a story back to drafts (idempotent)", None, vec![("200", "The draft", Some("Story"))]),
-        PageAdd => op("Add a page", Some("NewPage"), vec![("201", "The new page", Some("Page"))]),
-        PageUpdate => op("Change a page (given fields only); a stale version is 409", Some("PageEdit"), vec![("200", "The page", Some("Page"))]),
-        PageDelete => op("Delete a page (a story keeps at least one)", None, vec![("204", "Deleted", None)]),
-        PagesOrder => op("Reorder pages, naming every page once", Some("PageOrder"), vec![("200", "Pages in the new order", Some("Pages"))]),
-        CoauthorAdd => op("Ask a friend to write the story too (owner only); they accept or decline", Some("UserRef"), vec![("201", "Request sent", Some("CoauthorInviteSent"))]),
-        CoauthorInvites => op("Requests to write a story together, waiting for you", None, vec![("200", "Requests", Some("CoauthorInvites"))]),
-        CoauthorInviteAccept => op("Become co-author", None, vec![("200", "Answered", Some("CoauthorInviteState"))]),
-        CoauthorInviteDecline => op("Say no to writing a story together", None, vec![("200", "Answered", Some("CoauthorInviteState"))]),
-        CoauthorRemove => op("Remove a co-author (owner), or leave (co-author)", None, vec![("204", "Removed", None)]),
-        StoryLike => op("Like a published story (idempotent)", None, vec![("200", "Liked", Some("LikeState"))]),
-        StoryUnlike => op("Take back a like (idempotent)", None, vec![("200", "Not liked", Some("LikeState"))]),
-        StorySave => op("Save a published story for later (idempotent)", None, vec![("200", "Saved", Some("SaveState"))]),
-        StoryUnsave => op("Forget a saved story (idempotent)", None, vec![("200", "Not saved", Some("SaveState"))]),
-        StoryRate => op("Rate a published story 1 to 5 (one rating per reader, changeable)", Some("RatingBody"), vec![("200", "The story's rating", Some("RatingState"))]),
-        StoryRead => op("Record reading: one view per reader per day, progress, streaks", Some("ReadBody"), vec![("200", "View state", Some("ReadState"))]),
-        CommentsList => op("Comments on a story, newest first", None, vec![("200", "A page of comments", Some("CommentList"))]).paged(),
-        CommentCreate => op("Comment on a published story (bad words are masked)", Some("CommentBody"), vec![("201", "The comment", Some("Comment"))]),
-        CommentUpdate => op("Edit a comment (its author or an admin)", Some("CommentBody"), vec![("200", "The comment", Some("Comment"))]),
-        CommentDelete => op("Delete a comment (its author or an admin)", None, vec![("204", "Deleted", None)]),
-        MediaUpload => op("Upload a PNG, JPEG or WebP picture (the raw bytes are the body, 5 MiB at most)", None, vec![("201", "Stored", Some("MediaUploaded"))]),
-        MediaGet => op("A picture: public when a published story uses it, otherwise by signed URL", None, vec![("200", "The image", None), ("304", "Unchanged", None)])
-            .query("exp", json!({"type": "integer"}), "Signed URL expiry")
-            .query("sig", json!({"type": "string"}), "Signed URL signature"),
-        CharactersList => op("Your characters", None, vec![("200", "Characters", Some("CharacterList"))]),
-        CharacterCreate => op("Save a character", Some("CharacterBody"), vec![("201", "The character", Some("Character"))]),
-        CharacterUpdate => op("Change a character", Some("CharacterBody"), vec![("200", "The character", Some("Character"))]),
-        CharacterDelete => op("Delete a character", None, vec![("204", "Deleted", None)]),
-        UsersSearch => op("Find people: exact usernames, classmates by name (admins: anyone)", None, vec![("200", "People", Some("SearchResults"))])
-            .query("q", json!({"type": "string", "minLength": 1, "maxLength": 50}), "Username or name"),
-        UserGet => op("A person's profile, as their privacy setting allows", None, vec![("200", "The profile", Some("Profile"))]),
-        FriendsList => op("Your friends", None, vec![("200", "Friends", Some("Friends"))]),
-        FriendRemove => op("Stop being friends", None, vec![("204", "Done", None)]),
-        FriendRequests => op("Friend requests waiting for you, and yours waiting for others", None, vec![("200", "Requests", Some("FriendRequests"))]),
-        FriendRequestSend => op("Ask someone to be friends (accepts theirs if they asked first)", Some("FriendRequestBody"), vec![("201", "Request sent", Some("FriendRequestState")), ("200", "Their request accepted", Some("FriendRequestState"))]),
-        FriendRequestAccept => op("Accept a friend request", None, vec![("200", "Now friends", Some("FriendRequestState"))]),
-        FriendRequestReject => op("Decline a friend request", None, vec![("200", "Declined", Some("FriendRequestState"))]),
-        FriendRequestCancel => op("Take back your friend request", None, vec![("200", "Cancelled", Some("FriendRequestState"))]),
-        Feed => op("What your friends did lately", None, vec![("200", "Activity", Some("Feed"))]).paged(),
-        Leaderboard => op("XP leaderboard among friends or a class", None, vec![("200", "Leaderboard", Some("Leaderboard"))])
-            .query("period", json!({"type": "string", "enum": ["week", "all"], "default": "week"}), "This week or all time")
-            .query("scope", json!({"type": "string", "enum": ["friends", "class", "all"], "default": "friends"}), "Who is compared (all: admins only)"),
-        NotificationsList => op("Your notifications, newest first, with the unread count", None, vec![("200", "Notifications", Some("NotificationList"))])
-            .query("unread", json!({"type": "boolean"}), "Only unread ones")
-            .paged(),
-        NotificationRead => op("Mark a notification read", None, vec![("200", "Unread count", Some("UnreadCount"))]),
-        NotificationsReadAll => op("Mark every notification read", None, vec![("200", "Unread count", Some("UnreadCount"))]),
-        RealtimeTicket => op("A single-use ticket (30 s) to open the WebSocket at /ws?ticket=", None, vec![("200", "The ticket", Some("RealtimeTicket"))]),
-        Conversations => op("One row per friend with the last message and the unread count", None, vec![("200", "Conversations", Some("Conversations"))]),
-        MessagesList => op("Messages with a friend, a page at a time, oldest first", None, vec![("200", "Messages", Some("MessageList"))])
-            .query("before", json!({"type": "integer", "minimum": 1}), "next_before of the previous page")
-            .query("limit", json!({"type": "integer", "minimum": 1, "maximum": 100, "default": 30}), "Page size"),
-        MessageSend => op("Send a friend a message (bad words masked)", Some("MessageBody"), vec![("201", "The message", Some("MessageEnvelope"))]),
-        MessagesRead => op("Mark a friend's messages to you as read", None, vec![("200", "Read receipt", Some("ReadReceipt"))]),
-        MessageEdit => op("Change your message", Some("MessageBody"), vec![("200", "The message", Some("MessageEnvelope"))]),
-        MessageDelete => op("Delete your message", None, vec![("204", "Deleted", None)]),
-        CollabCreate => op("Start a drawing session (you host it)", Some("SessionCreateBody"), vec![("201", "The session", Some("CollabSession"))]),
-        CollabList => op("Live drawing sessions you are in", None, vec![("200", "Sessions", Some("SessionList"))]),
-        CollabGet => op("A drawing session (members only)", None, vec![("200", "The session", Some("CollabSession"))]),
-        CollabJoin => op("Join a drawing session by its code", Some("JoinBody"), vec![("200", "The session", Some("CollabSession"))]),
-        CollabInvite => op("Invite a friend (host only)", Some("UserIdBody"), vec![("201", "The invite", Some("InviteEnvelope"))]),
-        CollabInvites => op("Invitations waiting for you", None, vec![("200", "Invites", Some("InviteList"))]),
-        CollabInviteAccept => op("Accept an invitation", None, vec![("200", "The session", Some("CollabSession"))]),
-        CollabInviteDecline => op("Decline an invitation", None, vec![("204", "Declined", None)]),
-        CollabKick => op("Remove someone from the session (host only)", Some("UserIdBody"), vec![("204", "Removed", None)]),
-        CollabLobbyClose => op("Stop new joins by code (host only)", None, vec![("200", "The session", Some("CollabSession"))]),
-        CollabStart => op("Start drawing (host only)", None, vec![("200", "The session", Some("CollabSession"))]),
-        CollabEnd => op("End the session (host only)", None, vec![("200", "The session", Some("CollabSession"))]),
-        _ => unreachable!("documented in openapi_grownups"),
-    }
+/// An operation documented with a query list (grown-ups' routes are written this way).
+fn grown(
+    summary: &'static str,
+    request: Option<&str>,
+    responses: Vec<(&'static str, &'static str, Option<&str>)>,
+    query: Vec<(&'static str, Value, &'static str)>,
+) -> Op {
+    let mut o = op(summary, request, responses);
+    o.query = query;
+    o
 }
+
+/// No query parameters.
+fn none() -> Vec<(&'static str, Value, &'static str)> {
+    Vec::new()
+}
+
+/// `?format=csv` for a spreadsheet download.
+fn csv() -> Vec<(&'static str, Value, &'static str)> {
+    vec![(
+        "format",
+        json!({"type": "string", "enum": ["json", "csv"]}),
+        "csv for a spreadsheet download",
+    )]
+}
+
+/// The operation of each route, made from the route table's last column.
+macro_rules! operations {
+    ($($name:ident = $method:ident $path:literal, $access:ident, $tag:literal => $handler:path, $doc:expr;)*) => {
+        fn operation(route: Route) -> Op {
+            match route { $(Route::$name => $doc,)* }
+        }
+    };
+}
+crate::api::routes::table!(operations);
 
 fn path_params(template: &str) -> Vec<Value> {
     template
