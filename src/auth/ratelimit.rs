@@ -126,6 +126,15 @@ impl RateLimiter {
         }
     }
 
+    /// Gives back the token a request took (a successful sign-in does not count against the
+    /// address it came from).
+    pub fn refund(&self, key: &str) {
+        let mut map = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(b) = map.get_mut(key) {
+            b.tokens = (b.tokens + 1.0).min(self.burst);
+        }
+    }
+
     /// Forgets `key` (after a successful login, failures start over).
     pub fn reset(&self, key: &str) {
         self.buckets
@@ -176,6 +185,9 @@ pub struct Limits {
     pub tickets: RateLimiter,
     /// Sign-ups per client IP.
     pub register_ip: RateLimiter,
+    /// Networks whose addresses skip the per-address limits (`--trusted-networks`, a school
+    /// LAN): the per-account limits still apply to them.
+    pub trusted: Vec<ipnet::IpNet>,
     /// Image uploads per user: 30 at once, 120 an hour.
     pub uploads: RateLimiter,
     /// Comments per user: 10 at once, 10 a minute.
@@ -203,6 +215,11 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// True when `ip` is on a trusted network (no per-address limits).
+    pub fn is_trusted(&self, ip: std::net::IpAddr) -> bool {
+        self.trusted.iter().any(|n| n.contains(&ip))
+    }
+
     /// Builds the limiters from config.
     pub fn from_config(c: &crate::Config) -> Limits {
         Limits {
@@ -218,6 +235,7 @@ impl Limits {
             text_checks: RateLimiter::per_minute(60, 60),
             tickets: RateLimiter::per_minute(c.ws_tickets_per_minute, c.ws_tickets_per_minute),
             register_ip: RateLimiter::per_hour(c.register_ip_burst, c.register_ip_per_hour),
+            trusted: c.trusted_networks.clone(),
             uploads: RateLimiter::per_hour(30, 120),
             comments: RateLimiter::per_minute(10, 10),
             friend_requests: RateLimiter::per_hour(20, 20),

@@ -15,7 +15,7 @@ use crate::log::Level;
 
 pub mod parsers;
 
-use parsers::{checked, data_dir, llm_url, origin, within};
+use parsers::{checked, data_dir, llm_url, network, origin, within};
 
 /// Everything the server and the CLI read from flags and environment.
 #[derive(Args, Debug, Clone)]
@@ -221,7 +221,19 @@ pub struct Config {
         value_parser = within::<usize>(1, 64)
     )]
     pub hash_concurrency: usize,
-    /// Login attempts one IP may burst (a classroom shares one IP).
+    /// Networks whose addresses skip the per-address sign-in and sign-up limits, e.g. a school
+    /// LAN: 10.0.0.0/8,192.168.0.0/16 (the per-account limits still apply).
+    #[arg(
+        long,
+        env = "PIXELTALES_TRUSTED_NETWORKS",
+        value_delimiter = ',',
+        global = true,
+        help_heading = "Sign-in and accounts",
+        value_parser = checked(network)
+    )]
+    pub trusted_networks: Vec<ipnet::IpNet>,
+    /// Failed sign-ins one address may burst (a whole school can share one address; a
+    /// successful sign-in never counts).
     #[arg(
         long,
         env = "PIXELTALES_LOGIN_IP_BURST",
@@ -231,7 +243,7 @@ pub struct Config {
         value_parser = within::<u32>(1, 1_000_000)
     )]
     pub login_ip_burst: u32,
-    /// Login attempts per minute one IP regains.
+    /// Failed sign-ins per minute one address regains.
     #[arg(
         long,
         env = "PIXELTALES_LOGIN_IP_PER_MINUTE",

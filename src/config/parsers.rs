@@ -119,3 +119,16 @@ impl<T: Clone + Send + Sync + 'static> TypedValueParser for Checked<T> {
         (self.0)(text(cmd, arg, value)?).map_err(|m| refuse(cmd, m))
     }
 }
+
+/// A network in CIDR form (`10.0.0.0/8`) or a single address.
+pub fn network(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map(|n| n.trunc())
+        .map_err(|_| {
+            format!(
+                "--trusted-networks takes networks like 10.0.0.0/8,192.168.1.0/24 (got {text:?})"
+            )
+        })
+}

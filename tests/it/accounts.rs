@@ -503,11 +503,18 @@ async fn failed_logins_are_limited_per_account() {
 }
 
 #[tokio::test]
-async fn logins_are_limited_per_ip() {
+async fn failed_logins_are_limited_per_ip_and_successful_ones_never_count() {
     let s = TestServer::start_with(&["--login-ip-burst", "4", "--login-ip-per-minute", "1"]).await;
+    // A class of kids signing in from one address: ten times the burst, all let in.
+    for i in 0..12 {
+        let name = format!("kid{i}");
+        s.register(&name, "child").await;
+        assert_eq!(s.login(&name, PASSWORD).await.status, 200, "{name}");
+    }
     s.register("ivy", "child").await;
-    for _ in 0..4 {
-        assert_ne!(s.login("ivy", PASSWORD).await.status, 429);
+    // Wrong passwords for different accounts use up the address's burst.
+    for i in 0..4 {
+        assert_eq!(s.login(&format!("kid{i}"), "wrong-pass").await.status, 401);
     }
     let r = s.login("ivy", PASSWORD).await;
     assert_eq!(r.status, 429);
@@ -655,8 +662,13 @@ async fn visitors_behind_render_get_their_own_limits() {
             .header("x-forwarded-for", &format!("{client}, 104.22.17.40"))
             .json(&json!({"username": "paco", "password": PASSWORD}))
     };
+    let wrong = |client: &str| {
+        s.post("/api/auth/login")
+            .header("x-forwarded-for", &format!("{client}, 104.22.17.40"))
+            .json(&json!({"username": "paco", "password": "not-it-at-all"}))
+    };
     for _ in 0..2 {
-        assert_eq!(from("203.0.113.7").send().await.status, 200);
+        assert_eq!(wrong("203.0.113.7").send().await.status, 401);
     }
     assert_eq!(
         from("203.0.113.7").send().await.status,
@@ -741,4 +753,32 @@ async fn logout_all_ends_every_device_and_its_sockets() {
     }
     let r = s.post("/api/auth/logout-all").send().await;
     assert_eq!(r.status, 401);
+}
+
+#[tokio::test]
+async fn a_trusted_school_network_has_no_per_address_limit_but_accounts_keep_theirs() {
+    let s = TestServer::start_with(&[
+        "--trusted-networks",
+        "10.0.0.0/8,127.0.0.0/8",
+        "--login-ip-burst",
+        "2",
+        "--login-ip-per-minute",
+        "1",
+    ])
+    .await;
+    for name in ["ana", "ben", "cai", "dot"] {
+        s.register(name, "child").await;
+        assert_eq!(s.login(name, "wrong-pass").await.status, 401, "{name}");
+    }
+    assert_eq!(s.login("ana", PASSWORD).await.status, 200);
+    // One account's guesses from here still lock that account (its own bucket: 5, one used).
+    for _ in 0..4 {
+        assert_eq!(s.login("ben", "wrong-pass").await.status, 401);
+    }
+    assert_eq!(s.login("ben", "wrong-pass").await.status, 429);
+    let bad = pixeltales::Config::from_args(["--trusted-networks", "school"]).expect_err("refused");
+    assert!(
+        bad.starts_with("--trusted-networks takes networks"),
+        "{bad}"
+    );
 }

@@ -51,7 +51,9 @@ async fn limited(cx: &Ctx<'_>, refusal: Refusal, what: &'static str, key: String
 
 /// `POST /api/auth/register`: a child, parent or teacher signs up and is signed in.
 pub async fn register(cx: &mut Ctx<'_>) -> Result<Response> {
-    if let Err(r) = cx.app.limits.register_ip.hit(&cx.ip_key()) {
+    if !cx.app.limits.is_trusted(cx.req.ip)
+        && let Err(r) = cx.app.limits.register_ip.hit(&cx.ip_key())
+    {
         return Err(limited(cx, r, "register_ip", cx.ip_key()).await);
     }
     let body: RegisterBody = cx.req.json_small().await?;
@@ -135,7 +137,10 @@ struct LoginBody {
 
 /// `POST /api/auth/login`.
 pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
-    if let Err(r) = cx.app.limits.login_ip.hit(&cx.ip_key()) {
+    // Per address, only failures count: a successful sign-in gives its token back, so a
+    // school behind one address signs in at 9:00. A trusted network skips this bucket.
+    let trusted = cx.app.limits.is_trusted(cx.req.ip);
+    if !trusted && let Err(r) = cx.app.limits.login_ip.hit(&cx.ip_key()) {
         return Err(limited(cx, r, "login_ip", cx.ip_key()).await);
     }
     let body: LoginBody = cx.req.json_small().await?;
@@ -214,6 +219,9 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
     }
     cx.app.limits.login_account_ip.reset(&here_key);
     cx.app.limits.login_account.reset(&account_key);
+    if !trusted {
+        cx.app.limits.login_ip.refund(&cx.ip_key());
+    }
     let (ttl, ua, id) = (refresh_ttl(cx.app), cx.req.user_agent(), creds.id);
     let (view, issued) = cx
         .app
