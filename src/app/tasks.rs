@@ -94,7 +94,7 @@ impl Running {
 }
 
 /// Resolves once shutdown has been signalled (the watch guard is not held across awaits).
-async fn stopped(stop: &mut watch::Receiver<bool>) {
+pub async fn stopped(stop: &mut watch::Receiver<bool>) {
     let _ = stop.wait_for(|s| *s).await;
 }
 

@@ -126,8 +126,8 @@ impl TokenKeys {
                 _ => TokenError::Malformed,
             })?;
         let payload = data.claims;
-        let reg: Registered =
-            serde_json::from_value(payload.clone()).map_err(|_| TokenError::Malformed)?;
+        // Read the registered claims from the same tree (no copy: this runs on every request).
+        let reg = Registered::deserialize(&payload).map_err(|_| TokenError::Malformed)?;
         if now > reg.exp + LEEWAY {
             return Err(TokenError::Expired);
         }

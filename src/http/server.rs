@@ -21,6 +21,7 @@ use super::headers;
 use super::request::{Request, client_ip};
 use super::response::Response;
 use super::router::{self, Resolved};
+use crate::app::tasks::stopped;
 use crate::app::{App, StartError};
 use crate::config::Config;
 use crate::error::Error;
@@ -177,11 +178,6 @@ async fn serve_connection(
         }
     }
     app.metrics.connections_open.fetch_sub(1, Ordering::Relaxed);
-}
-
-/// Resolves once shutdown has been signalled (the watch guard is not held across awaits).
-async fn stopped(stop: &mut watch::Receiver<bool>) {
-    let _ = stop.wait_for(|s| *s).await;
 }
 
 async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) -> Response {

@@ -420,6 +420,7 @@ impl Skip for String {}
 impl Skip for Option<i64> {}
 impl Skip for &Value {}
 impl Skip for Value {}
+impl Skip for &std::collections::VecDeque<Value> {}
 impl Skip for &[i64] {}
 impl Skip for Vec<String> {}
 
@@ -473,7 +474,7 @@ server_frames! {
     /// The approved save could not be published (e.g. a refused word).
     "collab.publish_failed" => CollabPublishFailed { session_id: i64, code: &'a str, message: String, words: Vec<String> }
     /// The whole room, for a member opening it.
-    "collab.state" => CollabState { session_id: i64, state: &'a str, lobby_open: bool, host_id: i64, title: &'a Value, pages: &'a Value, seq: u64, members: Value, chat: Value, vote: Value, story_id: Option<i64>, id: Option<&'a str> }
+    "collab.state" => CollabState { session_id: i64, state: &'a str, lobby_open: bool, host_id: i64, title: &'a Value, pages: &'a Value, seq: u64, members: Value, chat: &'a std::collections::VecDeque<Value>, vote: Value, story_id: Option<i64>, id: Option<&'a str> }
     /// Someone opened the room.
     "collab.member_joined" => CollabMemberJoined { session_id: i64, user_id: i64, display_name: &'a str, color: &'a str }
     /// The answer to `collab.leave`.

@@ -272,7 +272,7 @@ impl Room {
             pages: &doc["pages"],
             seq: self.seq,
             members: self.members_json(),
-            chat: Value::Array(self.chat.iter().cloned().collect()),
+            chat: &self.chat,
             vote: self.vote_json(),
             story_id: self.story_id,
             id: id.as_deref(),
