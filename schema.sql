@@ -335,7 +335,17 @@ CREATE TABLE classes (
     teacher_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     name       TEXT    NOT NULL,
     created_at INTEGER NOT NULL,
-    join_code  TEXT
+    join_code  TEXT,
+    -- Archived at the end of the year: read-only, no sign-in, no cards.
+    archived_at    INTEGER,
+    -- Children's stories wait for the teacher before others can read them.
+    needs_approval INTEGER NOT NULL DEFAULT 0 CHECK (needs_approval IN (0, 1)),
+    -- The class sign-in page and cards: open, closed, or open in the teacher's hours (minutes
+    -- after local midnight, with the teacher's UTC offset in minutes).
+    signin         TEXT    NOT NULL DEFAULT 'hours' CHECK (signin IN ('hours', 'open', 'closed')),
+    hours_from     INTEGER NOT NULL DEFAULT 450 CHECK (hours_from BETWEEN 0 AND 1439),
+    hours_to       INTEGER NOT NULL DEFAULT 960 CHECK (hours_to BETWEEN 1 AND 1440),
+    utc_offset     INTEGER NOT NULL DEFAULT 0 CHECK (utc_offset BETWEEN -840 AND 840)
 ) STRICT;
 CREATE INDEX classes_teacher ON classes (teacher_id);
 CREATE UNIQUE INDEX classes_join_code ON classes (join_code) WHERE join_code IS NOT NULL;
@@ -344,9 +354,39 @@ CREATE TABLE class_members (
     class_id  INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
     user_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     joined_at INTEGER NOT NULL,
+    -- Made by the teacher's roster: the class looks after the account.
+    managed   INTEGER NOT NULL DEFAULT 0 CHECK (managed IN (0, 1)),
     PRIMARY KEY (class_id, user_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX class_members_user ON class_members (user_id);
+
+-- A class-managed child's picture password, kept so the teacher can print it on a card; gone
+-- as soon as anyone else sets the password.
+CREATE TABLE card_pictures (
+    user_id  INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    pictures TEXT    NOT NULL
+) STRICT;
+
+-- One printed sign-in card per child (SHA-256 of its secret); printing new cards replaces it.
+CREATE TABLE signin_cards (
+    user_id     INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    class_id    INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    secret_hash BLOB    NOT NULL UNIQUE,
+    created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX signin_cards_class ON signin_cards (class_id);
+
+-- A story waiting for its class's teacher (or returned with a note); approval publishes it
+-- and removes the row.
+CREATE TABLE story_reviews (
+    story_id     INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    class_id     INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
+    status       TEXT    NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'returned')),
+    note         TEXT    NOT NULL DEFAULT '',
+    submitted_at INTEGER NOT NULL,
+    decided_at   INTEGER
+) STRICT;
+CREATE INDEX story_reviews_class ON story_reviews (class_id, status);
 
 -- Children asking to join a class; the teacher's approval moves them into class_members.
 CREATE TABLE class_requests (

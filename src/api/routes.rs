@@ -98,7 +98,7 @@ macro_rules! table {
         TextCheck = POST "/api/text/check", User, "safety" => system::check_text,
             op("Would this text be refused? The live hint while typing; the word list itself is never sent", Some("TextCheckBody"), vec![("200", "The verdict", Some("TextCheck"))]);
         StoriesList = GET "/api/stories", Optional, "stories" => stories::library::list,
-            op("The library: published stories with search, filters, sorts and keyset paging", None, vec![("200", "A page of stories", Some("StoryList"))]) .query("q", json!({"type": "string", "maxLength": 100}), "Full-text search over title, summary, pages and author") .query("genre", json!({"type": "string", "enum": crate::domain::story::GENRES}), "Only this genre") .query("language", json!({"type": "string", "enum": ["en", "tl"]}), "Only this language") .query("author", json!({"type": "integer", "minimum": 1}), "Only this author's stories") .query("collaborative", json!({"type": "boolean"}), "Only (or no) stories made together") .query("sort", json!({"type": "string", "enum": ["new", "popular", "top", "views", "title", "relevance"]}), "Order (relevance needs q)") .paged();
+            op("The library: published stories with search, filters, sorts and keyset paging", None, vec![("200", "A page of stories", Some("StoryList"))]) .query("q", json!({"type": "string", "maxLength": 100}), "Full-text search over title, summary, pages and author") .query("genre", json!({"type": "string", "enum": crate::domain::story::GENRES}), "Only this genre") .query("language", json!({"type": "string", "enum": ["en", "tl"]}), "Only this language") .query("author", json!({"type": "integer", "minimum": 1}), "Only this author's stories") .query("collaborative", json!({"type": "boolean"}), "Only (or no) stories made together") .query("class", json!({"type": "integer", "minimum": 1}), "Only stories by this class's children (its teacher and children only)") .query("sort", json!({"type": "string", "enum": ["new", "popular", "top", "views", "title", "relevance"]}), "Order (relevance needs q)") .paged();
         StoryCreate = POST "/api/stories", User, "stories" => stories::create,
             op("Start a story (a private draft)", Some("NewStory"), vec![("201", "The new draft", Some("Story"))]);
         StoryGet = GET "/api/stories/{id}", Optional, "stories" => stories::get,
@@ -277,6 +277,36 @@ macro_rules! table {
             grown("Let a child in", None, vec![("204", "Approved", None)], none());
         ClassRemove = DELETE "/api/classes/{id}/members/{user_id}", User, "classes" => classes::remove,
             grown("Turn down a request or remove a member", None, vec![("204", "Removed", None)], none());
+        ClassRoster = POST "/api/classes/{id}/roster", User, "classes" => classes::roster::add,
+            grown("Make children's accounts from a pasted list (a name per line, or CSV: name, display name): all or none", Some("RosterBody"), vec![("201", "The new accounts with their pictures", Some("RosterMade")), ("422", "Lines that need a change (nothing was stored)", Some("RosterProblems"))], none());
+        ClassSettings = PATCH "/api/classes/{id}/settings", User, "classes" => classes::roster::settings,
+            grown("Class sign-in (open, closed, or open in the teacher's hours) and publishing approval", Some("ClassSettings"), vec![("200", "The class", Some("ClassEnvelope"))], none());
+        ClassArchive = POST "/api/classes/{id}/archive", User, "classes" => classes::roster::archive,
+            grown("End of the year: the class becomes read-only; sign-in, cards and approvals stop", None, vec![("200", "The class", Some("ClassEnvelope"))], none());
+        ClassCards = POST "/api/classes/{id}/cards", User, "classes" => classes::cards::print,
+            grown("Printable sign-in cards for every child (QR codes as SVG); earlier cards stop working", None, vec![("201", "The cards", Some("ClassCards"))], none());
+        ClassMemberPassword = POST "/api/classes/{id}/members/{user_id}/password", User, "classes" => classes::roster::set_password,
+            grown("New pictures (random when the body is empty) or password for a child the class looks after; they are signed out", Some("PasswordSet"), vec![("200", "The new pictures, if pictures", Some("ClassPictures"))], none());
+        ClassMemberViewAs = POST "/api/classes/{id}/members/{user_id}/view-as", User, "classes" => classes::roster::view_as,
+            grown("A 10-minute read-only session as a child the class looks after (logged)", None, vec![("201", "Access token", Some("ClassViewAs"))], none());
+        ClassMemberMove = POST "/api/classes/{id}/members/{user_id}/move", User, "classes" => classes::roster::move_member,
+            grown("Move a child to another of your classes", Some("MoveBody"), vec![("204", "Moved", None)], none());
+        ClassReviews = GET "/api/classes/{id}/reviews", User, "classes" => classes::reviews::list,
+            grown("Stories waiting for the teacher's approval, oldest first", None, vec![("200", "Waiting stories", Some("AnyList"))], none());
+        ClassReviewApprove = POST "/api/classes/{id}/reviews/{story_id}/approve", User, "classes" => classes::reviews::approve,
+            grown("Approve a waiting story: it is published and its author told", None, vec![("200", "Published", Some("ReviewDone"))], none());
+        ClassReviewReturn = POST "/api/classes/{id}/reviews/{story_id}/return", User, "classes" => classes::reviews::send_back,
+            grown("Return a waiting story to its author with a kind note", Some("ReturnBody"), vec![("200", "Returned", Some("ReviewDone"))], none());
+        ClassBook = GET "/api/classes/{id}/book", User, "classes" => classes::reviews::book,
+            grown("Every approved story of the class, whole, to print as one book", None, vec![("200", "The book", Some("ClassBook"))], none());
+        TeacherHome = GET "/api/teacher/home", User, "classes" => classes::home::get,
+            grown("A teacher's home: classes, stories waiting, stories published lately, children who may need help", None, vec![("200", "Home", Some("TeacherHome"))], none());
+        ClassSignInPage = GET "/api/class-signin/{code}", Public, "accounts" => classes::signin::page,
+            grown("A class's sign-in page: its children as tiles (only while its sign-in is open)", None, vec![("200", "The class and its children", Some("ClassSignInPage"))], none());
+        ClassSignIn = POST "/api/class-signin/{code}", Public, "accounts" => classes::signin::sign_in,
+            grown("A child of the class signs in with their pictures (or password)", Some("ClassSignInBody"), vec![("200", "Signed in", Some("Session"))], none());
+        AuthCard = POST "/api/auth/card", Public, "accounts" => classes::signin::card,
+            grown("Sign in with the secret from a printed card's QR code", Some("CardBody"), vec![("200", "Signed in", Some("Session"))], none());
         ReportCreate = POST "/api/reports", User, "safety" => reports::create,
             grown("Report a story or comment to the admin", Some("ReportBody"), vec![("201", "Reported", Some("OkBody"))], none());
         AdminStats = GET "/api/admin/stats", Admin, "admin" => admin::stats,

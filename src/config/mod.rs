@@ -232,12 +232,13 @@ pub struct Config {
         value_parser = checked(network)
     )]
     pub trusted_networks: Vec<ipnet::IpNet>,
-    /// Failed sign-ins one address may burst (a whole school can share one address; a
-    /// successful sign-in never counts).
+    /// Sign-ins one address may have under way or failed at once. Sized for a school: three
+    /// classes tapping in at the same second behind one address (each sign-in holds a token
+    /// while its password is checked; a successful one gives it back, so only failures stay).
     #[arg(
         long,
         env = "PIXELTALES_LOGIN_IP_BURST",
-        default_value_t = 40,
+        default_value_t = 120,
         global = true,
         help_heading = "Sign-in and accounts",
         value_parser = within::<u32>(1, 1_000_000)
@@ -247,7 +248,7 @@ pub struct Config {
     #[arg(
         long,
         env = "PIXELTALES_LOGIN_IP_PER_MINUTE",
-        default_value_t = 20,
+        default_value_t = 30,
         global = true,
         help_heading = "Sign-in and accounts",
         value_parser = within::<u32>(1, 1_000_000)

@@ -22,6 +22,7 @@ pub const STEPS: &[(&str, &str)] = &[
     ("games", include_str!("migrations/0005_games.sql")),
     ("age_band", include_str!("migrations/0006_age_band.sql")),
     ("safety", include_str!("migrations/0007_safety.sql")),
+    ("classroom", include_str!("migrations/0008_classroom.sql")),
 ];
 
 /// The schema version this binary writes.

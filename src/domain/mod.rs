@@ -1,6 +1,7 @@
 //! Pure logic with no I/O: rules, matchers and generators that the API and realtime layers call.
 
 pub mod accounts;
+pub mod classroom;
 pub mod collab;
 pub mod drawing;
 pub mod encoding;

@@ -105,6 +105,8 @@ fn path_params(template: &str) -> Vec<Value> {
         .map(|name| {
             let schema = if name == "kind" || name == "name" {
                 json!({"type": "string"})
+            } else if name == "code" {
+                json!({"type": "string", "minLength": 1, "maxLength": 20})
             } else if template.starts_with("/media/") {
                 json!({"type": "string", "pattern": "^[0-9a-f]{64}$"})
             } else {

@@ -51,7 +51,7 @@ fn templates() -> &'static [(Route, Vec<Seg>)] {
                         |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
                             // Media ids are content hashes, not numbers.
                             Some(_) if t.starts_with("/media/") => Seg::Key,
-                            Some("kind" | "name") => Seg::Key,
+                            Some("kind" | "name" | "code") => Seg::Key,
                             Some(_) => Seg::Id,
                             None => Seg::Literal(s),
                         },

@@ -50,14 +50,34 @@ pub fn comment(tx: &Tx<'_>, story: &Meta, commenter: i64, text: &str, now: i64) 
     Ok(id)
 }
 
-/// An author publishes a draft (publishing again changes nothing).
-pub fn publish(tx: &Tx<'_>, story: &Meta, now: i64) -> Result<()> {
+/// What asking to publish did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publish {
+    /// The story is in the library.
+    Published,
+    /// The author's class asks for approval: the story waits for the teacher.
+    Waiting,
+}
+
+/// An author publishes a draft (publishing again changes nothing). In a class that asks for
+/// approval, the story waits for the teacher instead.
+pub fn publish(tx: &Tx<'_>, story: &Meta, now: i64) -> Result<Publish> {
     if story.status == "published" {
-        return Ok(());
+        return Ok(Publish::Published);
     }
+    require_content(tx, story.id)?;
+    if let Some(class) = super::reviews::gate(tx, story.author_id)? {
+        super::reviews::submit(tx, story.id, story.author_id, &story.title, class, now)?;
+        return Ok(Publish::Waiting);
+    }
+    publish_approved(tx, story, now)?;
+    Ok(Publish::Published)
+}
+
+fn require_content(tx: &Tx<'_>, story: i64) -> Result<()> {
     let has_content: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM pages WHERE story_id = ?1 AND (text != '' OR drawing IS NOT NULL))",
-        [story.id],
+        [story],
         |r| r.get(0),
     )?;
     if !has_content {
@@ -67,6 +87,16 @@ pub fn publish(tx: &Tx<'_>, story: &Meta, now: i64) -> Result<()> {
             "Write or draw something on a page first.",
         ));
     }
+    Ok(())
+}
+
+/// Puts a story in the library with no approval asked (the teacher's approval calls this).
+pub fn publish_approved(tx: &Tx<'_>, story: &Meta, now: i64) -> Result<()> {
+    if story.status == "published" {
+        return Ok(());
+    }
+    require_content(tx, story.id)?;
+    super::reviews::clear(tx, story.id)?;
     // The story goes into the library: its status, its search entry and its games.
     tx.execute(
         "UPDATE stories SET status = 'published', published_at = coalesce(published_at, ?2), updated_at = ?2 WHERE id = ?1",

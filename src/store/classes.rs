@@ -17,18 +17,29 @@ pub fn teaches(c: &Connection, teacher: i64, class: i64) -> rusqlite::Result<boo
 
 /// A class as its teacher sees it.
 pub fn class_json(c: &Connection, class: i64) -> rusqlite::Result<Option<Value>> {
+    let Some(row) = crate::store::classroom::class(c, class)? else {
+        return Ok(None);
+    };
     c.query_row(
         "SELECT id, name, join_code, created_at,
                 (SELECT count(*) FROM class_members WHERE class_id = c.id),
-                (SELECT count(*) FROM class_requests WHERE class_id = c.id)
+                (SELECT count(*) FROM class_requests WHERE class_id = c.id),
+                (SELECT count(*) FROM story_reviews WHERE class_id = c.id AND status = 'waiting')
          FROM classes c WHERE id = ?1",
         [class],
         |r| {
-            Ok(json!({
+            let mut v = json!({
                 "id": r.get::<_, i64>(0)?, "name": r.get::<_, String>(1)?,
                 "join_code": r.get::<_, Option<String>>(2)?, "created_at": r.get::<_, i64>(3)?,
                 "members": r.get::<_, i64>(4)?, "pending": r.get::<_, i64>(5)?,
-            }))
+                "waiting": r.get::<_, i64>(6)?,
+            });
+            if let (Value::Object(m), Value::Object(s)) =
+                (&mut v, row.settings_json(crate::time::now()))
+            {
+                m.extend(s);
+            }
+            Ok(v)
         },
     )
     .optional()

@@ -300,10 +300,14 @@ pub fn publish(
         ));
     }
     let now = crate::time::now();
+    // The host's class may ask for approval: then the story waits as a draft until the teacher
+    // publishes it (paying every author then, as for any approved story).
+    let gate = crate::store::reviews::gate(tx, host)?;
     tx.execute(
         "INSERT INTO stories (author_id, title, title_key, genres, language, status, collaborative, created_at, updated_at, published_at, rating_score)
-         VALUES (?1, ?2, ?3, ?4, 'en', 'published', 1, ?5, ?5, ?5, ?6)",
-        params![host, title, story::title_key(title), json!([]).to_string(), now, story::rating_score(0, 0)],
+         VALUES (?1, ?2, ?3, ?4, 'en', ?7, 1, ?5, ?5, CASE WHEN ?7 = 'published' THEN ?5 END, ?6)",
+        params![host, title, story::title_key(title), json!([]).to_string(), now, story::rating_score(0, 0),
+                if gate.is_some() { "draft" } else { "published" }],
     )?;
     let story_id = tx.last_insert_rowid();
     for (i, (text, drawing)) in pages.iter().enumerate() {
@@ -321,10 +325,20 @@ pub fn publish(
             params![story_id, a, now],
         )?;
     }
-    crate::store::stories::sync_search(tx, story_id)?;
-    crate::store::games::ensure(tx, story_id)?;
-    let everyone = crate::store::stories::authors(tx, story_id, host)?;
-    crate::store::rewards::on_story_published(tx, story_id, &everyone, "en", pages.len() as i64)?;
+    if let Some(class) = gate {
+        crate::store::reviews::submit(tx, story_id, host, title, class, now)?;
+    } else {
+        crate::store::stories::sync_search(tx, story_id)?;
+        crate::store::games::ensure(tx, story_id)?;
+        let everyone = crate::store::stories::authors(tx, story_id, host)?;
+        crate::store::rewards::on_story_published(
+            tx,
+            story_id,
+            &everyone,
+            "en",
+            pages.len() as i64,
+        )?;
+    }
     tx.execute(
         "UPDATE collab_sessions SET state = 'published', story_id = ?2, ended_at = ?3 WHERE id = ?1",
         params![id, story_id, now],

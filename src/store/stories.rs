@@ -118,6 +118,9 @@ pub fn require(
                 Some(Relation::Admin)
             } else if m.is_public() {
                 Some(Relation::Reader)
+            } else if u.role == Role::Teacher && super::reviews::reviewed_by(conn, id, u.id)? {
+                // The teacher reads a story waiting for (or returned after) their approval.
+                Some(Relation::Reader)
             } else {
                 None
             }
@@ -254,6 +257,10 @@ pub fn story_json(
         "rating": rating_json(rs, rc),
         "pages": pages(conn, keys, m.id, public)?,
         "viewer": viewer_json,
+        "review": if public { Value::Null } else {
+            super::reviews::of_story(conn, m.id)?
+                .map_or(Value::Null, |(_, status, note)| json!({ "status": status, "note": note }))
+        },
     }))
 }
 

@@ -252,6 +252,9 @@ pub fn set_password(tx: &Connection, id: i64, hash: &str, now: i64) -> rusqlite:
         "UPDATE users SET password_hash = ?2, password_changed_at = ?3, updated_at = ?3 WHERE id = ?1",
         params![id, hash, now],
     )?;
+    // A password printed on a sign-in card stops being the password the moment anyone sets
+    // another; the teacher's reset writes the new pictures back after this.
+    tx.execute("DELETE FROM card_pictures WHERE user_id = ?1", [id])?;
     Ok(())
 }
 

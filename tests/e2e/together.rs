@@ -60,11 +60,16 @@ async fn two_friends_draw_one_story_live_and_save_it_by_vote() {
         .await;
 
     a.click("[data-test=tg-start]").await;
-    b.wait_for("document.querySelector('[data-test=tg-canvas]') && !document.querySelector('[data-test=tg-canvas]').classList.contains('locked')")
-        .await;
+    // Both canvases must be unlocked before anyone draws: a stroke on a locked canvas is
+    // (rightly) dropped, and the host's own page may unlock a moment after the guest's.
+    let unlocked = "document.querySelector('[data-test=tg-canvas]') && !document.querySelector('[data-test=tg-canvas]').classList.contains('locked')";
+    a.wait_for(unlocked).await;
+    b.wait_for(unlocked).await;
 
-    // Each draws; each sees the other's stroke.
+    // Each draws; each sees the other's stroke (the drawer's own count first, so a lost
+    // gesture shows as the drawer's failure, not the viewer's).
     crate::common::spa::drag(&a, "[data-test=tg-canvas]", (0.1, 0.2), (0.5, 0.5)).await;
+    a.wait_for(&items(1)).await;
     b.wait_for(&items(1)).await;
     crate::common::spa::drag(&b, "[data-test=tg-canvas]", (0.6, 0.2), (0.9, 0.8)).await;
     a.wait_for(&items(2)).await;

@@ -471,6 +471,15 @@ async fn teachers_run_classes_with_join_codes_approval_and_reports() {
     let cid = class["id"].as_i64().expect("id");
     let code = class["join_code"].as_str().expect("code").to_string();
     assert_eq!(code.len(), 6);
+    // This test is about reports: the children publish straight away (approval has its own
+    // tests in classroom::approval).
+    let r = s
+        .patch(&format!("/api/classes/{cid}/settings"))
+        .bearer(&teacher.access)
+        .json(&json!({ "needs_approval": false }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
     for who in [&ana, &mum] {
         let r = s
             .post("/api/classes")

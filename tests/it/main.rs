@@ -9,6 +9,7 @@ mod accounts;
 mod admin;
 mod assist;
 mod authz;
+mod classroom;
 mod cli;
 mod collab;
 mod crash;

@@ -1,7 +1,12 @@
 //! Teachers' classes: a join code children type in, the teacher's approval, and reports
 //! (`report`). Membership is what makes classmates findable to each other.
 
+pub mod cards;
+pub mod home;
 pub mod report;
+pub mod reviews;
+pub mod roster;
+pub mod signin;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
@@ -54,6 +59,29 @@ async fn own_class(cx: &Ctx<'_>) -> Result<(AuthUser, i64)> {
     } else {
         Err(no_class())
     }
+}
+
+/// The teacher's class in the path, refused (409) once archived: an archived class is read-only.
+async fn active_class(cx: &Ctx<'_>) -> Result<(AuthUser, crate::store::classroom::ClassRow)> {
+    let (me, id) = own_class(cx).await?;
+    let row = cx
+        .app
+        .db
+        .read(move |c| Ok(crate::store::classroom::class(c, id)?))
+        .await?
+        .ok_or_else(no_class)?;
+    if row.archived {
+        return Err(Error::conflict(
+            "class_archived",
+            "This class is archived for the year. Make a new class for new children.",
+        ));
+    }
+    Ok((me, row))
+}
+
+/// The class as its teacher sees it, or 404.
+fn class_view(c: &Connection, id: i64) -> Result<Value> {
+    class_json(c, id)?.ok_or_else(no_class)
 }
 
 fn clean_name(raw: &str) -> Result<String> {
@@ -146,7 +174,7 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
                 ));
             }
             tx.execute(
-                "INSERT INTO classes (teacher_id, name, created_at) VALUES (?1, ?2, ?3)",
+                "INSERT INTO classes (teacher_id, name, created_at, needs_approval) VALUES (?1, ?2, ?3, 1)",
                 params![tid, name, now],
             )?;
             let id = tx.last_insert_rowid();
@@ -308,6 +336,28 @@ fn people(c: &Connection, sql: &str, class: i64, when: &str) -> rusqlite::Result
     .collect()
 }
 
+/// The class's children, with whether the class looks after their account and (for those)
+/// the pictures printed on their card.
+fn members(c: &Connection, class: i64) -> rusqlite::Result<Vec<Value>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT u.id, u.username, p.display_name, p.avatar_emoji, m.joined_at, m.managed, cp.pictures, u.status
+           FROM class_members m JOIN users u ON u.id = m.user_id JOIN profiles p ON p.user_id = u.id
+           LEFT JOIN card_pictures cp ON cp.user_id = u.id AND m.managed = 1
+          WHERE m.class_id = ?1 ORDER BY p.display_name COLLATE NOCASE, u.id",
+    )?;
+    stmt.query_map([class], |r| {
+        let pictures: Option<String> = r.get(6)?;
+        Ok(json!({
+            "id": r.get::<_, i64>(0)?, "username": r.get::<_, String>(1)?,
+            "display_name": r.get::<_, String>(2)?, "avatar_emoji": r.get::<_, String>(3)?,
+            "joined_at": r.get::<_, i64>(4)?, "managed": r.get::<_, bool>(5)?,
+            "pictures": pictures.as_deref().map(roster::pictures_json),
+            "status": r.get::<_, String>(7)?,
+        }))
+    })?
+    .collect()
+}
+
 /// `GET /api/classes/{id}`: members and waiting requests.
 pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
     let (_, class) = own_class(cx).await?;
@@ -316,14 +366,7 @@ pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .read(move |c| {
             let view = class_json(c, class)?.ok_or_else(no_class)?;
-            let members = people(
-                c,
-                "SELECT u.id, u.username, p.display_name, p.avatar_emoji, m.joined_at
-                 FROM class_members m JOIN users u ON u.id = m.user_id JOIN profiles p ON p.user_id = u.id
-                 WHERE m.class_id = ?1 ORDER BY p.display_name COLLATE NOCASE",
-                class,
-                "joined_at",
-            )?;
+            let members = members(c, class)?;
             let pending = people(
                 c,
                 "SELECT u.id, u.username, p.display_name, p.avatar_emoji, q.requested_at
@@ -335,6 +378,8 @@ pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
             Ok(json!({ "class": view, "members": members, "pending": pending }))
         })
         .await?;
+    let mut body = body;
+    body["signin"] = cards::signin_link(cx, body["class"]["join_code"].as_str());
     Ok(ok(&body))
 }
 
@@ -389,9 +434,23 @@ pub async fn remove(cx: &mut Ctx<'_>) -> Result<Response> {
     let (me, class) = own_class(cx).await?;
     let kid = cx.req.params.id(1)?;
     let (ip, tid) = (cx.ip(), me.id);
-    cx.app
+    let closed = cx
+        .app
         .db
         .write(move |tx| {
+            // A child the class looked after, with no family to hand the account to, has nobody
+            // left to sign them in: the account is closed (its stories stay in the library).
+            let managed = crate::store::classroom::membership(tx, class, kid)? == Some(true);
+            let closed = managed && !crate::store::reach::has_guardian(tx, kid)?;
+            if closed {
+                let now = crate::time::now();
+                tx.execute(
+                    "UPDATE users SET status = 'archived', updated_at = ?2 WHERE id = ?1",
+                    params![kid, now],
+                )?;
+                crate::auth::sessions::revoke_all(tx, kid, "class_removed", now, None)?;
+                crate::store::classroom::revoke_card(tx, kid)?;
+            }
             let n = tx.execute(
                 "DELETE FROM class_requests WHERE class_id = ?1 AND user_id = ?2",
                 params![class, kid],
@@ -411,10 +470,15 @@ pub async fn remove(cx: &mut Ctx<'_>) -> Result<Response> {
                 "class_member_removed",
                 Some(("user", kid.to_string())),
                 Some(&ip),
-                &json!({ "class": class }),
+                &json!({ "class": class, "account_closed": closed }),
             )?;
-            Ok(())
+            Ok(closed)
         })
         .await?;
+    if closed {
+        cx.app
+            .hub
+            .close_user(kid, crate::realtime::protocol::close::SIGNED_OUT);
+    }
     Ok(empty(hyper::StatusCode::NO_CONTENT))
 }

@@ -174,6 +174,10 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         ),
     };
     let collaborative = bool_param(cx, "collaborative")?;
+    let class = match cx.req.query("class").filter(|a| !a.is_empty()) {
+        None => None,
+        Some(a) => Some(class_filter(cx, &a).await?),
+    };
     let cursor: Option<Cursor> = pagination::cursor(&cx.req)?;
     if let Some(c) = &cursor
         && (c.s != sort.as_str() || c.q != q)
@@ -189,6 +193,7 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         language,
         author,
         collaborative,
+        class,
     };
     let rows = match (&fts, sort) {
         (Some(f), Sort::Relevance) => {
@@ -216,12 +221,39 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
     Ok(json_response(StatusCode::OK, &list))
 }
 
+/// `?class=`: the class library, for the class's teacher and children only (a class's members
+/// are not anyone else's business).
+async fn class_filter(cx: &Ctx<'_>, raw: &str) -> Result<i64> {
+    let class = crate::http::router::parse_id(raw)
+        .ok_or_else(|| Error::bad_request("invalid_class", "class must be a class id."))?;
+    let Some(me) = cx.user.as_ref().map(|u| u.id) else {
+        return Err(Error::unauthorized("missing_token", "Please log in first."));
+    };
+    let inside = cx
+        .app
+        .db
+        .read(move |c| {
+            Ok(crate::store::classes::teaches(c, me, class)?
+                || crate::store::classroom::membership(c, class, me)?.is_some())
+        })
+        .await?;
+    if inside {
+        Ok(class)
+    } else {
+        Err(Error::not_found(
+            "not_found",
+            "That class does not exist or is not yours.",
+        ))
+    }
+}
+
 /// Optional filters, applied in SQL.
 struct Filters {
     genre: Option<i64>,
     language: Option<String>,
     author: Option<i64>,
     collaborative: Option<bool>,
+    class: Option<i64>,
 }
 
 impl Filters {
@@ -237,6 +269,12 @@ impl Filters {
         if let Some(a) = self.author {
             sql.push_str(" AND s.author_id = ?");
             params.push(SqlValue::Integer(a));
+        }
+        if let Some(class) = self.class {
+            sql.push_str(
+                " AND s.author_id IN (SELECT user_id FROM class_members WHERE class_id = ?)",
+            );
+            params.push(SqlValue::Integer(class));
         }
         if let Some(c) = self.collaborative {
             sql.push_str(" AND s.collaborative = ?");

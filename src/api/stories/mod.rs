@@ -296,7 +296,8 @@ pub async fn publish(cx: &mut Ctx<'_>) -> Result<Response> {
     let user = cx.user()?.clone();
     let id = cx.req.params.id(0)?;
     let now = crate::time::now();
-    cx.app
+    let outcome = cx
+        .app
         .db
         .write(move |tx| {
             let (m, _) = store::require(tx, id, Some(&user), Need::Edit)?;
@@ -304,7 +305,14 @@ pub async fn publish(cx: &mut Ctx<'_>) -> Result<Response> {
         })
         .await?;
     let view = cx.app.db.read(story_answer(cx, id)).await?;
-    Ok(ok(&view))
+    // Waiting for the teacher is not an error: 202 with the story (still a draft, its
+    // `review` saying so).
+    Ok(match outcome {
+        crate::store::actions::Publish::Published => ok(&view),
+        crate::store::actions::Publish::Waiting => {
+            crate::http::response::json_response(hyper::StatusCode::ACCEPTED, &view)
+        }
+    })
 }
 
 /// `POST /api/stories/{id}/unpublish` (idempotent): back to a private draft.
@@ -320,6 +328,8 @@ pub async fn unpublish(cx: &mut Ctx<'_>) -> Result<Response> {
                 "UPDATE stories SET status = 'draft', updated_at = ?2 WHERE id = ?1",
                 params![id, now],
             )?;
+            // Taking a waiting story back to edit withdraws it from the teacher's list.
+            crate::store::reviews::clear(tx, id)?;
             store::sync_search(tx, id)?;
             Ok(())
         })

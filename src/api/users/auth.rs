@@ -137,12 +137,7 @@ struct LoginBody {
 
 /// `POST /api/auth/login`.
 pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
-    // Per address, only failures count: a successful sign-in gives its token back, so a
-    // school behind one address signs in at 9:00. A trusted network skips this bucket.
-    let trusted = cx.app.limits.is_trusted(cx.req.ip);
-    if !trusted && let Err(r) = cx.app.limits.login_ip.hit(&cx.ip_key()) {
-        return Err(limited(cx, r, "login_ip", cx.ip_key()).await);
-    }
+    let trusted = address_gate(cx).await?;
     let body: LoginBody = cx.req.json_small().await?;
     let secret = pictures::secret(
         "password",
@@ -151,6 +146,30 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
     )?;
     // A malformed username is just an unknown user: same work, same answer.
     let username = accounts::normalize_username(&body.username).unwrap_or_default();
+    let (view, issued) = authenticate(cx, username, secret.as_str(), trusted).await?;
+    Ok(ok(&session_json(cx.app, &view, &issued)))
+}
+
+/// The per-address bucket every sign-in passes first. Per address, only failures count: a
+/// successful sign-in gives its token back, so a school behind one address signs in at 9:00.
+/// A trusted network skips it. Returns whether the address is trusted.
+pub(crate) async fn address_gate(cx: &Ctx<'_>) -> Result<bool> {
+    let trusted = cx.app.limits.is_trusted(cx.req.ip);
+    if !trusted && let Err(r) = cx.app.limits.login_ip.hit(&cx.ip_key()) {
+        return Err(limited(cx, r, "login_ip", cx.ip_key()).await);
+    }
+    Ok(trusted)
+}
+
+/// Checks `secret` for `username` under the per-account limits and, when it matches an active
+/// account, starts a session. Every way of signing in with a password (typed, pictures, a tap
+/// on a class page) comes through here, so the limits and the audit trail are one.
+pub(crate) async fn authenticate(
+    cx: &Ctx<'_>,
+    username: String,
+    secret: &str,
+    trusted: bool,
+) -> Result<(store::UserView, sessions::Issued)> {
     // The token is taken before the (slow) hash, so concurrent guesses cannot all slip past a
     // check; a successful login gives the account its tokens back.
     // Two buckets: the account from this address (tight), and the account from anywhere (ten
@@ -185,10 +204,7 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
     let verified = cx
         .app
         .passwords
-        .verify(
-            secret.as_str(),
-            creds.as_ref().map(|c| c.password_hash.clone()),
-        )
+        .verify(secret, creds.as_ref().map(|c| c.password_hash.clone()))
         .await?;
     let ip = cx.ip();
     let Some(creds) = creds.filter(|_| verified) else {
@@ -206,25 +222,40 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
             "That username and password do not match.",
         ));
     };
-    let now = crate::time::now();
-    match standing(&creds.status, creds.suspended_until, now) {
-        Standing::Active => {}
-        Standing::Suspended(until) => return Err(suspended(until)),
-        Standing::Archived => {
-            return Err(Error::forbidden(
-                "account_closed",
-                "This account has been closed.",
-            ));
-        }
-    }
+    active(&creds.status, creds.suspended_until)?;
     cx.app.limits.login_account_ip.reset(&here_key);
     cx.app.limits.login_account.reset(&account_key);
+    start_session(cx, creds.id, trusted).await
+}
+
+/// Refuses a suspended or closed account.
+pub(crate) fn active(status: &str, suspended_until: Option<i64>) -> Result<()> {
+    match standing(status, suspended_until, crate::time::now()) {
+        Standing::Active => Ok(()),
+        Standing::Suspended(until) => Err(suspended(until)),
+        Standing::Archived => Err(Error::forbidden(
+            "account_closed",
+            "This account has been closed.",
+        )),
+    }
+}
+
+/// A new session for a person who just proved who they are; the address gets its token back.
+pub(crate) async fn start_session(
+    cx: &Ctx<'_>,
+    id: i64,
+    trusted: bool,
+) -> Result<(store::UserView, sessions::Issued)> {
     if !trusted {
         cx.app.limits.login_ip.refund(&cx.ip_key());
     }
-    let (ttl, ua, id) = (refresh_ttl(cx.app), cx.req.user_agent(), creds.id);
-    let (view, issued) = cx
-        .app
+    let (now, ttl, ua, ip) = (
+        crate::time::now(),
+        refresh_ttl(cx.app),
+        cx.req.user_agent(),
+        cx.ip(),
+    );
+    cx.app
         .db
         .write(move |tx| {
             store::touch_login(tx, id, now)?;
@@ -232,8 +263,7 @@ pub async fn login(cx: &mut Ctx<'_>) -> Result<Response> {
             let view = store::load_view(tx, id)?.ok_or_else(|| Error::internal("user vanished"))?;
             Ok((view, issued))
         })
-        .await?;
-    Ok(ok(&session_json(cx.app, &view, &issued)))
+        .await
 }
 
 #[derive(Deserialize)]
