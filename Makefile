@@ -43,7 +43,8 @@ unit:
 	PIXELTALES_E2E=required $(CARGO) test
 
 ## Debian's Chromium (never a downloaded one) and an emoji font for faithful screenshots, and
-## tesseract with English and Filipino data for the photo-story (OCR) tests.
+## tesseract with English and Filipino data for the photo-story (OCR) tests, and poppler's
+## pdftotext to read the sign-in cards Chromium prints to PDF.
 e2e-deps:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  echo "installing chromium for the browser tests"; \
@@ -52,6 +53,10 @@ e2e-deps:
 	@if ! tesseract --list-langs 2>/dev/null | grep -qx fil; then \
 	  echo "installing tesseract for the OCR tests"; \
 	  $(APT) update -qq && $(APT) install -y -qq tesseract-ocr tesseract-ocr-eng tesseract-ocr-fil; \
+	fi
+	@if ! command -v pdftotext >/dev/null 2>&1; then \
+	  echo "installing poppler-utils to read the printed sign-in cards"; \
+	  $(APT) update -qq && $(APT) install -y -qq poppler-utils; \
 	fi
 
 ## Startup, memory, login and library-load figures from the release build (reports; never fails the build).

@@ -76,13 +76,15 @@ export function looking() {
   }
 }
 
-/** Starts a look from a `view-as` answer. */
-export function startLook(answer) {
+/** Starts a look from a `view-as` answer; `back` is where "Back to my account" goes (a
+ *  parent's child page, or a teacher's class). */
+export function startLook(answer, back = `/family/${answer.child.id}`) {
   sessionStorage.setItem(LOOK, JSON.stringify({
     access: answer.access_token,
     exp: Date.now() + answer.expires_in * 1000,
     child_id: answer.child.id,
     child_name: answer.child.display_name,
+    back,
   }));
 }
 
@@ -230,7 +232,7 @@ export async function logout() {
   const look = looking();
   if (look) {
     stopLook();
-    location.assign(`/family/${look.child_id}`);
+    location.assign(look.back ?? `/family/${look.child_id}`);
     return new Promise(() => {});
   }
   const s = readSession();

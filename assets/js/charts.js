@@ -85,12 +85,20 @@ export function barChart({ labels, series, summary, test, caption, tick = () => 
  * A table that scrolls sideways on a phone instead of widening the page. `columns` are
  * {label, value(row)} (a value may be a Node); `rowTest` marks each row for tests.
  */
+let tableSeq = 0;
+
 export function dataTable({ caption, columns, rows, test, rowTest, foot }) {
-  const cell = (tag, v) => h(tag, tag === "th" ? { scope: "row" } : {}, v instanceof Node ? v : String(v ?? ""));
-  return h("div", { class: "table-wrap" },
-    h("table", { class: "data-table", dataset: { test } },
-      caption ? h("caption", {}, caption) : null,
-      h("thead", {}, h("tr", {}, ...columns.map((c) => h("th", { scope: "col" }, c.label)))),
-      h("tbody", {}, ...rows.map((r) => h("tr", { dataset: rowTest ? { test: rowTest } : undefined }, ...columns.map((c, i) => cell(i === 0 ? "th" : "td", c.value(r)))))),
-      foot ? h("tfoot", {}, h("tr", {}, ...columns.map((c, i) => cell(i === 0 ? "th" : "td", c.value(foot))))) : null));
+  // Numbers never break across lines ("35 5" for 355) and line up on the right.
+  const numeric = (v) => typeof v === "number" || (typeof v === "string" && /^[0-9.,%–-]+$/.test(v) && v !== "");
+  const cell = (tag, v) => h(tag, tag === "th" ? { scope: "row" } : { class: numeric(v) ? "num" : null }, v instanceof Node ? v : String(v ?? ""));
+  // The caption sits above the scrolling area (inside it, a phone would cut it off); the table
+  // is named by it all the same.
+  const id = `table-${++tableSeq}`;
+  return h("div", { class: "table-block" },
+    caption ? h("p", { class: "table-caption", id }, caption) : null,
+    h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": caption ? id : null },
+      h("table", { class: "data-table", dataset: { test }, "aria-labelledby": caption ? id : null },
+        h("thead", {}, h("tr", {}, ...columns.map((c) => h("th", { scope: "col" }, c.label)))),
+        h("tbody", {}, ...rows.map((r) => h("tr", { dataset: rowTest ? { test: rowTest } : undefined }, ...columns.map((c, i) => cell(i === 0 ? "th" : "td", c.value(r)))))),
+        foot ? h("tfoot", {}, h("tr", {}, ...columns.map((c, i) => cell(i === 0 ? "th" : "td", c.value(foot))))) : null)));
 }

@@ -33,6 +33,16 @@ export function noticeText(n) {
       return t("n_achievement", { title: lang === "tl" ? (n.data?.title_tl ?? title) : title });
     case "level_up":
       return t("n_level_up", { n: n.data?.level ?? "" });
+    case "story_review":
+      return t("n_story_review", { who, title });
+    case "story_approved":
+      return t("n_story_approved", { title });
+    case "story_returned":
+      return n.data?.note ? `${t("n_story_returned", { title })} “${n.data.note}”` : t("n_story_returned", { title });
+    case "class_join_request":
+      return t("n_class_join_request", { who, name: n.data?.class_name ?? "" });
+    case "class_joined":
+      return t("n_class_joined", { name: n.data?.class_name ?? "" });
     case "announcement":
       return n.data?.body ? `${title}: ${n.data.body}` : title || t("n_other");
     default:
@@ -42,7 +52,7 @@ export function noticeText(n) {
 
 /** The icon shown next to a notification. */
 export function noticeIcon(n) {
-  return { story_liked: "❤️", story_commented: "💬", story_rated: "⭐", friend_request: "👋", friend_accepted: "🤝", friend_request_guardian: "🛡️", message: "✉️", collab_invite: "🎨", coauthor_invite: "✍️", achievement: n.data?.icon ?? "🏆", level_up: "🚀", announcement: "📣" }[n.type] ?? "🔔";
+  return { story_liked: "❤️", story_commented: "💬", story_rated: "⭐", friend_request: "👋", friend_accepted: "🤝", friend_request_guardian: "🛡️", message: "✉️", collab_invite: "🎨", coauthor_invite: "✍️", achievement: n.data?.icon ?? "🏆", level_up: "🚀", announcement: "📣", story_review: "⏳", story_approved: "🎉", story_returned: "💬", class_join_request: "🙋", class_joined: "🏫" }[n.type] ?? "🔔";
 }
 
 /** Where a notification leads when tapped (a path in the app), or null. */
@@ -56,6 +66,13 @@ export function noticeLink(n) {
       return "/friends";
     case "message":
       return n.actor?.id ? `/chat/${n.actor.id}` : null;
+    case "story_approved":
+      return n.target?.id ? `/read/${n.target.id}` : null;
+    case "story_returned":
+      return n.target?.id ? `/studio/${n.target.id}` : null;
+    case "story_review":
+    case "class_join_request":
+      return "/";
     default:
       return null;
   }

@@ -12,8 +12,9 @@ export function pictures() {
   return getState().config?.pictures ?? [];
 }
 
-/** A grid of pictures to tap; returns {el, value(), complete(), clear(), setError(), focus()}. */
-export function picturePicker({ label = t("pic_label") } = {}) {
+/** A grid of pictures to tap; returns {el, value(), complete(), clear(), setError(), focus()}.
+ *  `onComplete` runs when the last picture is tapped (a class sign-in goes on by itself). */
+export function picturePicker({ label = t("pic_label"), onComplete = null } = {}) {
   const chosen = [];
   const slots = h("ol", { class: "pic-slots", dataset: { test: "pic-chosen" }, "aria-label": t("pic_chosen") });
   const count = h("p", { class: "muted", "aria-live": "polite", dataset: { test: "pic-count" } });
@@ -29,6 +30,7 @@ export function picturePicker({ label = t("pic_label") } = {}) {
       chosen.push(p);
       error.textContent = "";
       draw();
+      if (chosen.length === LENGTH && onComplete) onComplete();
     });
     grid.append(b);
   }

@@ -80,7 +80,9 @@ function match(pattern, path) {
   const params = {};
   for (let i = 0; i < want.length; i++) {
     if (want[i].startsWith(":")) {
-      if (!/^[1-9][0-9]{0,17}$/.test(got[i])) return null;
+      // Ids are numbers; a class code (":code") is letters and numbers.
+      const rule = want[i] === ":code" ? /^[A-Za-z0-9]{1,12}$/ : /^[1-9][0-9]{0,17}$/;
+      if (!rule.test(got[i])) return null;
       params[want[i].slice(1)] = got[i];
     } else if (want[i] !== got[i]) return null;
   }

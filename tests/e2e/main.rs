@@ -6,6 +6,7 @@ mod common;
 
 mod accounts;
 mod assist;
+mod classroom;
 mod games;
 mod grownups;
 mod journey;

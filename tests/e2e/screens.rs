@@ -187,6 +187,7 @@ async fn grown_up_screens_fit_phones_tablets_and_laptops() {
         .json(&json!({ "code": class["join_code"] }))
         .send()
         .await;
+    let code = class["join_code"].as_str().expect("code").to_string();
     let class = class["id"].as_i64().expect("class");
     s.post(&format!(
         "/api/classes/{class}/members/{}/approve",
@@ -195,6 +196,18 @@ async fn grown_up_screens_fit_phones_tablets_and_laptops() {
     .bearer(&teacher.access)
     .send()
     .await;
+    // The class is open for sign-in, has children the roster made, a story waiting for the
+    // teacher, and one published (approval off for it, then on again).
+    s.patch(&format!("/api/classes/{class}/settings"))
+        .bearer(&teacher.access)
+        .json(&json!({ "signin": "open", "needs_approval": false }))
+        .send()
+        .await;
+    s.post(&format!("/api/classes/{class}/roster"))
+        .bearer(&teacher.access)
+        .json(&json!({ "text": "Maria Clara de los Santos\nJosé\nBituin\nLakan Dula the Second\nAmihan" }))
+        .send()
+        .await;
     let reported = s
         .published(
             &kid.access,
@@ -205,6 +218,24 @@ async fn grown_up_screens_fit_phones_tablets_and_laptops() {
     s.post("/api/reports")
         .bearer(&teacher.access)
         .json(&json!({ "target_type": "story", "target_id": reported, "reason": "Scary: a very long reason that goes on and on to see that it wraps on a phone" }))
+        .send()
+        .await;
+    s.patch(&format!("/api/classes/{class}/settings"))
+        .bearer(&teacher.access)
+        .json(&json!({ "needs_approval": true }))
+        .send()
+        .await;
+    let waiting = s
+        .story(
+            &kid.access,
+            "A story that waits for the teacher",
+            &["Hello"],
+        )
+        .await["id"]
+        .as_i64()
+        .expect("waiting");
+    s.post(&format!("/api/stories/{waiting}/publish"))
+        .bearer(&kid.access)
         .send()
         .await;
     let root = s.register("tour_admin", "parent").await;
@@ -225,12 +256,24 @@ async fn grown_up_screens_fit_phones_tablets_and_laptops() {
         (
             "tour_teacher",
             vec![
+                ("teacher-home", "/".to_string(), "[data-test=home-class]"),
                 ("classes", "/classes".to_string(), "[data-test=class-card]"),
                 (
                     "class",
                     format!("/classes/{class}"),
                     "[data-test=report-table]",
                 ),
+                (
+                    "class-cards",
+                    format!("/classes/{class}/cards"),
+                    "[data-test=cards-make]",
+                ),
+                (
+                    "class-book",
+                    format!("/classes/{class}/book"),
+                    "[data-test=book-story]",
+                ),
+                ("class-signin", format!("/c/{code}"), "[data-test=kid-tile]"),
             ],
         ),
         (

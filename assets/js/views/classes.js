@@ -1,11 +1,10 @@
 // My classes (teachers): each class with its join code shown big, making, renaming and deleting
-// classes; one class's page with join requests, members and the class report (also as CSV).
+// classes. One class's page is class-page.js.
 
-import { api, download } from "../api.js";
-import { dataTable } from "../charts.js";
+import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
 import { getState, setState } from "../store.js";
-import { busy, field, h, toast, whenText } from "../ui.js";
+import { busy, field, h, toast } from "../ui.js";
 
 /**
  * For a teacher who signed up and waits for an admin's OK: a friendly note instead of the form
@@ -140,87 +139,6 @@ export function classesView(root) {
       status.textContent = r.items.length || getState().user?.pending_approval ? "" : t("cls_none");
     } catch (err) {
       status.textContent = errorText(err);
-    }
-  }
-  load();
-}
-
-/** A games average as "80%"; "–" for a student who has not played (nothing in the totals row). */
-function percent(value, total) {
-  if (value === null || value === undefined) return total ? "" : "–";
-  return `${Math.round(value)}%`;
-}
-
-export function classView(root, { id }) {
-  const box = h("section", { class: "stack" }, h("p", { class: "muted", role: "status" }, t("working")));
-  root.append(h("a", { class: "btn btn-small", href: "/classes", "data-link": true, dataset: { test: "back-classes" } }, `◀ ${t("cls_back")}`), box);
-  const pending = h("ul", { class: "friend-list", dataset: { test: "pending-list" } });
-  const members = h("ul", { class: "friend-list", dataset: { test: "member-list" } });
-  const report = h("div", { dataset: { test: "report" } });
-  const csv = h("button", { type: "button", class: "btn", dataset: { test: "report-csv" } }, `⬇️ ${t("cls_csv")}`);
-  csv.addEventListener("click", () => busy(csv, t("working"), async () => {
-    try {
-      await download(`/api/classes/${id}/report?format=csv`, `class-${id}-report.csv`);
-    } catch (err) {
-      toast(errorText(err));
-    }
-  }));
-
-  const person = (m) => `${m.avatar_emoji ?? "🙂"} ${m.display_name} (@${m.username})`;
-
-  async function act(method, path, done) {
-    try {
-      await api(method, path);
-      toast(done);
-      load();
-    } catch (err) {
-      toast(errorText(err));
-    }
-  }
-
-  async function load() {
-    try {
-      const [c, r] = await Promise.all([api("GET", `/api/classes/${id}`), api("GET", `/api/classes/${id}/report`)]);
-      pending.replaceChildren(...(c.pending.length ? c.pending.map((m) => {
-        const yes = h("button", { type: "button", class: "btn btn-small btn-primary", dataset: { test: "approve" } }, `✅ ${t("cls_approve")}`);
-        const no = h("button", { type: "button", class: "btn btn-small", dataset: { test: "reject" } }, `✖️ ${t("cls_reject")}`);
-        yes.addEventListener("click", () => act("POST", `/api/classes/${id}/members/${m.id}/approve`, t("cls_approved", { name: m.display_name })));
-        no.addEventListener("click", () => act("DELETE", `/api/classes/${id}/members/${m.id}`, t("cls_rejected", { name: m.display_name })));
-        return h("li", { class: "friend", dataset: { test: "pending-row", id: String(m.id) } },
-          h("span", { class: "friend-name" }, person(m)),
-          m.requested_at ? h("span", { class: "muted" }, whenText(m.requested_at)) : null, yes, no);
-      }) : [h("li", { class: "muted" }, t("cls_no_pending"))]));
-      members.replaceChildren(...(c.members.length ? c.members.map((m) => {
-        const out = h("button", { type: "button", class: "btn btn-small", dataset: { test: "remove-member" } }, `🚪 ${t("cls_remove")}`);
-        out.addEventListener("click", () => confirm(t("cls_remove_confirm", { name: m.display_name })) && act("DELETE", `/api/classes/${id}/members/${m.id}`, t("cls_removed", { name: m.display_name })));
-        return h("li", { class: "friend", dataset: { test: "member-row", id: String(m.id) } }, h("span", { class: "friend-name" }, person(m)), out);
-      }) : [h("li", { class: "muted" }, t("cls_no_members"))]));
-      report.replaceChildren(r.students.length ? dataTable({
-        caption: t("cls_report_caption", { name: c.class.name }),
-        test: "report-table",
-        rowTest: "report-row",
-        columns: [
-          { label: t("cls_student"), value: (s) => s.display_name },
-          { label: t("stat_stories_published"), value: (s) => s.stories_published },
-          { label: t("stat_drafts"), value: (s) => s.drafts ?? "" },
-          { label: t("stat_pages_written"), value: (s) => s.pages_written },
-          { label: t("stat_stories_read"), value: (s) => s.stories_read },
-          { label: t("stat_xp"), value: (s) => s.xp ?? "" },
-          { label: t("cls_games"), value: (s) => s.games_played ?? (s.total ? "" : 0) },
-          { label: t("cls_games_average"), value: (s) => percent(s.games_average, s.total) },
-          { label: t("cls_last_active"), value: (s) => (s.total ? "" : s.last_active_at ? whenText(s.last_active_at, true) : t("cls_never")) },
-        ],
-        rows: r.students,
-        foot: { ...r.totals, total: true, display_name: t("cls_totals", { n: r.totals?.students ?? r.students.length }) },
-      }) : h("p", { class: "muted" }, t("cls_no_members")));
-      box.replaceChildren(
-        h("h1", { dataset: { test: "class-title" } }, `🏫 ${c.class.name}`),
-        h("div", { class: "code-row" }, h("span", {}, t("cls_join_code")), h("span", { class: "join-code code-big", dataset: { test: "join-code" } }, c.class.join_code)),
-        h("h2", {}, `🙋 ${t("cls_requests")}`), pending,
-        h("h2", {}, `👧 ${t("cls_members")}`), members,
-        h("h2", {}, `📊 ${t("cls_report")}`), report, h("div", { class: "btn-row" }, csv));
-    } catch (err) {
-      box.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(err)));
     }
   }
   load();

@@ -12,6 +12,15 @@ import { h, toast } from "../ui.js";
 
 export function homeView(root) {
   const { user } = getState();
+  // A teacher's home is their classes and students (loaded on first use: children never need it).
+  if (user.role === "teacher") {
+    let gone = false;
+    import("./teacher-home.js").then((m) => !gone && m.teacherHome(root)).catch(() => toast(t("working")));
+    return () => {
+      gone = true;
+    };
+  }
+  const grownUp = user.role !== "child";
   const out = h("button", { class: "btn", type: "button", dataset: { test: "logout" } }, t("logout"));
   out.addEventListener("click", async () => {
     await logout();
@@ -29,8 +38,9 @@ export function homeView(root) {
           st.status === "draft" ? `✏️ ${t("st_continue")}` : `📖 ${t("st_read")}`))));
     })
     .catch(() => {});
-  const level = h("div", { class: "home-xp", dataset: { test: "home-xp" } });
-  api("GET", "/api/me/xp").then((xp) => level.replaceChildren(xpBar(xp))).catch(() => {});
+  // Levels and "write a story" are a child's; grown-ups get their own page first instead.
+  const level = grownUp ? null : h("div", { class: "home-xp", dataset: { test: "home-xp" } });
+  if (level) api("GET", "/api/me/xp").then((xp) => level.replaceChildren(xpBar(xp))).catch(() => {});
   const fresh = h("ul", { class: "story-grid", dataset: { test: "friends-new" } });
   api("GET", "/api/feed?limit=20")
     .then((feed) => {
@@ -50,25 +60,25 @@ export function homeView(root) {
     h("p", {}, t(`home_${user.role}_text`)),
     h("a", { class: "btn btn-primary btn-big", href: place.href, "data-link": true, dataset: { test: place.home } }, `${place.icon} ${t(`home_${user.role}_go`)}`));
   root.append(
+    ...(entry ? [entry] : []),
     h("section", { class: "card stack" },
       h("div", { class: "greeting" },
         h("div", { class: "avatar", "aria-hidden": "true" }, user.avatar_emoji),
         h("div", {},
           h("h1", { dataset: { test: "greeting" } }, t("hello", { name: user.display_name })),
-          h("span", { class: "level" }, t("level", { n: user.level })),
+          grownUp ? null : h("span", { class: "level" }, t("level", { n: user.level })),
         ),
       ),
       level,
       h("p", {}, user.role === "child" ? t("home_text_child") : t("home_text_adult")),
       h("div", { class: "btn-row" },
-        h("a", { class: "btn btn-primary", href: "/studio/new?blank=1", "data-link": true, dataset: { test: "go-write" } }, `✏️ ${t("st_new")}`),
-        h("a", { class: "btn btn-primary", href: "/studio/new", "data-link": true, dataset: { test: "go-starter" } }, `✨ ${t("st_new_help")}`),
+        grownUp ? null : h("a", { class: "btn btn-primary", href: "/studio/new?blank=1", "data-link": true, dataset: { test: "go-write" } }, `✏️ ${t("st_new")}`),
+        grownUp ? null : h("a", { class: "btn btn-primary", href: "/studio/new", "data-link": true, dataset: { test: "go-starter" } }, `✨ ${t("st_new_help")}`),
         h("a", { class: "btn", href: "/library", "data-link": true, dataset: { test: "go-library" } }, `📚 ${t("lib_title")}`),
         h("a", { class: "btn", href: "/friends", "data-link": true, dataset: { test: "go-friends" } }, `👫 ${t("f_title")}`),
         h("a", { class: "btn", href: "/together", "data-link": true, dataset: { test: "go-together" } }, `🎨 ${t("tg_title")}`),
         out),
     ),
-    ...(entry ? [entry] : []),
     h("section", { class: "stack home-mine" }, h("h2", {}, t("st_mine")), mine),
     h("section", { class: "stack home-mine" }, h("h2", {}, `✨ ${t("home_friends_new")}`), fresh),
   );

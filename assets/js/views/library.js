@@ -2,14 +2,14 @@
 
 import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
-import { genreIds } from "../store.js";
+import { genreIds, getState } from "../store.js";
 import { h } from "../ui.js";
 
 const SORTS = ["new", "popular", "top", "views", "title"];
 
 export function libraryView(root) {
   const params = new URLSearchParams(location.search);
-  const filters = { q: params.get("q") || "", genre: params.get("genre") || "", language: params.get("language") || "", sort: params.get("sort") || "" };
+  const filters = { q: params.get("q") || "", genre: params.get("genre") || "", language: params.get("language") || "", sort: params.get("sort") || "", class: params.get("class") || "" };
   let cursor = null;
   let loading = false;
   let generation = 0;
@@ -26,6 +26,24 @@ export function libraryView(root) {
     return b;
   };
   chips.append(chip("", t("lib_all")), ...genreIds().map((g) => chip(g, t(`genre_${g}`))));
+  // A class's own library (its approved stories), for its teacher and children.
+  const classChips = h("div", { class: "chips", role: "group", "aria-label": t("lib_class"), dataset: { test: "lib-classes" } });
+  if (getState().user) {
+    api("GET", "/api/classes")
+      .then((r) => {
+        const mine = r.items.filter((c) => (c.status ?? "member") === "member" && !c.archived);
+        classChips.replaceChildren(...mine.map((c) => {
+          const b = h("button", { type: "button", class: "chip", "aria-pressed": String(filters.class === String(c.id)), dataset: { test: "lib-class", id: String(c.id) } }, `🏫 ${c.name}`);
+          b.addEventListener("click", () => {
+            filters.class = filters.class === String(c.id) ? "" : String(c.id);
+            for (const x of classChips.children) x.setAttribute("aria-pressed", String(x.dataset.id === filters.class));
+            reload();
+          });
+          return b;
+        }));
+      })
+      .catch(() => {});
+  }
   const lang = h("select", { name: "language", "aria-label": t("language") },
     h("option", { value: "" }, t("lib_any_language")), h("option", { value: "en" }, "English"), h("option", { value: "tl" }, "Tagalog"));
   lang.value = filters.language;
@@ -58,6 +76,7 @@ export function libraryView(root) {
     h("section", { class: "stack" },
       h("h1", {}, t("lib_title")),
       h("div", { class: "lib-controls" }, search, lang, sort),
+      classChips,
       chips,
       list,
       status,
@@ -89,7 +108,8 @@ export function libraryView(root) {
     if (cursor) q.set("cursor", cursor);
     status.textContent = t("working");
     try {
-      const page = await api("GET", `/api/stories?${q}`, undefined, { auth: false });
+      // A class library is for the class only: it goes with the sign-in.
+      const page = await api("GET", `/api/stories?${q}`, undefined, { auth: Boolean(filters.class) });
       if (mine !== generation) return;
       list.append(...page.items.map(card));
       cursor = page.next_cursor;

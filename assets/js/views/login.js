@@ -66,7 +66,9 @@ export function loginView(root) {
     });
   });
 
-  root.append(form, resetForm(username));
+  // Children of a class sign in by tapping their name on the class's page.
+  const classWay = h("p", { class: "btn-row" }, h("a", { class: "btn btn-big", href: "/c", "data-link": true, dataset: { test: "login-class-signin" } }, `🏫 ${t("csi_title")}`));
+  root.append(form, classWay, resetForm(username));
   username.input.focus();
 }
 

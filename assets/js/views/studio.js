@@ -144,7 +144,18 @@ export function studioView(root, { id }) {
   zoomOut.addEventListener("click", () => editor.zoomBy(-0.5));
   const history = h("div", { class: "tools" }, undoB, redoB, clearB, zoomIn, zoomOut);
 
+  // What the teacher said about this story (waiting for approval, or sent back with a note).
+  const review = h("div", { class: "review-note", role: "status", hidden: true, dataset: { test: "st-review" } });
+  const showReview = (r) => {
+    review.hidden = !r;
+    if (!r) return;
+    review.dataset.status = r.status;
+    review.replaceChildren(r.status === "waiting"
+      ? h("p", {}, `⏳ ${t("rev_waiting_child")}`)
+      : h("p", {}, `💬 ${t("rev_returned_child")}`, r.note ? h("strong", { class: "review-text" }, ` “${r.note}”`) : null));
+  };
   root.append(h("section", { class: "studio stack" },
+    review,
     h("div", { class: "studio-head" }, title, saved),
     titleHintEl,
     h("div", { class: "lib-controls" }, lang), genres,
@@ -184,6 +195,7 @@ export function studioView(root, { id }) {
     }
     title.value = story.title;
     lang.value = story.language;
+    showReview(story.review);
     // The boxes now hold what the server has: nothing refused is left in them.
     titleRefusal = null;
     refusedPages.clear();
@@ -582,7 +594,16 @@ export function studioView(root, { id }) {
     if (!story.cover) await makeCover(story.pages.find((p) => p.drawing));
     publish.disabled = true;
     try {
-      await api("POST", `/api/stories/${id}/publish`);
+      const answer = await api("POST", `/api/stories/${id}/publish`);
+      if (answer?.review?.status === "waiting") {
+        // The class asks the teacher first: the story waits, and the child is told so kindly.
+        publish.dataset.result = "waiting";
+        story.review = answer.review;
+        showReview(answer.review);
+        toast(t("rev_sent_child"));
+        review.scrollIntoView({ block: "center" });
+        return;
+      }
       publish.dataset.result = "published";
       toast(t("st_published"));
       navigate(`/read/${id}`);

@@ -15,6 +15,7 @@ export function welcomeView(root) {
         h("a", { class: "btn btn-primary btn-big", href: "/signup", "data-link": true, dataset: { test: "go-signup" } }, t("signup")),
         h("a", { class: "btn btn-big", href: "/login", "data-link": true, dataset: { test: "go-login" } }, t("login")),
       ),
+      h("a", { class: "btn btn-big", href: "/c", "data-link": true, dataset: { test: "go-class-signin" } }, `🏫 ${t("csi_title")}`),
       h("a", { class: "btn", href: "/library", "data-link": true, dataset: { test: "guest-library" } }, `📚 ${t("lib_browse")}`),
     ),
   );

@@ -29,7 +29,8 @@ const COLUMNS: &[&str] = &[
 fn students(c: &Connection, class: i64) -> rusqlite::Result<Vec<Value>> {
     let rows: Vec<(i64, String, String, Option<i64>)> = c
         .prepare_cached(
-            "SELECT u.id, u.username, p.display_name, u.last_seen_at
+            "SELECT u.id, u.username, p.display_name,
+                    nullif(max(coalesce(u.last_seen_at, 0), coalesce(u.last_login_at, 0)), 0)
              FROM class_members m JOIN users u ON u.id = m.user_id JOIN profiles p ON p.user_id = u.id
              WHERE m.class_id = ?1 ORDER BY p.display_name COLLATE NOCASE, u.id",
         )?

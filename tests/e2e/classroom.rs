@@ -1,0 +1,306 @@
+//! The classroom morning in real browsers: a teacher pastes 30 names, prints the sign-in cards
+//! (Chromium's print to PDF, read back with pdftotext), children sign in on tablets by tapping
+//! their name and pictures (one by opening its card's QR link), a child's story waits for the
+//! teacher, the teacher approves it, and a classmate finds it in the class library.
+
+use std::process::Command;
+
+use crate::common::TestServer;
+use crate::common::browser::{Page, launch_or_skip, screens_dir};
+use serde_json::{Value, json};
+
+const NAMES: [&str; 30] = [
+    "Amihan",
+    "Bayani",
+    "Carmela",
+    "Datu",
+    "Esperanza",
+    "Florante",
+    "Gabriela",
+    "Hiraya",
+    "Isko",
+    "Jovelyn",
+    "Kidlat",
+    "Liwayway",
+    "Makisig",
+    "Nenita",
+    "Onofre",
+    "Perla",
+    "Querubin",
+    "Rizalina",
+    "Sinag",
+    "Tala",
+    "Ulan",
+    "Venancio",
+    "Waling",
+    "Xandro",
+    "Yeyet",
+    "Zosimo",
+    "Alon",
+    "Bituin",
+    "Dalisay",
+    "Ligaya",
+];
+
+async fn size(page: &Page<'_>, width: u32, height: u32) {
+    page.cmd(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+    )
+    .await;
+}
+
+/// Standard base64 (Chromium's PDF) to bytes, through the crate's URL-safe decoder.
+fn base64(data: &str) -> Vec<u8> {
+    let url_safe: String = data
+        .chars()
+        .filter(|c| *c != '=')
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            other => other,
+        })
+        .collect();
+    pixeltales::domain::encoding::b64url_decode(&url_safe).expect("base64")
+}
+
+fn run(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} (make e2e-deps installs poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A child at a tablet: the class code from the board, a tap on their name, then their pictures.
+async fn tap_in(page: &Page<'_>, base: &str, code: &str, name: &str, pictures: &[String]) {
+    page.goto(base).await;
+    page.click("[data-test=go-class-signin]").await;
+    page.fill("[data-test=class-code-input]", &code.to_lowercase())
+        .await;
+    page.click("[data-test=class-code-go]").await;
+    page.click(&format!("[data-test=kid-tile][data-name={name}]"))
+        .await;
+    page.wait_visible("[data-test=class-signin-kid]").await;
+    for p in pictures {
+        page.click(&format!("[data-test=pic-{p}]")).await;
+    }
+    page.wait_visible("[data-test=nav-user]").await;
+    page.wait_for(&format!(
+        "(document.querySelector('[data-test=greeting]')?.innerText ?? '').includes('{name}')"
+    ))
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_classroom_morning_from_a_pasted_list_to_the_class_library() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let teacher = s.teacher("ms_reyes").await;
+    let base = format!("http://{}", s.addr);
+    let shots = screens_dir();
+
+    // The teacher's home: classes first, no XP, no "write a story".
+    let t = browser.new_context_page().await;
+    size(&t, 1280, 800).await;
+    crate::common::spa::login(&t, &base, "ms_reyes").await;
+    t.wait_visible("[data-test=go-classes]").await;
+    assert_eq!(
+        t.eval("document.querySelectorAll('[data-test=home-xp], [data-test=go-write]').length")
+            .await,
+        json!(0)
+    );
+    t.click("[data-test=go-classes]").await;
+    t.fill("[data-test=class-name]", "Sampaguita").await;
+    t.click("[data-test=class-create]").await;
+    t.click("[data-test=class-card] [data-test=class-open]")
+        .await;
+
+    // Sign-in open now; 30 names pasted.
+    t.click("[data-test=signin-open]").await;
+    t.click("[data-test=signin-save]").await;
+    t.wait_for("document.querySelector('[data-test=signin-state]')?.classList.contains('open')")
+        .await;
+    let code = t.text("[data-test=join-code]").await.trim().to_string();
+    t.fill("[data-test=roster-input]", &NAMES.join("\n")).await;
+    t.click("[data-test=roster-add]").await;
+    t.wait_for("document.querySelectorAll('[data-test=member-row]').length === 30")
+        .await;
+    let class: i64 = t
+        .eval("location.pathname.split('/').pop()")
+        .await
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .expect("class id");
+
+    // The cards: made, printed to PDF, 30 names on 4 pages (8 to a page).
+    t.click("[data-test=go-cards]").await;
+    t.click("[data-test=cards-make]").await;
+    t.wait_for("document.querySelectorAll('[data-test=signin-card]').length === 30")
+        .await;
+    t.wait_for("[...document.querySelectorAll('[data-test=card-qr]')].every(i => i.complete && i.naturalWidth > 0)")
+        .await;
+    t.screenshot(&shots.join("classroom-cards-1280.png")).await;
+    let pdf = t
+        .cmd(
+            "Page.printToPDF",
+            json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": true }),
+        )
+        .await;
+    let path = shots.join("classroom-cards.pdf");
+    std::fs::create_dir_all(&shots).expect("dir");
+    std::fs::write(&path, base64(pdf["data"].as_str().expect("pdf data"))).expect("write pdf");
+    let path = path.to_string_lossy().to_string();
+    let info = run("pdfinfo", &[&path]);
+    let pages: i64 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    assert_eq!(pages, 4, "30 cards, 8 to an A4 page: {info}");
+    let text = run("pdftotext", &[&path, "-"]);
+    for name in NAMES {
+        assert!(text.contains(name), "{name} is not on the printed cards");
+    }
+    let card_url = t
+        .eval("document.querySelector('[data-test=signin-card][data-name=Tala]').dataset.url")
+        .await
+        .as_str()
+        .expect("card url")
+        .to_string();
+
+    // Children sign in by tapping, each on their own tablet.
+    let detail = s
+        .get(&format!("/api/classes/{class}"))
+        .bearer(&teacher.access)
+        .send()
+        .await
+        .json();
+    let pics = |name: &str| -> Vec<String> {
+        detail["members"]
+            .as_array()
+            .expect("members")
+            .iter()
+            .find(|m| m["display_name"] == name)
+            .and_then(|m| m["pictures"].as_array())
+            .expect("pictures")
+            .iter()
+            .map(|p| p["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let amihan = browser.new_context_page().await;
+    let bayani = browser.new_context_page().await;
+    size(&amihan, 768, 1024).await;
+    size(&bayani, 375, 740).await;
+    tap_in(&amihan, &base, &code, "Amihan", &pics("Amihan")).await;
+    // A wrong try first: a kind word, and the tiles are one tap away.
+    bayani.goto(&format!("{base}/c/{code}")).await;
+    bayani.wait_visible("[data-test=kid-tiles]").await;
+    bayani
+        .screenshot(&shots.join("classroom-tiles-375.png"))
+        .await;
+    bayani.click("[data-test=kid-tile][data-name=Bayani]").await;
+    let wrong: Vec<String> = pics("Bayani")
+        .iter()
+        .map(|p| if p == "boat" { "car" } else { "boat" }.to_string())
+        .collect();
+    for p in &wrong {
+        bayani.click(&format!("[data-test=pic-{p}]")).await;
+    }
+    bayani
+        .wait_for("(document.querySelector('[data-test=class-signin-error]')?.innerText ?? '').length > 0")
+        .await;
+    bayani
+        .screenshot(&shots.join("classroom-pictures-375.png"))
+        .await;
+    tap_in(&bayani, &base, &code, "Bayani", &pics("Bayani")).await;
+    // One by the QR code on her card.
+    let tala = browser.new_context_page().await;
+    size(&tala, 768, 1024).await;
+    tala.goto(&card_url).await;
+    tala.wait_visible("[data-test=nav-user]").await;
+    tala.wait_for(
+        "(document.querySelector('[data-test=greeting]')?.innerText ?? '').includes('Tala')",
+    )
+    .await;
+    assert_eq!(
+        tala.eval("location.hash").await,
+        json!(""),
+        "the secret leaves the address bar"
+    );
+
+    // Amihan publishes: it waits for the teacher.
+    let token: Value = amihan
+        .eval("JSON.parse(localStorage.getItem('pt.session')).access")
+        .await;
+    let story = s
+        .story(
+            token.as_str().expect("token"),
+            "The Star Fruit Tree",
+            &["A tree grew stars instead of fruit."],
+        )
+        .await["id"]
+        .as_i64()
+        .expect("story");
+    amihan.goto(&format!("{base}/studio/{story}")).await;
+    amihan.click("[data-test=st-publish]").await;
+    amihan
+        .wait_visible("[data-test=st-review][data-status=waiting]")
+        .await;
+    amihan
+        .screenshot(&shots.join("classroom-waiting-768.png"))
+        .await;
+
+    // The teacher sees it at home and approves it on the class page.
+    t.goto(&base).await;
+    t.wait_visible("[data-test=home-waiting] li a").await;
+    t.screenshot(&shots.join("classroom-teacher-home-1280.png"))
+        .await;
+    t.goto(&format!("{base}/classes/{class}")).await;
+    t.click("[data-test=waiting-row] [data-test=review-approve]")
+        .await;
+    t.wait_for("!document.querySelector('[data-test=waiting-row]')")
+        .await;
+
+    // Bayani finds it in the class library.
+    bayani.goto(&format!("{base}/library")).await;
+    bayani.click("[data-test=lib-class]").await;
+    bayani
+        .wait_for("[...document.querySelectorAll('[data-test=story-card]')].some(c => c.innerText.includes('The Star Fruit Tree'))")
+        .await;
+
+    // The report on a phone: a caption that shows whole, numbers that do not wrap.
+    size(&t, 375, 740).await;
+    t.goto(&format!("{base}/classes/{class}")).await;
+    t.wait_visible("[data-test=report-table]").await;
+    t.eval("document.getElementById('class-report').scrollIntoView()")
+        .await;
+    t.screenshot(&shots.join("classroom-report-375.png")).await;
+    let caption_fits = t
+        .eval("(() => { const c = document.querySelector('.table-caption').getBoundingClientRect(); return c.right <= 375 && c.left >= 0; })()")
+        .await;
+    assert_eq!(caption_fits, json!(true));
+    let wrapped = t
+        .eval("[...document.querySelectorAll('[data-test=report-table] td.num')].filter(td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length > 1; }).length")
+        .await;
+    assert_eq!(wrapped, json!(0), "numbers stay on one line");
+    let wide = t.eval("document.documentElement.scrollWidth").await;
+    assert!(wide.as_i64().unwrap_or(0) <= 375, "{wide}");
+
+    for page in [&t, &amihan, &bayani, &tala] {
+        let errors = page.page_errors();
+        // A wrong picture try is a 401 the page explains; the browser logs the status itself.
+        let real: Vec<&String> = errors
+            .iter()
+            .filter(|e| !e.contains("401") && !e.contains("Unauthorized"))
+            .collect();
+        assert!(real.is_empty(), "console errors: {real:?}");
+    }
+}
