@@ -260,7 +260,7 @@ macro_rules! table {
         ClassesList = GET "/api/classes", User, "classes" => classes::list,
             grown("Your classes (teachers), or the classes you are in or waiting for (children)", None, vec![("200", "Classes", Some("AnyList"))], none());
         ClassCreate = POST "/api/classes", User, "classes" => classes::create,
-            grown("Make a class with a join code (teachers)", Some("NameBody"), vec![("201", "The class", Some("ClassEnvelope"))], none());
+            grown("Make a class with a join code (teachers); sign-in opens in school hours where the teacher is, and stories wait for approval", Some("ClassCreateBody"), vec![("201", "The class", Some("ClassEnvelope"))], none());
         ClassJoin = POST "/api/classes/join", User, "classes" => classes::join,
             grown("Ask to join a class with its code (children); the teacher approves", Some("CodeBody"), vec![("202", "Waiting for the teacher", Some("ClassJoin")), ("200", "Already a member", Some("ClassJoin"))], none());
         ClassGet = GET "/api/classes/{id}", User, "classes" => classes::get,

@@ -71,6 +71,8 @@ pub fn schemas() -> Value {
                            "child": {"$ref": "#/components/schemas/Child"}}},
         "NameBody": {"type": "object", "additionalProperties": false, "required": ["name"],
             "properties": {"name": string}},
+        "ClassCreateBody": {"type": "object", "additionalProperties": false, "required": ["name"],
+            "properties": {"name": string, "utc_offset": {"type": "integer", "minimum": -840, "maximum": 840}}},
         "ClassEnvelope": {"type": "object", "required": ["class"], "properties": {"class": object}},
         "ClassJoin": {"type": "object", "required": ["class", "status"],
             "properties": {"class": object, "status": {"type": "string", "enum": ["pending", "member"]}}},

@@ -66,12 +66,32 @@ pub fn publish(tx: &Tx<'_>, story: &Meta, now: i64) -> Result<Publish> {
         return Ok(Publish::Published);
     }
     require_content(tx, story.id)?;
-    if let Some(class) = super::reviews::gate(tx, story.author_id)? {
+    let authors = stories::authors(tx, story.id, story.author_id)?;
+    if let Some(class) = super::reviews::gate(tx, &authors)? {
         super::reviews::submit(tx, story.id, story.author_id, &story.title, class, now)?;
         return Ok(Publish::Waiting);
     }
     publish_approved(tx, story, now)?;
     Ok(Publish::Published)
+}
+
+/// A published story changed by an author whose class asks for approval goes back to the
+/// teacher: what others read is always what the teacher approved. True when that happened.
+pub fn edited(tx: &Tx<'_>, story: &Meta, now: i64) -> Result<bool> {
+    if story.status != "published" {
+        return Ok(false);
+    }
+    let authors = stories::authors(tx, story.id, story.author_id)?;
+    let Some(class) = super::reviews::gate(tx, &authors)? else {
+        return Ok(false);
+    };
+    tx.execute(
+        "UPDATE stories SET status = 'draft', updated_at = ?2 WHERE id = ?1",
+        params![story.id, now],
+    )?;
+    stories::sync_search(tx, story.id)?;
+    super::reviews::submit(tx, story.id, story.author_id, &story.title, class, now)?;
+    Ok(true)
 }
 
 fn require_content(tx: &Tx<'_>, story: i64) -> Result<()> {

@@ -302,7 +302,10 @@ pub fn publish(
     let now = crate::time::now();
     // The host's class may ask for approval: then the story waits as a draft until the teacher
     // publishes it (paying every author then, as for any approved story).
-    let gate = crate::store::reviews::gate(tx, host)?;
+    let everyone: Vec<i64> = std::iter::once(host)
+        .chain(authors.iter().copied())
+        .collect();
+    let gate = crate::store::reviews::gate(tx, &everyone)?;
     tx.execute(
         "INSERT INTO stories (author_id, title, title_key, genres, language, status, collaborative, created_at, updated_at, published_at, rating_score)
          VALUES (?1, ?2, ?3, ?4, 'en', ?7, 1, ?5, ?5, CASE WHEN ?7 = 'published' THEN ?5 END, ?6)",

@@ -8,18 +8,26 @@ use serde_json::{Value, json};
 use crate::db::Tx;
 use crate::store::notifications::notify;
 
-/// The class (and its teacher) whose approval a story by `author` needs, if any: a child in an
-/// active class that asks for approval. With several, the oldest class decides.
-pub fn gate(c: &Connection, author: i64) -> rusqlite::Result<Option<(i64, i64)>> {
-    c.query_row(
+/// The class (and its teacher) whose approval a story by `authors` needs, if any: an author who
+/// is a child in an active class that asks for approval (a co-author counts as much as the
+/// owner, so a class child's words cannot reach the library through a friend outside it).
+/// With several, the oldest class decides.
+pub fn gate(c: &Connection, authors: &[i64]) -> rusqlite::Result<Option<(i64, i64)>> {
+    let mut stmt = c.prepare_cached(
         "SELECT c.id, c.teacher_id FROM class_members m JOIN classes c ON c.id = m.class_id
            JOIN users u ON u.id = m.user_id
           WHERE m.user_id = ?1 AND u.role = 'child' AND c.needs_approval = 1 AND c.archived_at IS NULL
           ORDER BY c.id LIMIT 1",
-        [author],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()
+    )?;
+    for a in authors {
+        if let Some(found) = stmt
+            .query_row([a], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+        {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
 }
 
 /// Puts a story in its class's waiting list (again, if it was returned) and tells the teacher.

@@ -24,6 +24,7 @@ const OPEN_LIMITS: &[&str] = &[
     "warn",
 ];
 
+mod classroom_morning;
 mod first_paint;
 mod library_load;
 mod realtime_load;
@@ -325,7 +326,7 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    // PIXELTALES_BENCH_ONLY=startup,library,firstpaint,realtime runs a subset (all by default); the soak
+    // PIXELTALES_BENCH_ONLY=startup,classroom,library,firstpaint,realtime runs a subset (all by default); the soak
     // runs only when named (`make soak`).
     let only = std::env::var("PIXELTALES_BENCH_ONLY").unwrap_or_default();
     let soak_only = only.split(',').any(|p| p.trim() == "soak");
@@ -335,6 +336,9 @@ fn main() {
         if wanted("startup") {
             cold_start(&mut rows).await;
             memory_and_logins(&mut rows).await;
+        }
+        if wanted("classroom") {
+            classroom_morning::run(&mut rows).await;
         }
         if wanted("library") {
             library_load::run(&mut rows).await;

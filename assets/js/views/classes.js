@@ -42,7 +42,7 @@ export function classesView(root) {
     if (!name.input.value.trim()) return name.setError(t("cls_name_needed")), name.input.focus();
     await busy(create, t("working"), async () => {
       try {
-        const r = await api("POST", "/api/classes", { name: name.input.value.trim() });
+        const r = await api("POST", "/api/classes", { name: name.input.value.trim(), utc_offset: -new Date().getTimezoneOffset() });
         name.input.value = "";
         toast(t("cls_created", { name: r.class.name }));
         load();

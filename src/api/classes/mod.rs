@@ -145,11 +145,29 @@ struct NameBody {
     name: String,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreateBody {
+    name: String,
+    /// The teacher's offset from UTC in minutes (east positive), so the default sign-in hours
+    /// are school hours where the teacher is, not in UTC.
+    #[serde(default)]
+    utc_offset: Option<i64>,
+}
+
 /// `POST /api/classes`.
 pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = teacher(cx)?;
-    let body: NameBody = cx.req.json_small().await?;
+    let body: CreateBody = cx.req.json_small().await?;
     let name = clean_name(&body.name)?;
+    let offset = body.utc_offset.unwrap_or(0);
+    if !(-840..=840).contains(&offset) {
+        return Err(Error::invalid(
+            "utc_offset",
+            "invalid_offset",
+            "The time zone offset is in minutes, from -840 to 840.",
+        ));
+    }
     cx.app.profanity.guard("name", &name)?;
     let (now, ip, tid) = (crate::time::now(), cx.ip(), me.id);
     let class = cx
@@ -174,8 +192,8 @@ pub async fn create(cx: &mut Ctx<'_>) -> Result<Response> {
                 ));
             }
             tx.execute(
-                "INSERT INTO classes (teacher_id, name, created_at, needs_approval) VALUES (?1, ?2, ?3, 1)",
-                params![tid, name, now],
+                "INSERT INTO classes (teacher_id, name, created_at, needs_approval, utc_offset) VALUES (?1, ?2, ?3, 1, ?4)",
+                params![tid, name, now, offset],
             )?;
             let id = tx.last_insert_rowid();
             new_code(tx, id)?;

@@ -268,6 +268,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
                 params![id, meta.title, title_key, meta.summary, genres, mask, meta.language, meta.cover.is_some(), meta.cover.flatten(), now],
             )?;
             store::sync_search(tx, id)?;
+            crate::store::actions::edited(tx, &m, now)?;
             Ok(())
         })
         .await?;

@@ -70,6 +70,7 @@ pub async fn add(cx: &mut Ctx<'_>) -> Result<Response> {
             };
             let page_id = pages::insert_page(tx, id, position, &content, now)?;
             store::sync_search(tx, id)?;
+            crate::store::actions::edited(tx, &m, now)?;
             pages::page(tx, &keys, id, page_id, m.is_public())
         })
         .await?;
@@ -146,6 +147,7 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
             if content.text.is_some() {
                 store::sync_search(tx, id)?;
             }
+            crate::store::actions::edited(tx, &m, now)?;
             pages::page(tx, &keys, id, page_id, m.is_public())
         })
         .await?;
@@ -183,6 +185,7 @@ pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
             pages::compact_positions(tx, id)?;
             pages::recount_pages(tx, id, now)?;
             store::sync_search(tx, id)?;
+            crate::store::actions::edited(tx, &m, now)?;
             Ok(())
         })
         .await?;
@@ -229,6 +232,7 @@ pub async fn reorder(cx: &mut Ctx<'_>) -> Result<Response> {
             }
             pages::recount_pages(tx, id, now)?;
             store::sync_search(tx, id)?;
+            crate::store::actions::edited(tx, &m, now)?;
             Ok(pages::pages(tx, &keys, id, m.is_public())?)
         })
         .await?;

@@ -268,3 +268,166 @@ async fn a_child_outside_any_approving_class_publishes_at_once_and_old_classes_k
     let ana = sign_in(&s, &kids[0]).await;
     s.published(&ana.access, "Straight in", &["Hi."]).await;
 }
+
+#[tokio::test]
+async fn changing_an_approved_story_sends_it_back_to_the_teacher_before_anyone_reads_the_change() {
+    let s = TestServer::start().await;
+    let t = s.teacher("ms_reyes").await;
+    let (class, _) = open_class(&s, &t, "Sampaguita").await;
+    let kids = roster(&s, &t, class, "Ana\nBen").await;
+    let ana = sign_in(&s, &kids[0]).await;
+    let ben = sign_in(&s, &kids[1]).await;
+    let story = s.story(&ana.access, "Kind words", &["Ben is nice."]).await;
+    let id = story["id"].as_i64().expect("id");
+    let page = story["pages"][0]["id"].as_i64().expect("page");
+    s.post(&format!("/api/stories/{id}/publish"))
+        .bearer(&ana.access)
+        .send()
+        .await;
+    s.post(&format!("/api/classes/{class}/reviews/{id}/approve"))
+        .bearer(&t.access)
+        .send()
+        .await;
+    let read = |who: &Session| {
+        let call = s.get(&format!("/api/stories/{id}")).bearer(&who.access);
+        async move { call.send().await }
+    };
+    assert_eq!(read(&ben).await.status, 200);
+    // Every way of changing it: the page text, the title, a new page.
+    for change in 0..3 {
+        let r = match change {
+            0 => {
+                s.call("PUT", &format!("/api/stories/{id}/pages/{page}"))
+                    .bearer(&ana.access)
+                    .json(&json!({ "text": "Ben is not my friend.", "version": 1 }))
+                    .send()
+                    .await
+            }
+            1 => {
+                s.patch(&format!("/api/stories/{id}"))
+                    .bearer(&ana.access)
+                    .json(&json!({ "title": "Not so kind" }))
+                    .send()
+                    .await
+            }
+            _ => {
+                s.post(&format!("/api/stories/{id}/pages"))
+                    .bearer(&ana.access)
+                    .json(&json!({ "text": "More." }))
+                    .send()
+                    .await
+            }
+        };
+        assert!(r.status < 300, "change {change}: {} {}", r.status, r.text());
+        assert_eq!(
+            read(&ben).await.status,
+            404,
+            "change {change} is not read before approval"
+        );
+        let waiting = s
+            .get(&format!("/api/classes/{class}/reviews"))
+            .bearer(&t.access)
+            .send()
+            .await
+            .json();
+        assert_eq!(waiting["items"][0]["story"]["id"], id, "change {change}");
+        s.post(&format!("/api/classes/{class}/reviews/{id}/approve"))
+            .bearer(&t.access)
+            .send()
+            .await;
+        assert_eq!(read(&ben).await.status, 200);
+    }
+}
+
+#[tokio::test]
+async fn a_class_childs_words_need_approval_even_as_a_co_author_of_someone_outside_the_class() {
+    let s = TestServer::start().await;
+    let t = s.teacher("ms_reyes").await;
+    let (class, _) = open_class(&s, &t, "Sampaguita").await;
+    let kids = roster(&s, &t, class, "Ana").await;
+    let ana = sign_in(&s, &kids[0]).await;
+    let mum = s.register("mum", "parent").await;
+    let outside = s.child_of(&mum, "outside_kid").await;
+    // Friends (the parent approves outside-class friends), then co-authors.
+    s.db_rw()
+        .execute(
+            "INSERT INTO friends (user_id, friend_id, since) VALUES (?1, ?2, 0), (?2, ?1, 0)",
+            [outside.user_id, kids[0]["id"].as_i64().expect("id")],
+        )
+        .expect("friends");
+    let id = s.story(&outside.access, "Together", &["Hi."]).await["id"]
+        .as_i64()
+        .expect("id");
+    s.coauthor(&outside, id, &ana).await;
+    let r = s
+        .post(&format!("/api/stories/{id}/publish"))
+        .bearer(&outside.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 202, "{}", r.text());
+    let waiting = s
+        .get(&format!("/api/classes/{class}/reviews"))
+        .bearer(&t.access)
+        .send()
+        .await
+        .json();
+    assert_eq!(waiting["items"][0]["story"]["id"], id);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_story_drawn_together_in_a_class_waits_for_the_teacher_too() {
+    use crate::common::collab::{
+        ack, code_of, create_session, draw, first_page, id_of, join_ok, open_room, start,
+    };
+    let s = TestServer::start().await;
+    let t = s.teacher("ms_reyes").await;
+    let (class, _) = open_class(&s, &t, "Sampaguita").await;
+    let kids = roster(&s, &t, class, "Ana\nBen").await;
+    let ana = sign_in(&s, &kids[0]).await;
+    let ben = sign_in(&s, &kids[1]).await;
+    let created = create_session(&s, &ana.access, json!({ "title": "Dragon Days" })).await;
+    let id = id_of(&created);
+    join_ok(&s, &ben.access, &code_of(&created)).await;
+    start(&s, &ana.access, id).await;
+    let (mut a, st) = open_room(&s, &ana.access, id).await;
+    let (mut b, _) = open_room(&s, &ben.access, id).await;
+    let p1 = first_page(&st);
+    ack(&mut a, id, "a-1", draw(&p1, 1.0)).await;
+    ack(&mut b, id, "b-1", draw(&p1, 2.0)).await;
+    a.send(json!({ "type": "collab.vote_start", "session_id": id }))
+        .await;
+    b.next_of("collab.vote_started").await;
+    b.send(json!({ "type": "collab.vote", "session_id": id, "yes": true }))
+        .await;
+    let story = a.next_of("collab.published").await["story_id"]
+        .as_i64()
+        .expect("story");
+    let r = s
+        .get(&format!("/api/stories/{story}"))
+        .bearer(&ana.access)
+        .send()
+        .await
+        .json();
+    assert_eq!(r["status"], "draft", "{r}");
+    assert_eq!(r["review"]["status"], "waiting");
+    let outsider = s.register("outsider", "child").await;
+    let r = s
+        .get(&format!("/api/stories/{story}"))
+        .bearer(&outsider.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 404);
+    let r = s
+        .post(&format!("/api/classes/{class}/reviews/{story}/approve"))
+        .bearer(&t.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = s
+        .get(&format!("/api/stories/{story}"))
+        .bearer(&outsider.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["coauthors"][0]["id"], kids[1]["id"]);
+}

@@ -171,13 +171,24 @@ async fn class_sign_in_opens_only_in_the_hours_the_teacher_sets_in_their_own_tim
     let r = s
         .post("/api/classes")
         .bearer(&t.access)
-        .json(&json!({ "name": "Fresh" }))
+        .json(&json!({ "name": "Fresh", "utc_offset": 480 }))
         .send()
         .await;
     let fresh = r.json()["class"].clone();
     assert_eq!(fresh["signin"], "hours");
     assert_eq!(fresh["hours_from"], "07:30");
+    assert_eq!(
+        fresh["utc_offset"], 480,
+        "school hours where the teacher is"
+    );
     assert_eq!(fresh["needs_approval"], true);
+    let r = s
+        .post("/api/classes")
+        .bearer(&t.access)
+        .json(&json!({ "name": "Far", "utc_offset": 100_000 }))
+        .send()
+        .await;
+    assert_eq!(r.status, 422);
 }
 
 #[tokio::test]
