@@ -147,6 +147,29 @@ pub fn has_guardian(c: &Connection, child: i64) -> rusqlite::Result<bool> {
         .query_row([child], |r| r.get(0))
 }
 
+/// Who says yes to a child's new friends from outside their classes: the linked parents; for a
+/// child a class made (its roster) whom no parent has linked yet, the class's teacher.
+pub fn carers(c: &Connection, child: i64) -> rusqlite::Result<Vec<i64>> {
+    let parents = guardians(c, child)?;
+    if !parents.is_empty() {
+        return Ok(parents);
+    }
+    c.prepare_cached(
+        "SELECT DISTINCT k.teacher_id FROM class_members m JOIN classes k ON k.id = m.class_id
+          WHERE m.user_id = ?1 AND m.managed = 1 AND k.archived_at IS NULL",
+    )?
+    .query_map([child], |r| r.get(0))?
+    .collect()
+}
+
+/// The children `grown_up` answers friend requests for (see [`carers`]), as SQL selecting
+/// child ids with the grown-up's id as `?1`.
+pub const CARED_FOR: &str = "SELECT child_id FROM family_links WHERE parent_id = ?1
+    UNION
+    SELECT m.user_id FROM class_members m JOIN classes k ON k.id = m.class_id
+     WHERE k.teacher_id = ?1 AND m.managed = 1 AND k.archived_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM family_links l WHERE l.child_id = m.user_id)";
+
 /// True when `teacher` teaches a class `student` belongs to.
 pub fn teaches(c: &Connection, teacher: i64, student: i64) -> rusqlite::Result<bool> {
     c.prepare_cached(
@@ -204,7 +227,7 @@ pub fn decide_between(c: &Connection, a: &Person, b: &Person, way: Way) -> rusql
     match (a.child(), b.child()) {
         (true, true) => match way {
             Way::FriendRequest => {
-                let waits = has_guardian(c, b.id)?
+                let waits = !carers(c, b.id)?.is_empty()
                     && child_rules(c, b.id)?.friends_need_ok
                     && !classmates(c, a.id, b.id)?;
                 Ok(if waits { NeedsGuardian } else { Allowed })

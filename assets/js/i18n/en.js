@@ -871,6 +871,7 @@ export const words = {
   ros_rude: "this name has a word we do not allow.",
   ros_personal: "a name cannot hold a phone number, address, e-mail or link.",
   ros_already_in_class: "a child with this name is already in the class.",
+  th_requests_title: "New friend requests for your students",
   th_manage: "Make or change classes",
   th_waiting_n: "{n} waiting",
   th_archived: "Archived",

@@ -871,6 +871,7 @@ export const words = {
   ros_rude: "may salita ang pangalang ito na hindi namin pinapayagan.",
   ros_personal: "hindi puwedeng may numero ng telepono, address, e-mail o link ang pangalan.",
   ros_already_in_class: "may bata nang ganito ang pangalan sa klase.",
+  th_requests_title: "Bagong hiling na makipagkaibigan para sa mga estudyante mo",
   th_manage: "Gumawa o baguhin ang mga klase",
   th_waiting_n: "{n} naghihintay",
   th_archived: "Naka-archive",

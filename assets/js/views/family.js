@@ -70,11 +70,11 @@ export function childCard(c) {
  * Friend requests to the grown-up's children that wait for a yes: each can be approved (the
  * child then answers it) or declined (it ends; the sender is not told).
  */
-function guardianRequests() {
+export function guardianRequests({ title = "fam_requests_title" } = {}) {
   const list = h("ul", { class: "friend-list" });
   const said = h("p", { class: "ok-note", role: "status", tabindex: "-1", dataset: { test: "guardian-said" } });
   const box = h("section", { class: "card stack guardian-box", hidden: true, dataset: { test: "guardian-requests" } },
-    h("h2", {}, `🛡️ ${t("fam_requests_title")}`),
+    h("h2", {}, `🛡️ ${t(title)}`),
     h("p", { class: "muted" }, t("fam_requests_intro")),
     list, said);
 

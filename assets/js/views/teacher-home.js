@@ -6,6 +6,7 @@ import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
 import { getState } from "../store.js";
 import { h, whenText } from "../ui.js";
+import { guardianRequests } from "./family.js";
 
 function classCard(c) {
   return h("li", { class: "card stack class-card", dataset: { test: "home-class", id: String(c.id) } },
@@ -33,6 +34,8 @@ export function teacherHome(root) {
       h("div", { class: "avatar", "aria-hidden": "true" }, user.avatar_emoji),
       h("h1", { dataset: { test: "greeting" } }, t("hello", { name: user.display_name }))),
     box);
+  // New friends from outside the class for the children the class made wait for the teacher.
+  const requests = guardianRequests({ title: "th_requests_title" });
   api("GET", "/api/teacher/home")
     .then((home) => {
       const classes = home.classes.length
@@ -43,6 +46,7 @@ export function teacherHome(root) {
           h("div", { class: "section-head" }, h("h2", {}, `🍎 ${t("cls_title")}`),
             h("a", { class: "btn btn-small", href: "/classes", "data-link": true, dataset: { test: "go-classes" } }, `➕ ${t("th_manage")}`)),
           classes),
+        requests.box,
         section(`⏳ ${t("rev_title")}`, "home-waiting", home.waiting, t("rev_none"), (w) => h("li", { class: "friend" },
           h("span", { class: "friend-name" }, `${w.author.avatar_emoji} ${w.author.display_name}: “${w.story.title}”`),
           h("span", { class: "muted" }, w.class.name),
@@ -55,6 +59,7 @@ export function teacherHome(root) {
           h("span", { class: "friend-name" }, `${x.child.avatar_emoji} ${x.child.display_name}`),
           h("span", {}, t(`th_why_${x.why}`)),
           h("a", { class: "btn btn-small", href: `/classes/${x.class.id}`, "data-link": true }, x.class.name))));
+      requests.load();
     })
     .catch((err) => box.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(err))));
 }

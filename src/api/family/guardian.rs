@@ -1,29 +1,44 @@
-//! A grown-up's yes or no to new friends: a friend request to a linked child from outside the
-//! child's classes waits here until a parent approves or declines it.
+//! A grown-up's yes or no to new friends: a friend request to a child from outside the child's
+//! classes waits here until one of the child's carers (`reach::carers`: a linked parent, or the
+//! teacher of the class that made the account) approves or declines it.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
-use super::parent;
 use crate::api::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
 use crate::store::audit;
 use crate::store::notifications::notify;
+use crate::store::reach::CARED_FOR;
 use crate::store::social::{CARD_COLUMNS, card_row};
 
-/// `GET /api/family/requests`: requests waiting for the caller's OK, for every linked child.
+/// A parent, or a teacher (for the children their class made): anyone else has no children to
+/// answer for.
+fn carer(cx: &Ctx<'_>) -> Result<i64> {
+    let me = cx.user()?;
+    match me.role {
+        crate::domain::accounts::Role::Parent | crate::domain::accounts::Role::Teacher => Ok(me.id),
+        _ => Err(Error::forbidden(
+            "parents_only",
+            "This is for parents' and teachers' accounts.",
+        )),
+    }
+}
+
+/// `GET /api/family/requests`: requests waiting for the caller's OK, for every child they
+/// answer for.
 pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
-    let me = parent(cx)?.id;
+    let me = carer(cx)?;
     let items = cx
         .app
         .db
         .read(move |c| {
             let mut stmt = c.prepare_cached(&format!(
                 "SELECT {CARD_COLUMNS}, fr.id, fr.to_id, fr.created_at FROM friend_requests fr
-                 JOIN family_links l ON l.child_id = fr.to_id AND l.parent_id = ?1
                  JOIN users u ON u.id = fr.from_id JOIN profiles p ON p.user_id = u.id
-                 WHERE fr.status = 'pending' AND fr.awaiting_guardian = 1 ORDER BY fr.id DESC"
+                 WHERE fr.status = 'pending' AND fr.awaiting_guardian = 1
+                   AND fr.to_id IN ({CARED_FOR}) ORDER BY fr.id DESC"
             ))?;
             // The asker is another family's child: the grown-up sees a name and an avatar,
             // never the username.
@@ -53,13 +68,15 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
     Ok(ok(&json!({ "items": items })))
 }
 
-/// A waiting request to one of `parent`'s children: (sender, child).
-fn waiting(tx: &Connection, id: i64, parent: i64) -> Result<(i64, i64)> {
+/// A waiting request to one of the children `carer` answers for: (sender, child).
+fn waiting(tx: &Connection, id: i64, carer: i64) -> Result<(i64, i64)> {
     tx.query_row(
-        "SELECT fr.from_id, fr.to_id FROM friend_requests fr
-         JOIN family_links l ON l.child_id = fr.to_id AND l.parent_id = ?2
-         WHERE fr.id = ?1 AND fr.status = 'pending' AND fr.awaiting_guardian = 1",
-        params![id, parent],
+        &format!(
+            "SELECT fr.from_id, fr.to_id FROM friend_requests fr
+             WHERE fr.id = ?2 AND fr.status = 'pending' AND fr.awaiting_guardian = 1
+               AND fr.to_id IN ({CARED_FOR})"
+        ),
+        params![carer, id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
     .optional()?
@@ -83,7 +100,7 @@ pub async fn decline(cx: &mut Ctx<'_>) -> Result<Response> {
 }
 
 async fn answer(cx: &mut Ctx<'_>, approve: bool) -> Result<Response> {
-    let me = parent(cx)?.id;
+    let me = carer(cx)?;
     let id = cx.req.params.id(0)?;
     let (now, ip) = (crate::time::now(), cx.ip());
     let status = cx

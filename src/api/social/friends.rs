@@ -191,7 +191,7 @@ pub async fn send(cx: &mut Ctx<'_>) -> Result<Response> {
                             |r| r.get(0),
                         )?;
                         let data = json!({ "child_id": other, "child_name": child_name });
-                        for parent in reach::guardians(tx, other)? {
+                        for parent in reach::carers(tx, other)? {
                             notify(tx, parent, "friend_request_guardian", Some(me), Some(("friend_request", id)), &data)?;
                         }
                         Ok(("waiting_for_grown_up", id, other))

@@ -427,3 +427,112 @@ async fn archiving_a_class_at_the_end_of_the_year_stops_sign_in_cards_and_change
         .await;
     assert_eq!(r.status, 200);
 }
+
+#[tokio::test]
+async fn the_teacher_answers_for_new_friends_of_the_children_the_class_made() {
+    let s = TestServer::start().await;
+    let t = s.teacher("ms_reyes").await;
+    let (class, _) = open_class(&s, &t, "Sampaguita").await;
+    let kids = roster(&s, &t, class, "Ana\nBen").await;
+    let login = |k: &Value| {
+        let body = json!({ "username": k["username"], "picture": pictures(k) });
+        let call = s.post("/api/auth/login").json(&body);
+        async move { Session::from(&call.send().await.json()) }
+    };
+    let ana = login(&kids[0]).await;
+    let ben = login(&kids[1]).await;
+    let ask = |from: &Session, to: &Value| {
+        let call = s
+            .post("/api/friends/requests")
+            .bearer(&from.access)
+            .json(&json!({ "username": to["username"] }));
+        async move { call.send().await }
+    };
+    // A classmate asks straight away.
+    let r = ask(&ben, &kids[0]).await;
+    assert_eq!(r.json()["status"], "pending", "{}", r.text());
+    // A child from outside the class waits for the teacher, who sees a name, never a username.
+    let outsider = s.register("outside_kid", "child").await;
+    let r = ask(&outsider, &kids[0]).await;
+    assert_eq!(r.json()["status"], "waiting_for_grown_up", "{}", r.text());
+    let waiting = s.get("/api/family/requests").bearer(&t.access).send().await;
+    assert_eq!(waiting.status, 200, "{}", waiting.text());
+    let waiting = waiting.json();
+    assert_eq!(waiting["items"][0]["child_name"], "Ana");
+    assert!(
+        waiting["items"][0]["from"].get("username").is_none(),
+        "{waiting}"
+    );
+    let id = waiting["items"][0]["id"].as_i64().expect("id");
+    // Another teacher cannot answer it; this one can.
+    let other = s.teacher("mr_cruz").await;
+    let r = s
+        .post(&format!("/api/family/requests/{id}/approve"))
+        .bearer(&other.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 404);
+    let r = s
+        .post(&format!("/api/family/requests/{id}/approve"))
+        .bearer(&t.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let incoming = s
+        .get("/api/friends/requests")
+        .bearer(&ana.access)
+        .send()
+        .await
+        .json();
+    let from: Vec<&Value> = incoming["incoming"]
+        .as_array()
+        .expect("incoming")
+        .iter()
+        .map(|r| &r["user"]["id"])
+        .collect();
+    assert!(
+        from.contains(&&json!(outsider.user_id)),
+        "the child now answers it: {incoming}"
+    );
+    // Once a parent links the child, the parent answers instead of the teacher.
+    let mum = s.register("mum", "parent").await;
+    let r = s
+        .post("/api/family/link-codes")
+        .bearer(&ana.access)
+        .json(&json!({}))
+        .send()
+        .await;
+    assert_eq!(
+        r.status,
+        201,
+        "a class child can still link a parent: {}",
+        r.text()
+    );
+    let code = r.json()["code"].as_str().expect("code").to_string();
+    let r = s
+        .post("/api/family/link")
+        .bearer(&mum.access)
+        .json(&json!({ "code": code }))
+        .send()
+        .await;
+    assert!(r.status < 300, "{}", r.text());
+    let second = s.register("second_outsider", "child").await;
+    assert_eq!(
+        ask(&second, &kids[0]).await.json()["status"],
+        "waiting_for_grown_up"
+    );
+    let teacher_list = s
+        .get("/api/family/requests")
+        .bearer(&t.access)
+        .send()
+        .await
+        .json();
+    assert_eq!(teacher_list["items"].as_array().map(Vec::len), Some(0));
+    let mum_list = s
+        .get("/api/family/requests")
+        .bearer(&mum.access)
+        .send()
+        .await
+        .json();
+    assert_eq!(mum_list["items"].as_array().map(Vec::len), Some(1));
+}
