@@ -406,17 +406,7 @@ impl Page<'_> {
         let shot = self
             .cmd("Page.captureScreenshot", json!({ "format": "png" }))
             .await;
-        let data = shot["data"].as_str().expect("data");
-        let url_safe: String = data
-            .chars()
-            .filter(|c| *c != '=')
-            .map(|c| match c {
-                '+' => '-',
-                '/' => '_',
-                other => other,
-            })
-            .collect();
-        let bytes = pixeltales::domain::encoding::b64url_decode(&url_safe).expect("base64");
+        let bytes = decode_base64(shot["data"].as_str().expect("data"));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).expect("screenshot dir");
         }
@@ -443,6 +433,21 @@ impl Page<'_> {
             })
             .collect()
     }
+}
+
+/// Standard base64 (what DevTools sends: screenshots, PDFs) to bytes, through the crate's
+/// URL-safe decoder.
+pub fn decode_base64(data: &str) -> Vec<u8> {
+    let url_safe: String = data
+        .chars()
+        .filter(|c| *c != '=')
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            other => other,
+        })
+        .collect();
+    pixeltales::domain::encoding::b64url_decode(&url_safe).expect("base64")
 }
 
 /// Where screenshots go: `target/e2e-screens/`.

@@ -6,7 +6,7 @@
 use std::process::Command;
 
 use crate::common::TestServer;
-use crate::common::browser::{Page, launch_or_skip, screens_dir};
+use crate::common::browser::{Page, decode_base64, launch_or_skip, screens_dir};
 use serde_json::{Value, json};
 
 const NAMES: [&str; 30] = [
@@ -48,20 +48,6 @@ async fn size(page: &Page<'_>, width: u32, height: u32) {
         json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
     )
     .await;
-}
-
-/// Standard base64 (Chromium's PDF) to bytes, through the crate's URL-safe decoder.
-fn base64(data: &str) -> Vec<u8> {
-    let url_safe: String = data
-        .chars()
-        .filter(|c| *c != '=')
-        .map(|c| match c {
-            '+' => '-',
-            '/' => '_',
-            other => other,
-        })
-        .collect();
-    pixeltales::domain::encoding::b64url_decode(&url_safe).expect("base64")
 }
 
 fn run(cmd: &str, args: &[&str]) -> String {
@@ -156,7 +142,11 @@ async fn the_classroom_morning_from_a_pasted_list_to_the_class_library() {
         .await;
     let path = shots.join("classroom-cards.pdf");
     std::fs::create_dir_all(&shots).expect("dir");
-    std::fs::write(&path, base64(pdf["data"].as_str().expect("pdf data"))).expect("write pdf");
+    std::fs::write(
+        &path,
+        decode_base64(pdf["data"].as_str().expect("pdf data")),
+    )
+    .expect("write pdf");
     let path = path.to_string_lossy().to_string();
     let info = run("pdfinfo", &[&path]);
     let pages: i64 = info
@@ -293,6 +283,17 @@ async fn the_classroom_morning_from_a_pasted_list_to_the_class_library() {
     assert_eq!(wrapped, json!(0), "numbers stay on one line");
     let wide = t.eval("document.documentElement.scrollWidth").await;
     assert!(wide.as_i64().unwrap_or(0) <= 375, "{wide}");
+
+    // A look through a child's eyes, and back to the class.
+    size(&t, 1280, 800).await;
+    t.goto(&format!("{base}/classes/{class}")).await;
+    t.click("[data-test=member-row][data-managed=true] [data-test=look-as]")
+        .await;
+    t.wait_visible("[data-test=look-banner]").await;
+    t.click("[data-test=look-stop]").await;
+    t.wait_for(&format!("location.pathname === '/classes/{class}'"))
+        .await;
+    t.wait_visible("[data-test=roster-input]").await;
 
     for page in [&t, &amihan, &bayani, &tala] {
         let errors = page.page_errors();

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::{MAX_MEMBERS, active_class, own_class};
 use crate::api::ctx::Ctx;
+use crate::api::family::VIEW_SECS;
 use crate::domain::classroom::{self, AVATARS, LineError, ROSTER_MAX_BYTES, ROSTER_MAX_LINES};
 use crate::domain::encoding::random_bytes;
 use crate::domain::pictures::{PICTURE_LEN, PICTURES};
@@ -14,9 +15,6 @@ use crate::error::{Error, Result};
 use crate::http::response::{Response, created, empty, json_response, ok};
 use crate::store::audit;
 use crate::store::classroom::{self as store, NewKid};
-
-/// How long a teacher's look through a student's eyes lasts.
-const VIEW_SECS: i64 = 600;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -280,34 +278,22 @@ pub async fn set_password(cx: &mut Ctx<'_>) -> Result<Response> {
 }
 
 /// `POST /api/classes/{id}/members/{user_id}/view-as`: a short, read-only session as the
-/// student, written to the audit log.
+/// student (the same look a parent has), written to the audit log.
 pub async fn view_as(cx: &mut Ctx<'_>) -> Result<Response> {
     let (tid, class, kid) = managed_child(cx).await?;
-    let (now, ip) = (crate::time::now(), cx.ip());
-    let (session, name) = cx
-        .app
-        .db
-        .write(move |tx| {
-            let note = format!("read-only view by teacher {tid}");
-            let sid = crate::auth::sessions::create_view(tx, kid, now, VIEW_SECS, &note, &ip)?;
-            audit::record(
-                tx,
-                Some(tid),
-                "teacher_view_as",
-                Some(("user", kid.to_string())),
-                Some(&ip),
-                &json!({ "session": sid, "seconds": VIEW_SECS, "class": class }),
-            )?;
-            let name = crate::store::stories::person(tx, kid)?
+    let (token, name) = crate::api::family::look(
+        cx,
+        kid,
+        tid,
+        "teacher",
+        json!({ "class": class }),
+        move |tx| {
+            Ok(crate::store::stories::person(tx, kid)?
                 .map(|p| p.display_name)
-                .unwrap_or_default();
-            Ok((sid, name))
-        })
-        .await?;
-    let token = cx
-        .app
-        .tokens
-        .access_token(kid, &session, "child", now, VIEW_SECS);
+                .unwrap_or_default())
+        },
+    )
+    .await?;
     Ok(created(&json!({
         "access_token": token, "token_type": "Bearer", "expires_in": VIEW_SECS,
         "child": { "id": kid, "display_name": name }, "view_only": true,

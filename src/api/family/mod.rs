@@ -21,7 +21,7 @@ use crate::store::reach;
 use crate::store::users::{self as users, NewUser};
 
 /// How long a parent's look through a child's eyes lasts.
-const VIEW_SECS: i64 = 600;
+pub(crate) const VIEW_SECS: i64 = 600;
 
 pub(crate) fn parent(cx: &Ctx<'_>) -> Result<AuthUser> {
     cx.user_as(
@@ -282,31 +282,56 @@ pub async fn set_password(cx: &mut Ctx<'_>) -> Result<Response> {
 /// `POST /api/family/children/{id}/view-as`: a short, read-only session as the child, logged.
 pub async fn view_as(cx: &mut Ctx<'_>) -> Result<Response> {
     let (me, child) = linked(cx).await?;
-    let (now, ip, pid) = (crate::time::now(), cx.ip(), me.id);
+    let pid = me.id;
+    let (token, view) = look(cx, child, pid, "parent", json!({}), move |tx| {
+        child_json(tx, pid, child)?.ok_or_else(no_child)
+    })
+    .await?;
+    Ok(created(&json!({
+        "access_token": token, "token_type": "Bearer", "expires_in": VIEW_SECS, "child": view,
+        "view_only": true,
+    })))
+}
+
+/// A read-only session as `child` for `VIEW_SECS`, started by a grown-up who answers for them
+/// (`who`: "parent" or "teacher"), written to the audit log as `{who}_view_as`. Returns the
+/// access token and `view(tx)`, the child as the caller's page shows them.
+pub(crate) async fn look<V: Send + 'static>(
+    cx: &Ctx<'_>,
+    child: i64,
+    grown_up: i64,
+    who: &'static str,
+    detail: Value,
+    view: impl FnOnce(&crate::db::Tx<'_>) -> Result<V> + Send + 'static,
+) -> Result<(String, V)> {
+    let (now, ip) = (crate::time::now(), cx.ip());
     let (session, view) = cx
         .app
         .db
         .write(move |tx| {
-            let note = format!("read-only view by parent {pid}");
+            let note = format!("read-only view by {who} {grown_up}");
             let sid = crate::auth::sessions::create_view(tx, child, now, VIEW_SECS, &note, &ip)?;
+            let mut detail = detail;
+            detail["session"] = json!(sid);
+            detail["seconds"] = json!(VIEW_SECS);
             audit::record(
                 tx,
-                Some(pid),
-                "parent_view_as",
+                Some(grown_up),
+                if who == "teacher" {
+                    "teacher_view_as"
+                } else {
+                    "parent_view_as"
+                },
                 Some(("user", child.to_string())),
                 Some(&ip),
-                &json!({ "session": sid, "seconds": VIEW_SECS }),
+                &detail,
             )?;
-            let view = child_json(tx, pid, child)?.ok_or_else(no_child)?;
-            Ok((sid, view))
+            Ok((sid, view(tx)?))
         })
         .await?;
     let token = cx
         .app
         .tokens
         .access_token(child, &session, "child", now, VIEW_SECS);
-    Ok(created(&json!({
-        "access_token": token, "token_type": "Bearer", "expires_in": VIEW_SECS, "child": view,
-        "view_only": true,
-    })))
+    Ok((token, view))
 }
