@@ -294,7 +294,7 @@ macro_rules! table {
         ClassReviews = GET "/api/classes/{id}/reviews", User, "classes" => classes::reviews::list,
             grown("Stories waiting for the teacher's approval, oldest first", None, vec![("200", "Waiting stories", Some("AnyList"))], none());
         ClassReviewApprove = POST "/api/classes/{id}/reviews/{story_id}/approve", User, "classes" => classes::reviews::approve,
-            grown("Approve a waiting story: it is published and its author told", None, vec![("200", "Published", Some("ReviewDone"))], none());
+            grown("Approve a waiting story exactly as read (its review fingerprint): it is published and its author told", Some("ApproveBody"), vec![("200", "Published", Some("ReviewDone"))], none());
         ClassReviewReturn = POST "/api/classes/{id}/reviews/{story_id}/return", User, "classes" => classes::reviews::send_back,
             grown("Return a waiting story to its author with a kind note", Some("ReturnBody"), vec![("200", "Returned", Some("ReviewDone"))], none());
         ClassBook = GET "/api/classes/{id}/book", User, "classes" => classes::reviews::book,

@@ -178,6 +178,10 @@ pub struct Limits {
     /// Failed logins (and password checks) per account from anywhere: a ceiling ten times
     /// looser, so tries from elsewhere never lock a child out on the classroom tablet.
     pub login_account: RateLimiter,
+    /// Failed sign-ins per account from places it never signed in from, over a day: 30 at
+    /// once, then 2 an hour. A four-picture password has 20,736 combinations; this keeps a
+    /// patient guesser with many addresses to about 80 tries a day.
+    pub login_account_day: RateLimiter,
     /// Live-hint text checks per user: 60 at once, 60 a minute.
     pub text_checks: RateLimiter,
     /// Realtime ticket requests per user (`--ws-tickets-per-minute`, 60 by default: a page load
@@ -232,6 +236,7 @@ impl Limits {
                 c.login_account_burst.saturating_mul(10),
                 c.login_account_per_minute.saturating_mul(10),
             ),
+            login_account_day: RateLimiter::per_hour(30, 2),
             text_checks: RateLimiter::per_minute(60, 60),
             tickets: RateLimiter::per_minute(c.ws_tickets_per_minute, c.ws_tickets_per_minute),
             register_ip: RateLimiter::per_hour(c.register_ip_burst, c.register_ip_per_hour),
@@ -263,6 +268,7 @@ impl Limits {
             &self.login_ip,
             &self.login_account_ip,
             &self.login_account,
+            &self.login_account_day,
             &self.text_checks,
             &self.tickets,
             &self.register_ip,

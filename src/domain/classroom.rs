@@ -245,6 +245,9 @@ pub fn clock(minutes: i64) -> String {
 /// Minutes after midnight from "HH:MM" (24-hour clock; "24:00" is the end of the day).
 pub fn parse_clock(s: &str) -> Option<i64> {
     let (h, m) = s.trim().split_once(':')?;
+    if h.len() > 2 || m.len() != 2 {
+        return None;
+    }
     let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
     let total = h * 60 + m;
     ((0..60).contains(&m) && (0..=1440).contains(&total)).then_some(total)
@@ -359,6 +362,9 @@ mod tests {
         assert_eq!(parse_clock("24:00"), Some(1440));
         assert_eq!(parse_clock("24:01"), None);
         assert_eq!(parse_clock("7:60"), None);
+        assert_eq!(parse_clock("99999999999999999999:00"), None);
+        assert_eq!(parse_clock("7:5"), None);
+        assert_eq!(parse_clock("7:30"), Some(450));
         assert_eq!(clock(450), "07:30");
     }
 }

@@ -108,6 +108,8 @@ pub fn schemas() -> Value {
         "ClassViewAs": {"type": "object", "required": ["access_token", "expires_in", "child"],
             "properties": {"access_token": string, "expires_in": int, "view_only": {"type": "boolean"}, "child": object}},
         "MoveBody": {"type": "object", "additionalProperties": false, "required": ["class_id"], "properties": {"class_id": int}},
+        "ApproveBody": {"type": "object", "additionalProperties": false, "required": ["fingerprint"],
+            "properties": {"fingerprint": {"type": "string", "maxLength": 10000}}},
         "ReturnBody": {"type": "object", "additionalProperties": false, "properties": {"note": {"type": "string", "maxLength": 300}}},
         "ReviewDone": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string", "enum": ["published", "returned"]}}},
         "ClassBook": {"type": "object", "required": ["class", "stories"], "properties": {"class": object, "stories": {"type": "array"}}},

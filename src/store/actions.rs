@@ -66,8 +66,8 @@ pub fn publish(tx: &Tx<'_>, story: &Meta, now: i64) -> Result<Publish> {
         return Ok(Publish::Published);
     }
     require_content(tx, story.id)?;
-    let authors = stories::authors(tx, story.id, story.author_id)?;
-    if let Some(class) = super::reviews::gate(tx, &authors)? {
+    let writers = stories::contributors(tx, story.id, story.author_id)?;
+    if let Some(class) = super::reviews::gate(tx, &writers)? {
         super::reviews::submit(tx, story.id, story.author_id, &story.title, class, now)?;
         return Ok(Publish::Waiting);
     }
@@ -81,8 +81,8 @@ pub fn edited(tx: &Tx<'_>, story: &Meta, now: i64) -> Result<bool> {
     if story.status != "published" {
         return Ok(false);
     }
-    let authors = stories::authors(tx, story.id, story.author_id)?;
-    let Some(class) = super::reviews::gate(tx, &authors)? else {
+    let writers = stories::contributors(tx, story.id, story.author_id)?;
+    let Some(class) = super::reviews::gate(tx, &writers)? else {
         return Ok(false);
     };
     tx.execute(

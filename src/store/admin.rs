@@ -57,6 +57,13 @@ pub fn set_approved(
         "UPDATE users SET pending_approval = ?2, updated_at = ?3 WHERE id = ?1",
         params![id, !approved, crate::time::now()],
     )?;
+    if !approved {
+        // Cards the teacher printed sign children in: taking approval back ends them.
+        tx.execute(
+            "DELETE FROM signin_cards WHERE class_id IN (SELECT id FROM classes WHERE teacher_id = ?1)",
+            [id],
+        )?;
+    }
     let action = if approved {
         "teacher_approved"
     } else {

@@ -21,12 +21,14 @@ pub struct ClassRow {
     pub archived: bool,
     pub needs_approval: bool,
     pub hours: Hours,
+    /// The teacher's account is active and approved by an admin.
+    pub teacher_ok: bool,
 }
 
 impl ClassRow {
     /// Whether children may sign in through the class page or a card at `now`.
     pub fn open_at(&self, now: i64) -> bool {
-        !self.archived && self.hours.open_at(now)
+        !self.archived && self.teacher_ok && self.hours.open_at(now)
     }
 
     /// The settings part of the class's JSON.
@@ -45,8 +47,9 @@ impl ClassRow {
 
 const CLASS_ROW: &str =
     "SELECT c.id, c.name, c.teacher_id, p.display_name, c.archived_at IS NOT NULL,
-        c.needs_approval, c.signin, c.hours_from, c.hours_to, c.utc_offset
-   FROM classes c JOIN profiles p ON p.user_id = c.teacher_id";
+        c.needs_approval, c.signin, c.hours_from, c.hours_to, c.utc_offset,
+        tu.pending_approval = 0 AND tu.status = 'active'
+   FROM classes c JOIN profiles p ON p.user_id = c.teacher_id JOIN users tu ON tu.id = c.teacher_id";
 
 fn class_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClassRow> {
     let mode: String = r.get(6)?;
@@ -63,6 +66,7 @@ fn class_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClassRow> {
             to: r.get(8)?,
             utc_offset: r.get(9)?,
         },
+        teacher_ok: r.get(10)?,
     })
 }
 
@@ -101,7 +105,7 @@ pub fn set_approval(tx: &Connection, class: i64, on: bool) -> rusqlite::Result<(
 /// A username nobody has: the base and two to four random digits.
 pub fn free_username(c: &Connection, base: &str) -> rusqlite::Result<String> {
     for attempt in 0..60 {
-        let digits = 2 + attempt / 20;
+        let digits = 3 + attempt / 20;
         let n = u32::from_le_bytes(random_bytes::<4>()) % 10u32.pow(digits as u32);
         let name = format!("{base}{n:0width$}", width = digits);
         if !users::username_taken(c, &name)? {
@@ -233,7 +237,9 @@ pub struct Card {
     pub secret: String,
 }
 
-/// New cards for every active child of the class; every earlier card of the class stops working.
+/// New cards for every active child the class made (a child who joined with the code signs in
+/// with their own password: a card would hand their account to whoever holds it); every
+/// earlier card of the class stops working.
 pub fn issue_cards(tx: &Connection, class: i64, now: i64) -> rusqlite::Result<Vec<Card>> {
     tx.execute("DELETE FROM signin_cards WHERE class_id = ?1", [class])?;
     let kids: Vec<(i64, String, String, String, Option<String>)> = tx
@@ -241,7 +247,7 @@ pub fn issue_cards(tx: &Connection, class: i64, now: i64) -> rusqlite::Result<Ve
             "SELECT u.id, u.username, p.display_name, p.avatar_emoji, cp.pictures
                FROM class_members m JOIN users u ON u.id = m.user_id JOIN profiles p ON p.user_id = u.id
                LEFT JOIN card_pictures cp ON cp.user_id = u.id
-              WHERE m.class_id = ?1 AND u.status = 'active' AND u.role = 'child'
+              WHERE m.class_id = ?1 AND m.managed = 1 AND u.status = 'active' AND u.role = 'child'
               ORDER BY p.display_name COLLATE NOCASE, u.id",
         )?
         .query_map([class], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
@@ -273,7 +279,7 @@ pub fn card_owner(c: &Connection, secret: &str) -> rusqlite::Result<Option<(i64,
     c.query_row(
         "SELECT k.user_id, k.class_id FROM signin_cards k
            JOIN class_members m ON m.class_id = k.class_id AND m.user_id = k.user_id
-          WHERE k.secret_hash = ?1",
+          WHERE k.secret_hash = ?1 AND m.managed = 1",
         [card_hash(secret)],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
@@ -286,8 +292,41 @@ pub fn revoke_card(tx: &Connection, user: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// End of the year: the class becomes read-only, its sign-in page and cards stop working, and
-/// stories waiting for approval go back to their authors as drafts.
+/// A child leaves a class: their card stops working and their stories stop waiting there.
+pub fn leave(tx: &Connection, class: i64, user: i64) -> rusqlite::Result<()> {
+    revoke_card(tx, user)?;
+    tx.execute(
+        "DELETE FROM story_reviews WHERE class_id = ?1
+            AND story_id IN (SELECT id FROM stories WHERE author_id = ?2)",
+        params![class, user],
+    )?;
+    Ok(())
+}
+
+/// Closes the account of a child the class made and no parent has linked (nobody else could
+/// sign them in): it cannot sign in any more and its card ends (the caller ends its sessions);
+/// its stories stay. True when it was closed.
+pub fn close_if_orphaned(
+    tx: &Connection,
+    class: i64,
+    user: i64,
+    now: i64,
+) -> rusqlite::Result<bool> {
+    let managed = membership(tx, class, user)? == Some(true);
+    if !managed || crate::store::reach::has_guardian(tx, user)? {
+        return Ok(false);
+    }
+    tx.execute(
+        "UPDATE users SET status = 'archived', updated_at = ?2 WHERE id = ?1",
+        params![user, now],
+    )?;
+    revoke_card(tx, user)?;
+    Ok(true)
+}
+
+/// End of the year: the class becomes read-only and its sign-in page and cards stop working.
+/// Children who joined by code have their waiting stories back as drafts (approval no longer
+/// applies to them); the teacher still answers for the children the class made.
 pub fn archive(tx: &Connection, class: i64, now: i64) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE classes SET archived_at = coalesce(archived_at, ?2), signin = 'closed' WHERE id = ?1",
@@ -295,7 +334,9 @@ pub fn archive(tx: &Connection, class: i64, now: i64) -> rusqlite::Result<()> {
     )?;
     tx.execute("DELETE FROM signin_cards WHERE class_id = ?1", [class])?;
     tx.execute(
-        "DELETE FROM story_reviews WHERE class_id = ?1 AND status = 'waiting'",
+        "DELETE FROM story_reviews WHERE class_id = ?1 AND status = 'waiting'
+            AND story_id IN (SELECT s.id FROM stories s JOIN class_members m
+                              ON m.user_id = s.author_id AND m.class_id = ?1 AND m.managed = 0)",
         [class],
     )?;
     tx.execute("DELETE FROM class_requests WHERE class_id = ?1", [class])?;
@@ -313,10 +354,8 @@ pub fn move_member(tx: &Connection, from: i64, to: i64, user: i64) -> rusqlite::
         "DELETE FROM class_members WHERE class_id = ?1 AND user_id = ?2",
         params![from, user],
     )?;
-    tx.execute(
-        "UPDATE signin_cards SET class_id = ?2 WHERE user_id = ?3 AND class_id = ?1",
-        params![from, to, user],
-    )?;
+    // The new class's teacher prints a new card: the old one was this class's.
+    revoke_card(tx, user)?;
     tx.execute(
         "UPDATE story_reviews SET class_id = ?2 WHERE class_id = ?1
             AND story_id IN (SELECT id FROM stories WHERE author_id = ?3)",

@@ -271,6 +271,7 @@ pub fn is_member(c: &Connection, id: i64, user: i64) -> rusqlite::Result<bool> {
 }
 
 /// Creates the published story from the room's document (idempotent: a session publishes once).
+/// `drew` is everyone who took part, kicked or not, for the class's approval.
 pub fn publish(
     tx: &Tx<'_>,
     id: i64,
@@ -278,6 +279,7 @@ pub fn publish(
     title: &str,
     pages: &[(String, Option<String>)],
     authors: &[i64],
+    drew: &[i64],
 ) -> Result<i64> {
     let s = session_row(tx, id)?.ok_or_else(not_found)?;
     if let Some(story) = s.story_id {
@@ -304,6 +306,7 @@ pub fn publish(
     // publishes it (paying every author then, as for any approved story).
     let everyone: Vec<i64> = std::iter::once(host)
         .chain(authors.iter().copied())
+        .chain(drew.iter().copied())
         .collect();
     let gate = crate::store::reviews::gate(tx, &everyone)?;
     tx.execute(

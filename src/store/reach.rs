@@ -148,7 +148,8 @@ pub fn has_guardian(c: &Connection, child: i64) -> rusqlite::Result<bool> {
 }
 
 /// Who says yes to a child's new friends from outside their classes: the linked parents; for a
-/// child a class made (its roster) whom no parent has linked yet, the class's teacher.
+/// child a class made (its roster) whom no parent has linked yet, the class's teacher (an
+/// approved one; an archived class's too: the year ending does not leave the child alone).
 pub fn carers(c: &Connection, child: i64) -> rusqlite::Result<Vec<i64>> {
     let parents = guardians(c, child)?;
     if !parents.is_empty() {
@@ -156,10 +157,22 @@ pub fn carers(c: &Connection, child: i64) -> rusqlite::Result<Vec<i64>> {
     }
     c.prepare_cached(
         "SELECT DISTINCT k.teacher_id FROM class_members m JOIN classes k ON k.id = m.class_id
-          WHERE m.user_id = ?1 AND m.managed = 1 AND k.archived_at IS NULL",
+           JOIN users t ON t.id = k.teacher_id
+          WHERE m.user_id = ?1 AND m.managed = 1 AND t.pending_approval = 0 AND t.status = 'active'",
     )?
     .query_map([child], |r| r.get(0))?
     .collect()
+}
+
+/// True when a grown-up answers for the child's new friends: a linked parent, or a class that
+/// made the account (even while its teacher cannot answer: the request waits rather than
+/// reaching the child unchecked).
+pub fn looked_after(c: &Connection, child: i64) -> rusqlite::Result<bool> {
+    c.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM family_links WHERE child_id = ?1)
+             OR EXISTS (SELECT 1 FROM class_members WHERE user_id = ?1 AND managed = 1)",
+    )?
+    .query_row([child], |r| r.get(0))
 }
 
 /// The children `grown_up` answers friend requests for (see [`carers`]), as SQL selecting
@@ -167,7 +180,8 @@ pub fn carers(c: &Connection, child: i64) -> rusqlite::Result<Vec<i64>> {
 pub const CARED_FOR: &str = "SELECT child_id FROM family_links WHERE parent_id = ?1
     UNION
     SELECT m.user_id FROM class_members m JOIN classes k ON k.id = m.class_id
-     WHERE k.teacher_id = ?1 AND m.managed = 1 AND k.archived_at IS NULL
+      JOIN users t ON t.id = k.teacher_id
+     WHERE k.teacher_id = ?1 AND m.managed = 1 AND t.pending_approval = 0 AND t.status = 'active'
        AND NOT EXISTS (SELECT 1 FROM family_links l WHERE l.child_id = m.user_id)";
 
 /// True when `teacher` teaches a class `student` belongs to.
@@ -227,7 +241,7 @@ pub fn decide_between(c: &Connection, a: &Person, b: &Person, way: Way) -> rusql
     match (a.child(), b.child()) {
         (true, true) => match way {
             Way::FriendRequest => {
-                let waits = !carers(c, b.id)?.is_empty()
+                let waits = looked_after(c, b.id)?
                     && child_rules(c, b.id)?.friends_need_ok
                     && !classmates(c, a.id, b.id)?;
                 Ok(if waits { NeedsGuardian } else { Allowed })

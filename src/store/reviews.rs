@@ -16,7 +16,10 @@ pub fn gate(c: &Connection, authors: &[i64]) -> rusqlite::Result<Option<(i64, i6
     let mut stmt = c.prepare_cached(
         "SELECT c.id, c.teacher_id FROM class_members m JOIN classes c ON c.id = m.class_id
            JOIN users u ON u.id = m.user_id
-          WHERE m.user_id = ?1 AND u.role = 'child' AND c.needs_approval = 1 AND c.archived_at IS NULL
+           JOIN users t ON t.id = c.teacher_id
+          WHERE m.user_id = ?1 AND u.role = 'child' AND c.needs_approval = 1
+            AND (c.archived_at IS NULL OR m.managed = 1)
+            AND t.pending_approval = 0 AND t.status = 'active'
           ORDER BY c.id LIMIT 1",
     )?;
     for a in authors {
@@ -66,6 +69,20 @@ pub fn submit(
     Ok(())
 }
 
+/// What a story's content is now, as a short string: its version and every page's id, version
+/// and place. Any change to the title, cover, text, drawings or pages changes it, so an approval
+/// names exactly the content the teacher read.
+pub fn fingerprint(c: &Connection, story: i64) -> rusqlite::Result<Option<String>> {
+    c.prepare_cached(
+        "SELECT s.version || ':' || coalesce((SELECT group_concat(id || '.' || version || '.' || position, ',')
+                                              FROM (SELECT id, version, position FROM pages
+                                                     WHERE story_id = s.id ORDER BY position)), '')
+           FROM stories s WHERE s.id = ?1",
+    )?
+    .query_row([story], |r| r.get(0))
+    .optional()
+}
+
 /// A story's review: (class, status, note), if it has one.
 pub fn of_story(c: &Connection, story: i64) -> rusqlite::Result<Option<(i64, String, String)>> {
     c.query_row(
@@ -80,7 +97,10 @@ pub fn of_story(c: &Connection, story: i64) -> rusqlite::Result<Option<(i64, Str
 pub fn reviewed_by(c: &Connection, story: i64, teacher: i64) -> rusqlite::Result<bool> {
     c.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM story_reviews r JOIN classes c ON c.id = r.class_id
-                         WHERE r.story_id = ?1 AND c.teacher_id = ?2)",
+                          JOIN users t ON t.id = c.teacher_id
+                          JOIN stories s ON s.id = r.story_id
+                          JOIN class_members m ON m.class_id = c.id AND m.user_id = s.author_id
+                         WHERE r.story_id = ?1 AND c.teacher_id = ?2 AND t.pending_approval = 0)",
     )?
     .query_row(params![story, teacher], |r| r.get(0))
 }
@@ -98,6 +118,7 @@ pub fn waiting(c: &Connection, class: i64) -> rusqlite::Result<Vec<Value>> {
     .query_map([class], |r| {
         Ok(json!({
             "story": { "id": r.get::<_, i64>(0)?, "title": r.get::<_, String>(1)?, "page_count": r.get::<_, i64>(6)? },
+            "class_id": class,
             "submitted_at": r.get::<_, i64>(2)?,
             "author": { "id": r.get::<_, i64>(3)?, "display_name": r.get::<_, String>(4)?,
                         "avatar_emoji": r.get::<_, String>(5)? },

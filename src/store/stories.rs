@@ -91,6 +91,22 @@ pub fn authors(conn: &Connection, story: i64, owner: i64) -> rusqlite::Result<Ve
     Ok(out)
 }
 
+/// Everyone who has written in `story`: its authors now, and co-authors who have left (an
+/// accepted invitation stays on record), so leaving cannot take a child's words out of view.
+pub fn contributors(conn: &Connection, story: i64, owner: i64) -> rusqlite::Result<Vec<i64>> {
+    let mut out = authors(conn, story, owner)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT invitee_id FROM coauthor_invites WHERE story_id = ?1 AND status = 'accepted'",
+    )?;
+    for id in stmt.query_map([story], |r| r.get::<_, i64>(0))? {
+        let id = id?;
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
 /// True when `user` writes `story` with its owner.
 pub fn is_coauthor(conn: &Connection, story: i64, user: i64) -> rusqlite::Result<bool> {
     conn.prepare_cached(
@@ -258,8 +274,13 @@ pub fn story_json(
         "pages": pages(conn, keys, m.id, public)?,
         "viewer": viewer_json,
         "review": if public { Value::Null } else {
-            super::reviews::of_story(conn, m.id)?
-                .map_or(Value::Null, |(_, status, note)| json!({ "status": status, "note": note }))
+            match super::reviews::of_story(conn, m.id)? {
+                None => Value::Null,
+                Some((class, status, note)) => json!({
+                    "status": status, "note": note, "class_id": class,
+                    "fingerprint": super::reviews::fingerprint(conn, m.id)?,
+                }),
+            }
         },
     }))
 }

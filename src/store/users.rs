@@ -255,6 +255,8 @@ pub fn set_password(tx: &Connection, id: i64, hash: &str, now: i64) -> rusqlite:
     // A password printed on a sign-in card stops being the password the moment anyone sets
     // another; the teacher's reset writes the new pictures back after this.
     tx.execute("DELETE FROM card_pictures WHERE user_id = ?1", [id])?;
+    // A new password is a new start: a printed card stops working too.
+    tx.execute("DELETE FROM signin_cards WHERE user_id = ?1", [id])?;
     Ok(())
 }
 

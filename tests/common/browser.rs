@@ -143,6 +143,19 @@ impl Browser {
     }
 
     async fn send(&self, session: Option<&str>, method: &str, params: Value) -> Value {
+        match self.try_send(session, method, params).await {
+            Ok(v) => v,
+            Err(err) => panic!("{method} failed: {err}"),
+        }
+    }
+
+    /// [`Browser::send`], with DevTools' own error given back instead of panicking.
+    async fn try_send(
+        &self,
+        session: Option<&str>,
+        method: &str,
+        params: Value,
+    ) -> Result<Value, Value> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let mut msg = json!({ "id": id, "method": method, "params": params });
         if let Some(s) = session {
@@ -158,9 +171,9 @@ impl Browser {
             .unwrap_or_else(|_| panic!("{method} timed out"))
             .expect("reply");
         if let Some(err) = reply.get("error") {
-            panic!("{method} failed: {err}");
+            return Err(err.clone());
         }
-        reply["result"].clone()
+        Ok(reply["result"].clone())
     }
 
     /// Opens a new tab.
@@ -266,13 +279,29 @@ impl Page<'_> {
         r["result"]["value"].clone()
     }
 
-    /// Waits until a JavaScript condition is truthy (10 s).
+    /// Waits until a JavaScript condition is truthy (10 s). A page that is navigating (a
+    /// `location.assign`) has no document to ask for a moment: that counts as "not yet".
     pub async fn wait_for(&self, condition: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let v = self.eval(&format!("Boolean({condition})")).await;
-            if v == json!(true) {
-                return;
+            let asked = self
+                .browser
+                .try_send(
+                    Some(&self.session),
+                    "Runtime.evaluate",
+                    json!({ "expression": format!("Boolean({condition})"), "awaitPromise": true, "returnByValue": true }),
+                )
+                .await;
+            match asked {
+                Ok(r) if r.get("exceptionDetails").is_some() => {
+                    panic!("script failed: {condition}\n{}", r["exceptionDetails"]);
+                }
+                Ok(r) if r["result"]["value"] == json!(true) => return,
+                Ok(_) => {}
+                Err(e)
+                    if e.to_string().contains("navigated") || e.to_string().contains("context") => {
+                }
+                Err(e) => panic!("Runtime.evaluate failed: {e}"),
             }
             if Instant::now() > deadline {
                 let body = self

@@ -254,10 +254,21 @@ async fn the_classroom_morning_from_a_pasted_list_to_the_class_library() {
     t.screenshot(&shots.join("classroom-teacher-home-1280.png"))
         .await;
     t.goto(&format!("{base}/classes/{class}")).await;
-    t.click("[data-test=waiting-row] [data-test=review-approve]")
+    t.click("[data-test=waiting-row] [data-test=review-read]")
         .await;
-    t.wait_for("!document.querySelector('[data-test=waiting-row]')")
+    t.wait_visible("[data-test=review-panel]").await;
+    t.wait_for("(document.querySelector('[data-test=page-text]')?.innerText ?? '').includes('stars instead of fruit')")
         .await;
+    t.screenshot(&shots.join("classroom-review-1280.png")).await;
+    t.click("[data-test=review-approve]").await;
+    t.wait_for(&format!("location.pathname === '/classes/{class}'"))
+        .await;
+    t.wait_visible("[data-test=roster-input]").await;
+    assert_eq!(
+        t.eval("document.querySelectorAll('[data-test=waiting-row]').length")
+            .await,
+        json!(0)
+    );
 
     // Bayani finds it in the class library.
     bayani.goto(&format!("{base}/library")).await;

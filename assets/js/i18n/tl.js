@@ -813,6 +813,9 @@ export const words = {
   rev_title: "Naghihintay sa iyo",
   rev_toggle: "Hinihintay muna ako ng mga kuwento ng mga bata bago ito mabasa ng iba",
   rev_none: "Walang kuwentong naghihintay.",
+  rev_panel_text: "Basahin muna ang bawat pahina. Kapag inaprubahan, ito mismong kuwento ang ilalagay sa aklatan.",
+  rev_read_decide: "Basahin at magpasya",
+  rev_jump: "Sa pagpapasya",
   rev_approve: "Aprubahan",
   rev_approved: "Nasa aklatan na ang “{title}”.",
   rev_return: "Ibalik",
@@ -949,4 +952,5 @@ class_closed: "Sarado ngayon ang pag-sign in ng klase. Hilingin sa guro mo na bu
   invalid_signin: "Pumili ng isa sa mga pagpipilian.",
   invalid_note: "Hanggang 300 letra lang ang paalala.",
   class_full: "Puno na ang klaseng ito.",
+  story_changed: "Nagbago ang kuwentong ito mula nang basahin mo. Pakibasa ulit bago aprubahan.",
 };

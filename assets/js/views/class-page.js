@@ -25,7 +25,7 @@ export function pictureRow(pictures, test = "kid-pictures") {
   return h("span", { class: "pic-row", role: "img", "aria-label": pictures.map((p) => t("pic_name", { name: p.id })).join(", "), dataset: { test, pics: pictures.map((p) => p.id).join("-") } }, pictures.map((p) => p.emoji).join(" "));
 }
 
-function signinBox(c, link, reload) {
+function signinBox(c, link) {
   const modes = ["open", "hours", "closed"];
   let mode = c.signin;
   const radios = h("div", { class: "chips", role: "radiogroup", "aria-label": t("csi_rule") });
@@ -49,15 +49,20 @@ function signinBox(c, link, reload) {
   save.addEventListener("click", () => busy(save, t("working"), async () => {
     try {
       // The hours are the teacher's own: the browser's offset goes with them.
-      await api("PATCH", `/api/classes/${c.id}/settings`, { signin: mode, hours_from: from.value || c.hours_from, hours_to: to.value || c.hours_to, utc_offset: -new Date().getTimezoneOffset() });
+      const r = await api("PATCH", `/api/classes/${c.id}/settings`, { signin: mode, hours_from: from.value || c.hours_from, hours_to: to.value || c.hours_to, utc_offset: -new Date().getTimezoneOffset() });
+      // Only this box changes: the rest of the page (a half-typed list of names) stays.
+      drawState(r.class.signin_open_now);
       toast(t("set_saved"));
-      reload();
     } catch (err) {
       toast(errorText(err));
     }
   }));
-  const state = h("p", { class: c.signin_open_now ? "signin-state open" : "signin-state", dataset: { test: "signin-state" } },
-    c.signin_open_now ? `🟢 ${t("csi_open_now")}` : `🌙 ${t("csi_closed_now")}`);
+  const state = h("p", { class: "signin-state", role: "status", dataset: { test: "signin-state" } });
+  const drawState = (open) => {
+    state.classList.toggle("open", open);
+    state.textContent = open ? `🟢 ${t("csi_open_now")}` : `🌙 ${t("csi_closed_now")}`;
+  };
+  drawState(c.signin_open_now);
   return h("section", { class: "card stack signin-box" },
     h("h2", {}, `🔑 ${t("csi_box")}`), state,
     h("div", { class: "signin-link" },
@@ -72,16 +77,6 @@ function signinBox(c, link, reload) {
 function waitingBox(c, items, reload) {
   const list = h("ul", { class: "friend-list", dataset: { test: "waiting-list" } });
   list.replaceChildren(...(items.length ? items.map((w) => {
-    const yes = h("button", { type: "button", class: "btn btn-small btn-primary", dataset: { test: "review-approve" } }, `✅ ${t("rev_approve")}`);
-    yes.addEventListener("click", () => busy(yes, t("working"), async () => {
-      try {
-        await api("POST", `/api/classes/${c.id}/reviews/${w.story.id}/approve`);
-        toast(t("rev_approved", { title: w.story.title }));
-        reload();
-      } catch (err) {
-        toast(errorText(err));
-      }
-    }));
     const note = h("textarea", { rows: 2, maxlength: 300, "aria-label": t("rev_note"), placeholder: t("rev_note_hint"), dataset: { test: "review-note" } });
     const send = h("button", { type: "submit", class: "btn btn-small" }, `↩️ ${t("rev_send_back")}`);
     const problem = h("p", { class: "error", role: "alert" });
@@ -106,8 +101,8 @@ function waitingBox(c, items, reload) {
     });
     return h("li", { class: "friend", dataset: { test: "waiting-row", id: String(w.story.id) } },
       h("span", { class: "friend-name" }, `${w.author.avatar_emoji} ${w.author.display_name}: “${w.story.title}”`),
-      h("a", { class: "btn btn-small", href: `/read/${w.story.id}`, "data-link": true, dataset: { test: "review-read" } }, `📖 ${t("st_read")}`),
-      yes, back, form);
+      h("a", { class: "btn btn-small btn-primary", href: `/read/${w.story.id}`, "data-link": true, dataset: { test: "review-read" } }, `📖 ${t("rev_read_decide")}`),
+      back, form);
   }) : [h("li", { class: "muted" }, t("rev_none"))]));
   const toggle = h("input", { type: "checkbox", id: `approval-${c.id}`, checked: c.needs_approval, dataset: { test: "approval-toggle" } });
   toggle.addEventListener("change", async () => {
@@ -256,7 +251,7 @@ export function classView(root, { id }) {
           h("a", { class: "btn", href: `/classes/${id}/book`, "data-link": true, dataset: { test: "go-book" } }, `📖 ${t("book_title")}`),
           h("a", { class: "btn", href: `/library?class=${id}`, "data-link": true, dataset: { test: "go-class-library" } }, `📚 ${t("lib_class")}`),
           h("a", { class: "btn", href: "#class-report" }, `📊 ${t("cls_report")}`)),
-        open ? signinBox(cl, c.signin, load) : null,
+        open ? signinBox(cl, c.signin) : null,
         open ? waitingBox(cl, waiting.items, load) : null,
         open ? rosterBox(cl, load) : null,
         h("section", { class: "stack" }, h("h2", {}, `👧 ${t("cls_members")}`), members),

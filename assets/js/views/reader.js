@@ -9,6 +9,7 @@ import { getState } from "../store.js";
 import { liveHint } from "../kind-words.js";
 import { h, toast } from "../ui.js";
 import { reportControl } from "./report.js";
+import { reviewPanel } from "./review-panel.js";
 import { storyGames } from "./story-games.js";
 
 export function readerView(root, { id }) {
@@ -123,6 +124,15 @@ export function readerView(root, { id }) {
     const tools = h("div", { class: "btn-row" }, aloud, reader ? like : null, reader ? save : null, report?.button, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
     const talk = h("section", { class: "stack" }, h("h2", {}, `💬 ${t("read_comments")}`), comments, getState().user ? commentForm : h("p", { class: "muted" }, t("read_login_to_comment")));
     const games = story.status === "published" ? storyGames(id) : null;
+    // A teacher reading a story that waits for them decides under it; nothing else applies yet.
+    if (story.review?.status === "waiting" && getState().user?.role === "teacher" && !story.viewer?.is_author) {
+      const panel = reviewPanel(story);
+      const jump = h("a", { class: "btn btn-small", href: "#review", dataset: { test: "review-jump" } }, `⬇️ ${t("rev_jump")}`);
+      panel.id = "review";
+      box.replaceChildren(title, byline, h("p", { class: "review-note" }, `⏳ ${t("rev_panel_text")} `, jump), h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, panel);
+      show(0);
+      return;
+    }
     box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, ...(report ? [report.panel] : []), h("div", { class: "lib-controls" }, voicePick, speed), ...(reader ? [stars] : []), voiceNote, ...(games ? [games] : []), talk);
     fillVoices();
     drawSave(story.viewer?.saved);

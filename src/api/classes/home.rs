@@ -104,6 +104,19 @@ fn home(c: &Connection, tid: i64, now: i64) -> rusqlite::Result<Value> {
 pub async fn get(cx: &mut Ctx<'_>) -> Result<Response> {
     let me = teacher(cx)?.id;
     let now = crate::time::now();
-    let body = cx.app.db.read(move |c| Ok(home(c, me, now)?)).await?;
+    let body = cx
+        .app
+        .db
+        .read(move |c| {
+            // A teacher whose approval was taken back sees no class and no child.
+            if !crate::store::reach::person(c, me)?.is_some_and(|p| p.approved) {
+                return Err(crate::error::Error::forbidden(
+                    "teacher_pending",
+                    "An admin checks teacher accounts first. Your classes open once yours is approved.",
+                ));
+            }
+            Ok(home(c, me, now)?)
+        })
+        .await?;
     Ok(ok(&body))
 }

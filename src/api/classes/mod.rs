@@ -235,9 +235,24 @@ pub async fn rename(cx: &mut Ctx<'_>) -> Result<Response> {
 pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
     let (me, class) = own_class(cx).await?;
     let (ip, tid) = (cx.ip(), me.id);
-    cx.app
+    let closed = cx
+        .app
         .db
         .write(move |tx| {
+            // Deleting the class takes away the only grown-up of the children it made and no
+            // parent linked: their accounts close with it, as when each is removed.
+            let now = crate::time::now();
+            let kids: Vec<i64> = tx
+                .prepare("SELECT user_id FROM class_members WHERE class_id = ?1 AND managed = 1")?
+                .query_map([class], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut closed = Vec::new();
+            for kid in kids {
+                if crate::store::classroom::close_if_orphaned(tx, class, kid, now)? {
+                    crate::auth::sessions::revoke_all(tx, kid, "class_removed", now, None)?;
+                    closed.push(kid);
+                }
+            }
             tx.execute("DELETE FROM classes WHERE id = ?1", [class])?;
             audit::record(
                 tx,
@@ -245,11 +260,16 @@ pub async fn delete(cx: &mut Ctx<'_>) -> Result<Response> {
                 "class_deleted",
                 Some(("class", class.to_string())),
                 Some(&ip),
-                &json!({}),
+                &json!({ "accounts_closed": closed.len() }),
             )?;
-            Ok(())
+            Ok(closed)
         })
         .await?;
+    for kid in closed {
+        cx.app
+            .hub
+            .close_user(kid, crate::realtime::protocol::close::SIGNED_OUT);
+    }
     Ok(empty(hyper::StatusCode::NO_CONTENT))
 }
 
@@ -288,7 +308,7 @@ pub async fn join(cx: &mut Ctx<'_>) -> Result<Response> {
         .write(move |tx| {
             let found: Option<(i64, String, i64)> = tx
                 .query_row(
-                    "SELECT id, name, teacher_id FROM classes WHERE join_code = ?1",
+                    "SELECT id, name, teacher_id FROM classes WHERE join_code = ?1 AND archived_at IS NULL",
                     [&code],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
@@ -458,17 +478,12 @@ pub async fn remove(cx: &mut Ctx<'_>) -> Result<Response> {
         .write(move |tx| {
             // A child the class looked after, with no family to hand the account to, has nobody
             // left to sign them in: the account is closed (its stories stay in the library).
-            let managed = crate::store::classroom::membership(tx, class, kid)? == Some(true);
-            let closed = managed && !crate::store::reach::has_guardian(tx, kid)?;
+            let now = crate::time::now();
+            let closed = crate::store::classroom::close_if_orphaned(tx, class, kid, now)?;
             if closed {
-                let now = crate::time::now();
-                tx.execute(
-                    "UPDATE users SET status = 'archived', updated_at = ?2 WHERE id = ?1",
-                    params![kid, now],
-                )?;
                 crate::auth::sessions::revoke_all(tx, kid, "class_removed", now, None)?;
-                crate::store::classroom::revoke_card(tx, kid)?;
             }
+            crate::store::classroom::leave(tx, class, kid)?;
             let n = tx.execute(
                 "DELETE FROM class_requests WHERE class_id = ?1 AND user_id = ?2",
                 params![class, kid],

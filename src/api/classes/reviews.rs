@@ -52,14 +52,42 @@ async fn waiting_story(cx: &Ctx<'_>) -> Result<(i64, i64, crate::store::stories:
     Ok((me.id, class, meta))
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApproveBody {
+    /// The story's `review.fingerprint` as the teacher read it.
+    fingerprint: String,
+}
+
 /// `POST /api/classes/{id}/reviews/{story_id}/approve`: the story goes into the library and
-/// its author hears so.
+/// its author hears so, if it is still exactly what the teacher read.
 pub async fn approve(cx: &mut Ctx<'_>) -> Result<Response> {
-    let (tid, class, meta) = waiting_story(cx).await?;
+    let (tid, class, _) = waiting_story(cx).await?;
+    let body: ApproveBody = cx.req.json_small().await?;
+    let story = cx.req.params.id(1)?;
     let (now, ip) = (crate::time::now(), cx.ip());
     cx.app
         .db
         .write(move |tx| {
+            // Read again inside the write: what is published is what the teacher approved.
+            let meta = match reviews::of_story(tx, story)? {
+                Some((c, status, _)) if c == class && status == "waiting" => {
+                    crate::store::stories::meta(tx, story)?
+                }
+                _ => None,
+            }
+            .ok_or_else(|| {
+                Error::not_found(
+                    "not_found",
+                    "That story is not waiting in this class any more.",
+                )
+            })?;
+            if reviews::fingerprint(tx, story)?.as_deref() != Some(body.fingerprint.as_str()) {
+                return Err(Error::conflict(
+                    "story_changed",
+                    "This story changed since you read it. Please read it again before approving.",
+                ));
+            }
             crate::store::actions::publish_approved(tx, &meta, now)?;
             crate::store::notifications::notify(
                 tx,

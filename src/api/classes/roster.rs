@@ -322,11 +322,22 @@ pub async fn move_member(cx: &mut Ctx<'_>) -> Result<Response> {
                     "Pick another of your classes that is still open.",
                 ));
             }
-            if store::membership(tx, from, kid)?.is_none() {
-                return Err(Error::not_found(
-                    "not_found",
-                    "That child is not in this class.",
-                ));
+            match store::membership(tx, from, kid)? {
+                None => {
+                    return Err(Error::not_found(
+                        "not_found",
+                        "That child is not in this class.",
+                    ));
+                }
+                // A child who joined with the code chose this class (with their family): another
+                // class is theirs to join, not the teacher's to put them in.
+                Some(false) => {
+                    return Err(Error::forbidden(
+                        "not_managed",
+                        "This child joined with the class code. They can join the other class with its code.",
+                    ));
+                }
+                Some(true) => {}
             }
             if store::size(tx, to)? >= MAX_MEMBERS {
                 return Err(Error::conflict("class_full", "That class is full."));

@@ -233,8 +233,10 @@ async fn class_filter(cx: &Ctx<'_>, raw: &str) -> Result<i64> {
         .app
         .db
         .read(move |c| {
-            Ok(crate::store::classes::teaches(c, me, class)?
-                || crate::store::classroom::membership(c, class, me)?.is_some())
+            let approved = crate::store::reach::person(c, me)?.is_some_and(|p| p.approved);
+            Ok(approved
+                && (crate::store::classes::teaches(c, me, class)?
+                    || crate::store::classroom::membership(c, class, me)?.is_some()))
         })
         .await?;
     if inside {

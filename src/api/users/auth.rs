@@ -179,7 +179,9 @@ pub(crate) async fn authenticate(
     if let Err(r) = cx.app.limits.login_account_ip.hit(&here_key) {
         return Err(limited(cx, r, "login_account", username).await);
     }
-    if let Err(r) = cx.app.limits.login_account.hit(&account_key) {
+    let account = cx.app.limits.login_account.hit(&account_key);
+    let day = cx.app.limits.login_account_day.hit(&account_key);
+    if let Err(r) = account.and(day) {
         // Guesses from many places can fill the account's ceiling; a place this account has
         // signed in from before still gets in (its own bucket above still limits it).
         let (name, ip) = (username.clone(), cx.ip());
@@ -225,6 +227,7 @@ pub(crate) async fn authenticate(
     active(&creds.status, creds.suspended_until)?;
     cx.app.limits.login_account_ip.reset(&here_key);
     cx.app.limits.login_account.reset(&account_key);
+    cx.app.limits.login_account_day.reset(&account_key);
     start_session(cx, creds.id, trusted).await
 }
 

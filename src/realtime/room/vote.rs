@@ -192,10 +192,18 @@ impl Room {
             .filter(|m| !m.kicked && m.took_part && m.user_id != self.host)
             .map(|m| m.user_id)
             .collect();
+        // Someone the host removed keeps no byline, but their strokes are still on the pages:
+        // they count for the class's approval.
+        let drew: Vec<i64> = self
+            .members
+            .values()
+            .filter(|m| m.took_part)
+            .map(|m| m.user_id)
+            .collect();
         let (id, host) = (self.id, self.host);
         self.app
             .db
-            .write(move |tx| store::publish(tx, id, host, &title, &pages, &authors))
+            .write(move |tx| store::publish(tx, id, host, &title, &pages, &authors, &drew))
             .await
     }
 }

@@ -15,6 +15,22 @@ async fn sign_in(s: &TestServer, kid: &Value) -> Session {
     Session::from(&r.json())
 }
 
+/// The teacher approves a story as they read it (its review fingerprint from the story).
+async fn approve(s: &TestServer, t: &Session, class: i64, story: i64) -> crate::common::Resp {
+    let read = s
+        .get(&format!("/api/stories/{story}"))
+        .bearer(&t.access)
+        .send()
+        .await
+        .json();
+    let fingerprint = read["review"]["fingerprint"].clone();
+    s.post(&format!("/api/classes/{class}/reviews/{story}/approve"))
+        .bearer(&t.access)
+        .json(&json!({ "fingerprint": fingerprint }))
+        .send()
+        .await
+}
+
 async fn notifications(s: &TestServer, who: &Session) -> Vec<Value> {
     s.get("/api/notifications")
         .bearer(&who.access)
@@ -77,11 +93,7 @@ async fn a_story_waits_for_the_teacher_and_reaches_the_class_library_once_approv
         .send()
         .await;
     assert_eq!(r.status, 200, "the teacher reads a waiting story");
-    let r = s
-        .post(&format!("/api/classes/{class}/reviews/{id}/approve"))
-        .bearer(&t.access)
-        .send()
-        .await;
+    let r = approve(&s, &t, class, id).await;
     assert_eq!(r.status, 200, "{}", r.text());
     let r = s
         .get(&format!("/api/stories/{id}"))
@@ -104,11 +116,7 @@ async fn a_story_waits_for_the_teacher_and_reaches_the_class_library_once_approv
         .json();
     assert_eq!(lib["items"][0]["id"], id);
     // Approving twice is a clear 404, not a second publish.
-    let r = s
-        .post(&format!("/api/classes/{class}/reviews/{id}/approve"))
-        .bearer(&t.access)
-        .send()
-        .await;
+    let r = approve(&s, &t, class, id).await;
     assert_eq!(r.status, 404);
     // The class book holds it, whole.
     let book = s
@@ -284,10 +292,7 @@ async fn changing_an_approved_story_sends_it_back_to_the_teacher_before_anyone_r
         .bearer(&ana.access)
         .send()
         .await;
-    s.post(&format!("/api/classes/{class}/reviews/{id}/approve"))
-        .bearer(&t.access)
-        .send()
-        .await;
+    approve(&s, &t, class, id).await;
     let read = |who: &Session| {
         let call = s.get(&format!("/api/stories/{id}")).bearer(&who.access);
         async move { call.send().await }
@@ -331,10 +336,7 @@ async fn changing_an_approved_story_sends_it_back_to_the_teacher_before_anyone_r
             .await
             .json();
         assert_eq!(waiting["items"][0]["story"]["id"], id, "change {change}");
-        s.post(&format!("/api/classes/{class}/reviews/{id}/approve"))
-            .bearer(&t.access)
-            .send()
-            .await;
+        approve(&s, &t, class, id).await;
         assert_eq!(read(&ben).await.status, 200);
     }
 }
@@ -417,11 +419,7 @@ async fn a_story_drawn_together_in_a_class_waits_for_the_teacher_too() {
         .send()
         .await;
     assert_eq!(r.status, 404);
-    let r = s
-        .post(&format!("/api/classes/{class}/reviews/{story}/approve"))
-        .bearer(&t.access)
-        .send()
-        .await;
+    let r = approve(&s, &t, class, story).await;
     assert_eq!(r.status, 200, "{}", r.text());
     let r = s
         .get(&format!("/api/stories/{story}"))

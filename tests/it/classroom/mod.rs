@@ -3,6 +3,7 @@
 //! publishing approval, the class library and book, and the teacher's home.
 
 mod approval;
+mod attacks;
 mod signin;
 
 use crate::common::{Session, TestServer};
