@@ -44,7 +44,7 @@ unit:
 
 ## Debian's Chromium (never a downloaded one) and an emoji font for faithful screenshots, and
 ## tesseract with English and Filipino data for the photo-story (OCR) tests, and poppler's
-## pdftotext to read the sign-in cards Chromium prints to PDF.
+## pdftotext and zbarimg to read and scan the sign-in cards Chromium prints.
 e2e-deps:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  echo "installing chromium for the browser tests"; \
@@ -54,9 +54,9 @@ e2e-deps:
 	  echo "installing tesseract for the OCR tests"; \
 	  $(APT) update -qq && $(APT) install -y -qq tesseract-ocr tesseract-ocr-eng tesseract-ocr-fil; \
 	fi
-	@if ! command -v pdftotext >/dev/null 2>&1; then \
-	  echo "installing poppler-utils to read the printed sign-in cards"; \
-	  $(APT) update -qq && $(APT) install -y -qq poppler-utils; \
+	@if ! command -v pdftotext >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>&1; then \
+	  echo "installing poppler-utils and zbar-tools to read and scan the printed sign-in cards"; \
+	  $(APT) update -qq && $(APT) install -y -qq poppler-utils zbar-tools; \
 	fi
 
 ## Startup, memory, login and library-load figures from the release build (reports; never fails the build).

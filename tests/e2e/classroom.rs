@@ -1,6 +1,7 @@
 //! The classroom morning in real browsers: a teacher pastes 30 names, prints the sign-in cards
 //! (Chromium's print to PDF, read back with pdftotext), children sign in on tablets by tapping
-//! their name and pictures (one by opening its card's QR link), a child's story waits for the
+//! their name and pictures (one by scanning her card's QR code with zbarimg), a child's story
+//! waits for the
 //! teacher, the teacher approves it, and a classmate finds it in the class library.
 
 use std::process::Command;
@@ -159,12 +160,38 @@ async fn the_classroom_morning_from_a_pasted_list_to_the_class_library() {
     for name in NAMES {
         assert!(text.contains(name), "{name} is not on the printed cards");
     }
-    let card_url = t
-        .eval("document.querySelector('[data-test=signin-card][data-name=Tala]').dataset.url")
-        .await
-        .as_str()
-        .expect("card url")
+    // Tala's card is scanned as a phone would: the QR code on screen, read by zbarimg.
+    t.eval("document.querySelector('[data-test=signin-card][data-name=Tala] [data-test=card-qr]').scrollIntoView({ block: 'center' })")
+        .await;
+    let rect = t
+        .eval("(() => { const r = document.querySelector('[data-test=signin-card][data-name=Tala] [data-test=card-qr]').getBoundingClientRect(); return [r.x + window.scrollX, r.y + window.scrollY, r.width, r.height]; })()")
+        .await;
+    let r: Vec<f64> = rect
+        .as_array()
+        .expect("rect")
+        .iter()
+        .map(|v| v.as_f64().expect("number"))
+        .collect();
+    let shot = t
+        .cmd(
+            "Page.captureScreenshot",
+            json!({ "format": "png", "clip": { "x": r[0] - 8.0, "y": r[1] - 8.0, "width": r[2] + 16.0, "height": r[3] + 16.0, "scale": 3 } }),
+        )
+        .await;
+    let qr_png = shots.join("classroom-tala-qr.png");
+    std::fs::write(&qr_png, decode_base64(shot["data"].as_str().expect("png"))).expect("write qr");
+    let card_url = run("zbarimg", &["--raw", "-q", &qr_png.to_string_lossy()])
+        .trim()
         .to_string();
+    assert!(
+        card_url.contains("/card#"),
+        "the QR holds the card link: {card_url}"
+    );
+    assert_eq!(
+        t.eval("document.querySelector('[data-test=signin-card][data-name=Tala]').dataset.url")
+            .await,
+        json!(card_url)
+    );
 
     // Children sign in by tapping, each on their own tablet.
     let detail = s
