@@ -18,7 +18,8 @@ use crate::store::classroom::{self as store, ClassRow};
 use super::JOIN_CODE_LEN;
 
 /// The class behind a sign-in code. An unknown code costs the address a try (only failures
-/// count), so codes cannot be walked; a class of 30 opening the page costs nothing.
+/// count), so codes cannot be walked, on a trusted network too; a class of 30 opening the page
+/// costs nothing.
 async fn class_by_code(cx: &Ctx<'_>) -> Result<ClassRow> {
     let unknown = || {
         Error::not_found(
@@ -40,7 +41,10 @@ async fn class_by_code(cx: &Ctx<'_>) -> Result<ClassRow> {
     match found {
         Some(class) => Ok(class),
         None => {
-            if !cx.app.limits.is_trusted(cx.req.ip) {
+            // A school LAN skips the sign-in bucket, but walking codes costs there too.
+            if cx.app.limits.is_trusted(cx.req.ip) {
+                cx.app.limits.code_tries.hit(&cx.ip_key())?;
+            } else {
                 cx.app.limits.login_ip.hit(&cx.ip_key())?;
             }
             Err(unknown())

@@ -383,3 +383,73 @@ async fn a_patient_guesser_from_many_addresses_meets_a_daily_ceiling_per_child()
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn removing_a_class_child_from_a_drawing_session_does_not_take_her_strokes_past_the_teacher()
+{
+    use crate::common::collab::{
+        ack, code_of, create_session, draw, first_page, id_of, join_ok, kick, open_room, start,
+    };
+    let s = TestServer::start().await;
+    let t = s.teacher("ms_reyes").await;
+    let (class, _) = open_class(&s, &t, "Sampaguita").await;
+    let kids = roster(&s, &t, class, "Ana").await;
+    let ana = sign_in(&s, &kids[0]).await;
+    // A friend from outside the class hosts.
+    let mum = s.register("mum", "parent").await;
+    let host = s.child_of(&mum, "outside_host").await;
+    s.db_rw()
+        .execute(
+            "INSERT INTO friends (user_id, friend_id, since) VALUES (?1, ?2, 0), (?2, ?1, 0)",
+            [host.user_id, ana.user_id],
+        )
+        .expect("friends");
+    let created = create_session(&s, &host.access, json!({ "title": "Ours" })).await;
+    let id = id_of(&created);
+    join_ok(&s, &ana.access, &code_of(&created)).await;
+    start(&s, &host.access, id).await;
+    let (mut h, st) = open_room(&s, &host.access, id).await;
+    let (mut a, _) = open_room(&s, &ana.access, id).await;
+    let p1 = first_page(&st);
+    ack(&mut a, id, "a-1", draw(&p1, 1.0)).await;
+    ack(&mut h, id, "h-1", draw(&p1, 2.0)).await;
+    let r = kick(&s, &host.access, id, ana.user_id).await;
+    assert!(r.status < 300, "{}", r.text());
+    h.send(json!({ "type": "collab.vote_start", "session_id": id }))
+        .await;
+    let story = h.next_of("collab.published").await["story_id"]
+        .as_i64()
+        .expect("story");
+    let r = s
+        .get(&format!("/api/stories/{story}"))
+        .bearer(&host.access)
+        .send()
+        .await
+        .json();
+    assert_eq!(r["status"], "draft", "{r}");
+    assert_eq!(r["review"]["status"], "waiting");
+}
+
+#[tokio::test]
+async fn class_codes_cannot_be_walked_even_from_a_trusted_school_network() {
+    let s = TestServer::start_with(&["--trusted-networks", "127.0.0.0/8"]).await;
+    let mut statuses = Vec::new();
+    for n in 0..15u32 {
+        let code = format!(
+            "ZZZZ{}{}",
+            (b'A' + (n / 8) as u8) as char,
+            (b'A' + (n % 8) as u8) as char
+        );
+        statuses.push(
+            s.get(&format!("/api/class-signin/{code}"))
+                .send()
+                .await
+                .status,
+        );
+    }
+    assert!(statuses.contains(&429), "{statuses:?}");
+    assert!(
+        statuses.iter().all(|c| [404, 429].contains(c)),
+        "{statuses:?}"
+    );
+}
