@@ -6,7 +6,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::common::ws::{Ws, open_raw, ticket};
@@ -152,6 +152,7 @@ async fn rest_load(
     story: i64,
     n: usize,
     stop: Arc<AtomicBool>,
+    progress: Arc<[AtomicUsize; 3]>,
 ) -> Written {
     let mut w = Written::default();
     // Start late and write slowly, so these writes are still going on when the server stops
@@ -189,6 +190,7 @@ async fn rest_load(
                 Ok(Some(v)) => {
                     let id = v.pointer(id_at).and_then(Value::as_i64).expect("id");
                     [&mut w.stories, &mut w.comments, &mut w.messages][kind].push((id, text));
+                    progress[kind].fetch_add(1, Ordering::Relaxed);
                     w.last_rest = Some(Instant::now());
                 }
                 Ok(None) => {}
@@ -250,6 +252,7 @@ async fn load_then(
 ) -> (Written, Instant) {
     let addr = server.addr;
     let stop = Arc::new(AtomicBool::new(false));
+    let progress: Arc<[AtomicUsize; 3]> = Arc::new(Default::default());
     let mut tasks = Vec::new();
     for (n, me) in sc.users.iter().enumerate() {
         let friend = sc.users[n ^ 1].user_id;
@@ -260,6 +263,7 @@ async fn load_then(
             sc.story,
             n,
             Arc::clone(&stop),
+            Arc::clone(&progress),
         )));
     }
     tasks.push(tokio::spawn(op_load(
@@ -275,6 +279,12 @@ async fn load_then(
         "b",
     )));
     tokio::time::sleep(LOAD_FOR).await;
+    // A slow machine may not have written enough yet to prove anything: stop the server once
+    // every kind of write has ten acknowledged (while they are still flowing), not on a clock.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while progress.iter().any(|p| p.load(Ordering::Relaxed) < 10) && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
     let stopped_at = Instant::now();
     stop_server(server);
     let mut all = Written::default();
