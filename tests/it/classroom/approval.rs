@@ -1,19 +1,9 @@
 //! Publishing approval: a class child's story waits for the teacher, is approved or returned
 //! with a note (the child hears either way), and then shows in the class library and book.
 
-use super::{open_class, pictures, roster};
+use super::{open_class, roster, sign_in};
 use crate::common::{Session, TestServer};
 use serde_json::{Value, json};
-
-async fn sign_in(s: &TestServer, kid: &Value) -> Session {
-    let r = s
-        .post("/api/auth/login")
-        .json(&json!({ "username": kid["username"], "picture": pictures(kid) }))
-        .send()
-        .await;
-    assert_eq!(r.status, 200, "{}", r.text());
-    Session::from(&r.json())
-}
 
 /// The teacher approves a story as they read it (its review fingerprint from the story).
 async fn approve(s: &TestServer, t: &Session, class: i64, story: i64) -> crate::common::Resp {

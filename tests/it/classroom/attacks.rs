@@ -3,19 +3,9 @@
 //! child or teacher, a teacher whose approval was taken back, and guessing pictures slowly
 //! from many places.
 
-use super::{open_class, pictures, roster};
+use super::{open_class, pictures, roster, sign_in};
 use crate::common::{Session, TestServer};
 use serde_json::{Value, json};
-
-async fn sign_in(s: &TestServer, kid: &Value) -> Session {
-    let r = s
-        .post("/api/auth/login")
-        .json(&json!({ "username": kid["username"], "picture": pictures(kid) }))
-        .send()
-        .await;
-    assert_eq!(r.status, 200, "{}", r.text());
-    Session::from(&r.json())
-}
 
 async fn cards(s: &TestServer, t: &Session, class: i64) -> Vec<Value> {
     let r = s

@@ -53,6 +53,17 @@ pub fn pictures(kid: &Value) -> Value {
         .collect()
 }
 
+/// A child of the class signs in with the pictures the roster gave them.
+pub async fn sign_in(s: &TestServer, kid: &Value) -> Session {
+    let r = s
+        .post("/api/auth/login")
+        .json(&json!({ "username": kid["username"], "picture": pictures(kid) }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    Session::from(&r.json())
+}
+
 fn users(s: &TestServer) -> i64 {
     s.db()
         .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
