@@ -8,6 +8,7 @@ use super::{no_class, own_class};
 use crate::api::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::http::response::{Response, ok};
+use crate::store::stories::Meta;
 use crate::store::{audit, reviews};
 
 /// Longest note a teacher sends back with a story.
@@ -26,30 +27,32 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
     Ok(ok(&json!({ "items": items })))
 }
 
-/// The waiting story in the path, in the teacher's class.
-async fn waiting_story(cx: &Ctx<'_>) -> Result<(i64, i64, crate::store::stories::Meta)> {
+/// The story waiting in `class`, or 404. Checked before the body is read (so a story that is
+/// no longer waiting says so first) and again inside the write that acts on it.
+fn waiting_in(c: &rusqlite::Connection, story: i64, class: i64) -> Result<Meta> {
+    match reviews::of_story(c, story)? {
+        Some((cid, status, _)) if cid == class && status == "waiting" => {
+            crate::store::stories::meta(c, story)?
+        }
+        _ => None,
+    }
+    .ok_or_else(|| {
+        Error::not_found(
+            "not_found",
+            "That story is not waiting in this class any more.",
+        )
+    })
+}
+
+/// The teacher, their class and the waiting story in the path.
+async fn waiting_story(cx: &Ctx<'_>) -> Result<(i64, i64, i64)> {
     let (me, class) = own_class(cx).await?;
     let story = cx.req.params.id(1)?;
-    let meta = cx
-        .app
+    cx.app
         .db
-        .read(move |c| {
-            let review = reviews::of_story(c, story)?;
-            Ok(match review {
-                Some((cid, status, _)) if cid == class && status == "waiting" => {
-                    crate::store::stories::meta(c, story)?
-                }
-                _ => None,
-            })
-        })
-        .await?
-        .ok_or_else(|| {
-            Error::not_found(
-                "not_found",
-                "That story is not waiting in this class any more.",
-            )
-        })?;
-    Ok((me.id, class, meta))
+        .read(move |c| waiting_in(c, story, class).map(|_| ()))
+        .await?;
+    Ok((me.id, class, story))
 }
 
 #[derive(Deserialize)]
@@ -62,26 +65,14 @@ struct ApproveBody {
 /// `POST /api/classes/{id}/reviews/{story_id}/approve`: the story goes into the library and
 /// its author hears so, if it is still exactly what the teacher read.
 pub async fn approve(cx: &mut Ctx<'_>) -> Result<Response> {
-    let (tid, class, _) = waiting_story(cx).await?;
+    let (tid, class, story) = waiting_story(cx).await?;
     let body: ApproveBody = cx.req.json_small().await?;
-    let story = cx.req.params.id(1)?;
     let (now, ip) = (crate::time::now(), cx.ip());
     cx.app
         .db
         .write(move |tx| {
-            // Read again inside the write: what is published is what the teacher approved.
-            let meta = match reviews::of_story(tx, story)? {
-                Some((c, status, _)) if c == class && status == "waiting" => {
-                    crate::store::stories::meta(tx, story)?
-                }
-                _ => None,
-            }
-            .ok_or_else(|| {
-                Error::not_found(
-                    "not_found",
-                    "That story is not waiting in this class any more.",
-                )
-            })?;
+            // What is published is what the teacher approved: checked in the same write.
+            let meta = waiting_in(tx, story, class)?;
             if reviews::fingerprint(tx, story)?.as_deref() != Some(body.fingerprint.as_str()) {
                 return Err(Error::conflict(
                     "story_changed",
@@ -121,7 +112,7 @@ struct ReturnBody {
 /// `POST /api/classes/{id}/reviews/{story_id}/return`: back to the author as a draft, with a
 /// note (checked like anything a child reads).
 pub async fn send_back(cx: &mut Ctx<'_>) -> Result<Response> {
-    let (tid, class, meta) = waiting_story(cx).await?;
+    let (tid, class, story) = waiting_story(cx).await?;
     let body: ReturnBody = cx.req.json_small().await?;
     let note = body.note.trim().to_string();
     if note.chars().count() > NOTE_MAX || crate::domain::text::has_unshowable(&note, true) {
@@ -136,6 +127,7 @@ pub async fn send_back(cx: &mut Ctx<'_>) -> Result<Response> {
     cx.app
         .db
         .write(move |tx| {
+            let meta = waiting_in(tx, story, class)?;
             reviews::send_back(tx, meta.id, tid, meta.author_id, &meta.title, &note, now)?;
             audit::record(
                 tx,

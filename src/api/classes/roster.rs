@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::{MAX_MEMBERS, active_class, own_class};
 use crate::api::ctx::Ctx;
-use crate::api::family::VIEW_SECS;
+use crate::api::family::{PasswordBody, VIEW_SECS};
 use crate::domain::classroom::{self, AVATARS, LineError, ROSTER_MAX_BYTES, ROSTER_MAX_LINES};
 use crate::domain::encoding::random_bytes;
 use crate::domain::pictures::{PICTURE_LEN, PICTURES};
@@ -226,15 +226,6 @@ async fn managed_child(cx: &Ctx<'_>) -> Result<(i64, i64, i64)> {
         )),
         Some(true) => Ok((me.id, class, kid)),
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PasswordBody {
-    #[serde(default)]
-    password: Option<String>,
-    #[serde(default)]
-    picture: Option<Vec<String>>,
 }
 
 /// `POST /api/classes/{id}/members/{user_id}/password`: new pictures (chosen, or random when

@@ -249,13 +249,15 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
     Ok(ok(&json!({ "child": child })))
 }
 
+/// A new password for a child from a grown-up who answers for them: typed or pictures (a
+/// class's teacher may send neither, for random pictures).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PasswordBody {
+pub(crate) struct PasswordBody {
     #[serde(default)]
-    password: Option<String>,
+    pub password: Option<String>,
     #[serde(default)]
-    picture: Option<Vec<String>>,
+    pub picture: Option<Vec<String>>,
 }
 
 /// `POST /api/family/children/{id}/password`: the child is signed out everywhere.
