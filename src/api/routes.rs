@@ -261,9 +261,9 @@ macro_rules! table {
             grown("Your classes (teachers), or the classes you are in or waiting for (children)", None, vec![("200", "Classes", Some("AnyList"))], none());
         ClassCreate = POST "/api/classes", User, "classes" => classes::create,
             grown("Make a class with a join code (teachers); sign-in opens in school hours where the teacher is, and stories wait for approval", Some("ClassCreateBody"), vec![("201", "The class", Some("ClassEnvelope"))], none());
-        ClassJoin = POST "/api/classes/join", User, "classes" => classes::join,
+        ClassJoin = POST "/api/classes/join", User, "classes" => classes::members::join,
             grown("Ask to join a class with its code (children); the teacher approves", Some("CodeBody"), vec![("202", "Waiting for the teacher", Some("ClassJoin")), ("200", "Already a member", Some("ClassJoin"))], none());
-        ClassGet = GET "/api/classes/{id}", User, "classes" => classes::get,
+        ClassGet = GET "/api/classes/{id}", User, "classes" => classes::members::get,
             grown("A class with its members and waiting requests (its teacher)", None, vec![("200", "The class", Some("ClassDetail"))], none());
         ClassRename = PATCH "/api/classes/{id}", User, "classes" => classes::rename,
             grown("Rename a class", Some("NameBody"), vec![("200", "The class", Some("ClassEnvelope"))], none());
@@ -273,9 +273,9 @@ macro_rules! table {
             grown("A new join code; the old one stops working", None, vec![("200", "The code", Some("JoinCode"))], none());
         ClassReport = GET "/api/classes/{id}/report", User, "classes" => classes::report::report,
             grown("Per-student report: stories, pages, reading, XP, last active", None, vec![("200", "The report (or CSV)", Some("ClassReport"))], csv());
-        ClassApprove = POST "/api/classes/{id}/members/{user_id}/approve", User, "classes" => classes::approve,
+        ClassApprove = POST "/api/classes/{id}/members/{user_id}/approve", User, "classes" => classes::members::approve,
             grown("Let a child in", None, vec![("204", "Approved", None)], none());
-        ClassRemove = DELETE "/api/classes/{id}/members/{user_id}", User, "classes" => classes::remove,
+        ClassRemove = DELETE "/api/classes/{id}/members/{user_id}", User, "classes" => classes::members::remove,
             grown("Turn down a request or remove a member", None, vec![("204", "Removed", None)], none());
         ClassRoster = POST "/api/classes/{id}/roster", User, "classes" => classes::roster::add,
             grown("Make children's accounts from a pasted list (a name per line, or CSV: name, display name): all or none", Some("RosterBody"), vec![("201", "The new accounts with their pictures", Some("RosterMade")), ("422", "Lines that need a change (nothing was stored)", Some("RosterProblems"))], none());
