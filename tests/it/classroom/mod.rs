@@ -476,6 +476,21 @@ async fn the_teacher_answers_for_new_friends_of_the_children_the_class_made() {
         "{waiting}"
     );
     let id = waiting["items"][0]["id"].as_i64().expect("id");
+    // An unrelated adult (a parent of nobody here) sees nothing and answers nothing.
+    let stranger = s.register("stranger_adult", "parent").await;
+    let theirs = s
+        .get("/api/family/requests")
+        .bearer(&stranger.access)
+        .send()
+        .await
+        .json();
+    assert_eq!(theirs["items"].as_array().map(Vec::len), Some(0));
+    let r = s
+        .post(&format!("/api/family/requests/{id}/approve"))
+        .bearer(&stranger.access)
+        .send()
+        .await;
+    assert_eq!(r.status, 404);
     // Another teacher cannot answer it; this one can.
     let other = s.teacher("mr_cruz").await;
     let r = s
