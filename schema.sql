@@ -209,6 +209,9 @@ CREATE VIRTUAL TABLE story_fts USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2',
     detail = column, content = '', contentless_delete = 1
 );
+-- The index's words and how many stories hold each: a search with a one-letter typo looks
+-- here for the word meant.
+CREATE VIRTUAL TABLE story_vocab USING fts5vocab (story_fts, 'row');
 
 -- Who uploaded which image (the same bytes from two people are stored once).
 CREATE TABLE media_uploads (
@@ -571,7 +574,9 @@ CREATE TABLE child_rules (
     friends_need_ok INTEGER NOT NULL DEFAULT 1 CHECK (friends_need_ok IN (0, 1)),
     who_may_message TEXT    NOT NULL DEFAULT 'friends'
                             CHECK (who_may_message IN ('friends', 'friends_and_classmates', 'nobody')),
-    updated_at      INTEGER NOT NULL
+    updated_at      INTEGER NOT NULL,
+    -- A parent turned the child's sounds and music off (the child cannot turn them back on).
+    quiet           INTEGER NOT NULL DEFAULT 0 CHECK (quiet IN (0, 1))
 ) STRICT;
 
 -- Being made co-author is a request the invitee accepts.

@@ -153,6 +153,8 @@ macro_rules! table {
             op("Upload a PNG, JPEG or WebP picture (the raw bytes are the body, 5 MiB at most)", None, vec![("201", "Stored", Some("MediaUploaded"))]);
         MediaGet = GET "/media/{id}", Public, "media" => media::serve,
             op("A picture: public when a published story uses it, otherwise by signed URL", None, vec![("200", "The image", None), ("304", "Unchanged", None)]) .query("exp", json!({"type": "integer"}), "Signed URL expiry") .query("sig", json!({"type": "string"}), "Signed URL signature");
+        StoryCover = GET "/covers/{id}", Public, "media" => stories::cover::serve,
+            op("The cover made for a published story whose author picked none (its first drawing, or a title card)", None, vec![("200", "An SVG picture", None), ("304", "Unchanged", None)]) .query("v", json!({"type": "integer"}), "The cover's version (a story's cover_url names it)");
         CharactersList = GET "/api/characters", User, "characters" => characters::list,
             op("Your characters", None, vec![("200", "Characters", Some("CharacterList"))]);
         CharacterCreate = POST "/api/characters", User, "characters" => characters::create,

@@ -23,6 +23,7 @@ pub const STEPS: &[(&str, &str)] = &[
     ("age_band", include_str!("migrations/0006_age_band.sql")),
     ("safety", include_str!("migrations/0007_safety.sql")),
     ("classroom", include_str!("migrations/0008_classroom.sql")),
+    ("delight", include_str!("migrations/0009_delight.sql")),
 ];
 
 /// The schema version this binary writes.

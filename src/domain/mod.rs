@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod classroom;
 pub mod collab;
+pub mod cover;
 pub mod drawing;
 pub mod encoding;
 pub mod events;
@@ -15,3 +16,4 @@ pub mod rewards;
 pub mod starter;
 pub mod story;
 pub mod text;
+pub mod typos;

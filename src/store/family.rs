@@ -40,6 +40,7 @@ pub fn children(c: &Connection, parent: i64, only: Option<i64>) -> rusqlite::Res
             child["rules"] = json!({
                 "friends_need_ok": rules.friends_need_ok,
                 "who_may_message": rules.who_may_message,
+                "quiet": rules.quiet,
             });
             Ok(child)
         })

@@ -90,6 +90,8 @@ pub fn person(c: &Connection, id: i64) -> rusqlite::Result<Option<Person>> {
 pub struct ChildRules {
     pub friends_need_ok: bool,
     pub who_may_message: String,
+    /// No sounds or music for this child (a parent said so).
+    pub quiet: bool,
 }
 
 impl Default for ChildRules {
@@ -97,6 +99,7 @@ impl Default for ChildRules {
         ChildRules {
             friends_need_ok: true,
             who_may_message: "friends".into(),
+            quiet: false,
         }
     }
 }
@@ -104,12 +107,13 @@ impl Default for ChildRules {
 /// A child's rules.
 pub fn child_rules(c: &Connection, child: i64) -> rusqlite::Result<ChildRules> {
     Ok(c.prepare_cached(
-        "SELECT friends_need_ok, who_may_message FROM child_rules WHERE child_id = ?1",
+        "SELECT friends_need_ok, who_may_message, quiet FROM child_rules WHERE child_id = ?1",
     )?
     .query_row([child], |r| {
         Ok(ChildRules {
             friends_need_ok: r.get::<_, i64>(0)? != 0,
             who_may_message: r.get(1)?,
+            quiet: r.get::<_, i64>(2)? != 0,
         })
     })
     .optional()?
@@ -119,9 +123,9 @@ pub fn child_rules(c: &Connection, child: i64) -> rusqlite::Result<ChildRules> {
 /// Saves a child's rules.
 pub fn set_child_rules(c: &Connection, child: i64, rules: &ChildRules) -> rusqlite::Result<()> {
     c.execute(
-        "INSERT INTO child_rules (child_id, friends_need_ok, who_may_message, updated_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (child_id) DO UPDATE SET friends_need_ok = ?2, who_may_message = ?3, updated_at = ?4",
-        params![child, rules.friends_need_ok, rules.who_may_message, crate::time::now()],
+        "INSERT INTO child_rules (child_id, friends_need_ok, who_may_message, updated_at, quiet) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (child_id) DO UPDATE SET friends_need_ok = ?2, who_may_message = ?3, updated_at = ?4, quiet = ?5",
+        params![child, rules.friends_need_ok, rules.who_may_message, crate::time::now(), rules.quiet],
     )?;
     Ok(())
 }

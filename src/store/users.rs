@@ -30,6 +30,8 @@ pub struct UserView {
     pub created_at: String,
     /// A self-registered teacher an admin has not approved yet.
     pub pending_approval: bool,
+    /// A parent turned this child's sounds and music off.
+    pub quiet: bool,
 }
 
 /// A user to create.
@@ -146,8 +148,9 @@ pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView
     conn.query_row(
         "SELECT u.id, u.username, u.role, u.created_at, p.display_name, p.bio, p.avatar_emoji,
                 p.theme, p.language, p.privacy, p.prefs, p.xp, p.avatar_border, p.notify,
-                p.age_band, u.pending_approval
-         FROM users u JOIN profiles p ON p.user_id = u.id WHERE u.id = ?1",
+                p.age_band, u.pending_approval, coalesce(cr.quiet, 0)
+         FROM users u JOIN profiles p ON p.user_id = u.id
+         LEFT JOIN child_rules cr ON cr.child_id = u.id WHERE u.id = ?1",
         [id],
         |r| {
             let prefs: String = r.get(10)?;
@@ -182,6 +185,7 @@ pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView
                 xp,
                 level: level_for_xp(xp),
                 pending_approval: r.get::<_, i64>(15)? != 0,
+                quiet: r.get::<_, i64>(16)? != 0,
             })
         },
     )

@@ -806,3 +806,60 @@ async fn family_and_class_limits_hold() {
         .await;
     assert_eq!((r.status, r.code().as_str()), (409, "too_many_classes"));
 }
+
+#[tokio::test]
+async fn a_parent_turns_a_childs_sounds_off_and_only_that_parent_can() {
+    let s = TestServer::start().await;
+    let mum = s.register("quiet_mum", "parent").await;
+    let other = s.register("quiet_other", "parent").await;
+    let kid = s.child_of(&mum, "quiet_kid").await;
+    let me = s.get("/api/me").bearer(&kid.access).send().await.json();
+    assert_eq!(me["quiet"], false, "{me}");
+
+    // Another parent cannot, and the child's own settings cannot touch it.
+    let r = s
+        .patch(&format!("/api/family/children/{}", kid.user_id))
+        .bearer(&other.access)
+        .json(&json!({ "rules": { "quiet": true } }))
+        .send()
+        .await;
+    assert!(r.status == 403 || r.status == 404, "{}", r.text());
+    let r = s
+        .patch("/api/me")
+        .bearer(&kid.access)
+        .json(&json!({ "quiet": false }))
+        .send()
+        .await;
+    assert_eq!(r.status, 400, "{}", r.text());
+
+    let r = s
+        .patch(&format!("/api/family/children/{}", kid.user_id))
+        .bearer(&mum.access)
+        .json(&json!({ "rules": { "quiet": true } }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    // The other rules stay as they were.
+    let kids = s
+        .get("/api/family/children")
+        .bearer(&mum.access)
+        .send()
+        .await
+        .json();
+    assert_eq!(
+        kids["items"][0]["rules"],
+        json!({ "friends_need_ok": true, "who_may_message": "friends", "quiet": true }),
+        "{kids}"
+    );
+    let me = s.get("/api/me").bearer(&kid.access).send().await.json();
+    assert_eq!(me["quiet"], true);
+    // The child may still keep their own switch; the grown-up's "quiet" wins in the app.
+    let r = s
+        .patch("/api/me")
+        .bearer(&kid.access)
+        .json(&json!({ "prefs": { "sounds": true } }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["quiet"], true);
+}

@@ -388,13 +388,14 @@ async fn a_data_dir_serves_one_server_at_a_time() {
 }
 
 /// Every screen word and error text exists in both languages (a missing Tagalog string would
-/// quietly show English to a child who chose Tagalog).
+/// quietly show English to a child who chose Tagalog), area file by area file (`en.js` beside
+/// `tl.js`, `en-studio.js` beside `tl-studio.js`...).
 #[test]
 fn both_languages_have_every_string() {
-    let keys = |lang: &str| -> Vec<Vec<String>> {
-        let path = format!("{}/assets/js/i18n/{lang}.js", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("strings file");
-        // Two objects, `words` then `errors`, one `key: "…",` per line.
+    let dir = format!("{}/assets/js/i18n", env!("CARGO_MANIFEST_DIR"));
+    let keys = |file: &str| -> Vec<Vec<String>> {
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).expect("strings file");
+        // Objects (`words`, then `errors` in the main file), one `key: "…",` per line.
         text.split("export const ")
             .skip(1)
             .map(|block| {
@@ -411,8 +412,31 @@ fn both_languages_have_every_string() {
             })
             .collect()
     };
-    let (en, tl) = (keys("en"), keys("tl"));
-    assert_eq!(en.len(), 2);
-    assert!(en[0].len() > 400, "{}", en[0].len());
-    assert_eq!(en, tl);
+    let mut areas = 0;
+    let mut all: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("i18n dir") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .into_string()
+            .expect("utf-8");
+        let Some(area) = name.strip_prefix("en") else {
+            continue;
+        };
+        let tl = format!("tl{area}");
+        let (en, tl) = (keys(&name), keys(&tl));
+        assert_eq!(en, tl, "{name} and its Tagalog file differ in keys");
+        all.extend(en.into_iter().next().unwrap_or_default());
+        areas += 1;
+    }
+    assert!(areas >= 4, "{areas}");
+    assert!(all.len() > 400, "{}", all.len());
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        all.len(),
+        "a screen word is defined in two area files"
+    );
 }

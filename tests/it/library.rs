@@ -354,3 +354,65 @@ async fn title_matches_come_before_other_matches() {
     let none = ids(&s.get("/api/stories?q=moon&language=tl").send().await.json());
     assert!(none.is_empty());
 }
+
+#[tokio::test]
+async fn a_search_with_a_one_letter_slip_still_finds_the_story() {
+    let s = TestServer::start().await;
+    let kid = s.register("typo_kid", "child").await;
+    let dragon = s
+        .published(
+            &kid.access,
+            "The Dragon Who Was Afraid of the Dark",
+            &["Once a little dragon hid from the night."],
+        )
+        .await;
+    let rainbow = s
+        .published(
+            &kid.access,
+            "Ang Bahaghari",
+            &["Makulay ang bahaghari sa langit."],
+        )
+        .await;
+    let hidden = s
+        .published(&kid.access, "Secret", &["A zebracorn lives here."])
+        .await;
+    s.db_rw()
+        .execute("UPDATE stories SET hidden = 1 WHERE id = ?1", [hidden])
+        .expect("hide");
+    let search = |q: &'static str| {
+        let s = &s;
+        async move {
+            let r = s.get(&format!("/api/stories?q={q}")).send().await;
+            assert_eq!(r.status, 200, "{}", r.text());
+            let body = r.json();
+            let ids: Vec<i64> = body["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|i| i["id"].as_i64().expect("id"))
+                .collect();
+            (ids, body["searched_for"].as_str().map(str::to_string))
+        }
+    };
+    // A letter left out, one too many, one changed, two swapped.
+    for q in ["dragn", "draggon", "drakon", "dargon"] {
+        assert_eq!(
+            search(q).await,
+            (vec![dragon], Some("dragon".into())),
+            "{q}"
+        );
+    }
+    // Tagalog too, and the other words of the search still count.
+    assert_eq!(search("bahagari").await.0, vec![rainbow]);
+    assert_eq!(
+        search("afraid%20dragn").await,
+        (vec![dragon], Some("afraid dragon".into()))
+    );
+    // Spelled right: no correction is claimed.
+    assert_eq!(search("dragon").await, (vec![dragon], None));
+    // Two slips are too far, and short words are left alone.
+    assert_eq!(search("drgn").await, (vec![], None));
+    assert_eq!(search("drxgxn").await, (vec![], None));
+    // A hidden story's words are never offered.
+    assert_eq!(search("zebracon").await, (vec![], None));
+}

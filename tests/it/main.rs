@@ -12,6 +12,7 @@ mod authz;
 mod classroom;
 mod cli;
 mod collab;
+mod covers;
 mod crash;
 mod deploy;
 mod family;

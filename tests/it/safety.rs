@@ -390,7 +390,7 @@ async fn classmates_skip_the_wait_and_a_grown_up_can_turn_the_wait_off_or_chat_o
     let now = rules(json!({ "friends_need_ok": false })).await;
     assert_eq!(
         now,
-        json!({ "friends_need_ok": false, "who_may_message": "friends" })
+        json!({ "friends_need_ok": false, "who_may_message": "friends", "quiet": false })
     );
     assert_eq!(ask(&s, &zed, "lia_c").await.json()["status"], "pending");
 

@@ -165,6 +165,9 @@ struct RulesPatch {
     friends_need_ok: Option<bool>,
     #[serde(default)]
     who_may_message: Option<String>,
+    /// No sounds or music for the child.
+    #[serde(default)]
+    quiet: Option<bool>,
 }
 
 /// `PATCH /api/family/children/{id}`: privacy (who can find and message the child), name and
@@ -232,8 +235,11 @@ pub async fn update(cx: &mut Ctx<'_>) -> Result<Response> {
                 if let Some(w) = &patch.who_may_message {
                     r.who_may_message = w.clone();
                 }
+                if let Some(q) = patch.quiet {
+                    r.quiet = q;
+                }
                 reach::set_child_rules(tx, child, &r)?;
-                changed_rules = json!({ "friends_need_ok": r.friends_need_ok, "who_may_message": r.who_may_message });
+                changed_rules = json!({ "friends_need_ok": r.friends_need_ok, "who_may_message": r.who_may_message, "quiet": r.quiet });
             }
             audit::record(
                 tx,

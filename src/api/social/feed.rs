@@ -40,7 +40,7 @@ pub async fn feed(cx: &mut Ctx<'_>) -> Result<Response> {
         .read(move |c| {
             let lim = limit + 1;
             let mut stmt = c.prepare_cached(&format!(
-                "SELECT {CARD_COLUMNS}, a.id, a.kind, a.data, a.created_at, s.id, s.title, s.cover_media_id
+                "SELECT {CARD_COLUMNS}, a.id, a.kind, a.data, a.created_at, s.id, s.title, s.cover_media_id, s.updated_at
                  FROM activities a
                  JOIN friends f ON f.user_id = ?1 AND f.friend_id = a.actor_id
                  JOIN users u ON u.id = a.actor_id JOIN profiles p ON p.user_id = u.id
@@ -54,7 +54,7 @@ pub async fn feed(cx: &mut Ctx<'_>) -> Result<Response> {
                 let story = match r.get::<_, Option<i64>>(10)? {
                     Some(sid) => {
                         let cover: Option<String> = r.get(12)?;
-                        Some(json!({ "id": sid, "title": r.get::<_, String>(11)?, "cover_url": cover.map(|c| format!("/media/{c}")) }))
+                        Some(json!({ "id": sid, "title": r.get::<_, String>(11)?, "cover_url": crate::domain::cover::url(sid, cover.as_deref(), r.get(13)?) }))
                     }
                     None => None,
                 };

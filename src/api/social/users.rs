@@ -89,7 +89,7 @@ pub async fn profile(cx: &mut Ctx<'_>) -> Result<Response> {
             let stats = rewards::stats(c, id)?;
             let achievements = rewards::earned(c, id)?;
             let mut stmt = c.prepare_cached(
-                "SELECT id, title, cover_media_id, like_count, published_at FROM stories
+                "SELECT id, title, cover_media_id, like_count, published_at, updated_at FROM stories
                  WHERE author_id = ?1 AND status = 'published' AND hidden = 0 ORDER BY published_at DESC LIMIT 12",
             )?;
             let stories: Vec<Value> = stmt
@@ -98,7 +98,7 @@ pub async fn profile(cx: &mut Ctx<'_>) -> Result<Response> {
                     Ok(json!({
                         "id": r.get::<_, i64>(0)?,
                         "title": r.get::<_, String>(1)?,
-                        "cover_url": cover.map(|c| format!("/media/{c}")),
+                        "cover_url": crate::domain::cover::url(r.get(0)?, cover.as_deref(), r.get(5)?),
                         "like_count": r.get::<_, i64>(3)?,
                         "published_at": crate::time::rfc3339(r.get::<_, Option<i64>>(4)?.unwrap_or(0)),
                     }))

@@ -195,22 +195,36 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         collaborative,
         class,
     };
-    let rows = match (&fts, sort) {
-        (Some(f), Sort::Relevance) => {
-            let (f, after) = (f.clone(), cursor.as_ref().map(|c| (c.k.clone(), c.i)));
-            cx.app
-                .db
-                .read(move |c| relevance(c, &f, &filters, after, limit))
-                .await?
-        }
-        _ => {
-            let after = cursor.as_ref().map(|c| (c.k.clone(), c.i));
-            cx.app
-                .db
-                .read(move |c| sorted(c, fts.as_deref(), sort, &filters, after, limit))
-                .await?
-        }
-    };
+    let after = cursor.as_ref().map(|c| (c.k.clone(), c.i));
+    let asked = q.clone();
+    let (rows, searched_for) = cx
+        .app
+        .db
+        .read(move |c| {
+            let run = |fts: Option<&str>, after: Option<(SortKey, i64)>, limit: usize| match (
+                fts, sort,
+            ) {
+                (Some(f), Sort::Relevance) => relevance(c, f, &filters, after, limit),
+                _ => sorted(c, fts, sort, &filters, after, limit),
+            };
+            let rows = run(fts.as_deref(), after.clone(), limit)?;
+            let Some(asked) = asked.filter(|_| rows.is_empty()) else {
+                return Ok((rows, None));
+            };
+            // Nothing found: maybe a slip of one letter ("dragn"). A later page that is empty
+            // only because the results ran out is not one.
+            if after.is_some() && !run(fts.as_deref(), None, 1)?.is_empty() {
+                return Ok((rows, None));
+            }
+            let Some(fixed) = crate::store::search::corrected(c, &asked)? else {
+                return Ok((rows, None));
+            };
+            let found = run(fts_query(&fixed).as_deref(), after, limit)?;
+            // The word meant is told only when it found something.
+            let said = (!found.is_empty()).then_some(fixed);
+            Ok((found, said))
+        })
+        .await?;
     let sort_name = sort.as_str().to_string();
     let list = pagination::page(rows, limit, |it: &Item| Cursor {
         s: sort_name.clone(),
@@ -218,7 +232,15 @@ pub async fn list(cx: &mut Ctx<'_>) -> Result<Response> {
         k: it.key.clone(),
         i: it.id,
     });
-    Ok(json_response(StatusCode::OK, &list))
+    match searched_for {
+        None => Ok(json_response(StatusCode::OK, &list)),
+        Some(words) => {
+            let mut body =
+                serde_json::to_value(&list).map_err(|e| Error::Internal(e.to_string()))?;
+            body["searched_for"] = serde_json::Value::String(words);
+            Ok(json_response(StatusCode::OK, &body))
+        }
+    }
 }
 
 /// `?class=`: the class library, for the class's teacher and children only (a class's members
@@ -287,7 +309,7 @@ impl Filters {
 
 const COLUMNS: &str = "s.id, s.title, s.summary, s.genres, s.language, s.cover_media_id, s.page_count, s.like_count,
                        s.comment_count, s.view_count, s.rating_count, s.rating_sum, s.collaborative, s.published_at,
-                       s.author_id, p.display_name, p.avatar_emoji";
+                       s.author_id, p.display_name, p.avatar_emoji, s.updated_at";
 
 fn sql_value(k: &SortKey) -> SqlValue {
     match k {
@@ -297,7 +319,7 @@ fn sql_value(k: &SortKey) -> SqlValue {
     }
 }
 
-/// Runs one library query; the 18th column is the sort key.
+/// Runs one library query; the 19th column is the sort key.
 fn run(c: &rusqlite::Connection, sql: &str, params: &[SqlValue]) -> rusqlite::Result<Vec<Item>> {
     let mut stmt = c.prepare_cached(sql)?;
     let refs: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
@@ -397,7 +419,7 @@ fn item_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
     let genres: String = r.get(3)?;
     let cover: Option<String> = r.get(5)?;
     let (rc, rs): (i64, i64) = (r.get(10)?, r.get(11)?);
-    let key = match r.get_ref(17)? {
+    let key = match r.get_ref(18)? {
         rusqlite::types::ValueRef::Integer(i) => SortKey::Int(i),
         rusqlite::types::ValueRef::Real(f) => SortKey::Real { r: f.to_bits() },
         rusqlite::types::ValueRef::Text(t) => {
@@ -411,7 +433,11 @@ fn item_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
         summary: r.get(2)?,
         genres: serde_json::value::RawValue::from_string(genres).unwrap_or_else(|_| empty_list()),
         language: r.get(4)?,
-        cover_url: cover.map(|c| format!("/media/{c}")),
+        cover_url: Some(crate::domain::cover::url(
+            r.get(0)?,
+            cover.as_deref(),
+            r.get(17)?,
+        )),
         page_count: r.get(6)?,
         like_count: r.get(7)?,
         comment_count: r.get(8)?,

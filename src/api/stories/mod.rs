@@ -3,6 +3,7 @@
 
 pub mod coauthors;
 pub mod comments;
+pub mod cover;
 pub mod library;
 pub mod pages;
 pub mod reactions;

@@ -106,7 +106,7 @@ pub async fn saved(cx: &mut Ctx<'_>) -> Result<Response> {
         .db
         .read(move |c| {
             let mut stmt = c.prepare_cached(&format!(
-                "SELECT s.id, s.title, s.cover_media_id, s.author_id, p.display_name, p.avatar_emoji, s.like_count, sv.created_at
+                "SELECT s.id, s.title, s.cover_media_id, s.author_id, p.display_name, p.avatar_emoji, s.like_count, sv.created_at, s.updated_at
                  FROM saves sv JOIN stories s ON s.id = sv.story_id JOIN profiles p ON p.user_id = s.author_id
                  WHERE sv.user_id = ?1 AND s.status = 'published' AND s.hidden = 0 AND (sv.created_at, sv.story_id) < (?2, ?3)
                  ORDER BY sv.created_at DESC, sv.story_id DESC LIMIT {}",
@@ -120,7 +120,7 @@ pub async fn saved(cx: &mut Ctx<'_>) -> Result<Response> {
                     json!({
                         "id": r.get::<_, i64>(0)?,
                         "title": r.get::<_, String>(1)?,
-                        "cover_url": cover.map(|c| format!("/media/{c}")),
+                        "cover_url": crate::domain::cover::url(r.get(0)?, cover.as_deref(), r.get(8)?),
                         "author": { "id": r.get::<_, i64>(3)?, "display_name": r.get::<_, String>(4)?, "avatar_emoji": r.get::<_, String>(5)? },
                         "like_count": r.get::<_, i64>(6)?,
                         "saved_at": crate::time::rfc3339(at),
