@@ -241,6 +241,23 @@ impl Error {
         }
     }
 
+    /// The message in Tagalog, from the app's own words (`None` when it has none for the code).
+    pub fn message_tl(&self) -> Option<String> {
+        let words = self.words();
+        let mut vars = crate::error_tl::Vars {
+            words: &words,
+            ..Default::default()
+        };
+        match self {
+            Error::Validation { field, .. } => vars.field = *field,
+            Error::RateLimited { retry_after } => vars.seconds = Some(*retry_after),
+            Error::PayloadTooLarge { limit } => vars.limit = Some(*limit),
+            Error::MethodNotAllowed { allow } => vars.allow = Some(allow),
+            _ => {}
+        }
+        crate::error_tl::message(self.code(), &vars)
+    }
+
     /// Profanity found, for a 422 that names the words.
     pub fn words(&self) -> Vec<String> {
         match self {

@@ -37,6 +37,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod error_tl;
 pub mod fuzz;
 pub mod http;
 pub mod log;

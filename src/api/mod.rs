@@ -28,36 +28,51 @@ use crate::auth::guard;
 use crate::domain::accounts::Role;
 use crate::error::{Error, Result};
 use crate::http::request::Request;
-use crate::http::response::Response;
+use crate::http::response::{ErrorResponse as _, Response};
 use ctx::Ctx;
 use routes::{Access, Route};
 
 /// Checks access, then runs the route's handler.
-pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response> {
-    let user = match route.access() {
-        Access::Public => None,
-        // An expired token must not stop a logout or a public read.
-        Access::Optional => match req.bearer() {
-            Some(_) => guard::authenticate(app, &req).await.ok(),
-            None => None,
-        },
-        Access::User => Some(guard::authenticate(app, &req).await?),
-        Access::Admin => Some(require_admin(guard::authenticate(app, &req).await?)?),
-        Access::AdminOrLoopback => {
-            if req.ip.is_loopback() {
-                None
-            } else {
-                Some(require_admin(guard::authenticate(app, &req).await?)?)
-            }
-        }
+pub async fn dispatch(app: &App, route: Route, req: Request) -> Response {
+    let browser_tagalog = req
+        .header(hyper::header::ACCEPT_LANGUAGE)
+        .is_some_and(crate::error_tl::asks_tagalog);
+    let (answer, user) = answer(app, route, req).await;
+    let e = match answer {
+        Ok(resp) => return resp,
+        Err(e) => e,
+    };
+    // Refusals are said in the account's language, else the browser's.
+    let tagalog = match user {
+        Some(id) => app
+            .db
+            .read(move |c| crate::store::users::language(c, id).map_err(Error::from))
+            .await
+            .ok()
+            .flatten()
+            .map_or(browser_tagalog, |l| l == "tl"),
+        None => browser_tagalog,
+    };
+    e.into_response_in(tagalog)
+}
+
+/// The handler's answer, and who asked (when known).
+async fn answer(app: &App, route: Route, req: Request) -> (Result<Response>, Option<i64>) {
+    let user = match authorize(app, route, &req).await {
+        Ok(user) => user,
+        Err(e) => return (Err(e), None),
     };
     // A parent's look through a child's eyes reads, and may end itself; nothing else.
     let reads = matches!(req.parts.method, hyper::Method::GET | hyper::Method::HEAD);
     if user.as_ref().is_some_and(|u| u.view_only) && !reads && route != Route::AuthLogout {
-        return Err(Error::forbidden(
-            "view_only",
-            "This is a look-only visit. Nothing can be changed from here.",
-        ));
+        let id = user.as_ref().map(|u| u.id);
+        return (
+            Err(Error::forbidden(
+                "view_only",
+                "This is a look-only visit. Nothing can be changed from here.",
+            )),
+            id,
+        );
     }
     let mut cx = Ctx { app, req, user };
     let cx = &mut cx;
@@ -65,7 +80,32 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Result<Response>
     if let (Err(e), Some(user)) = (&answer, &cx.user) {
         record_refused_text(app, user.id, e).await;
     }
-    answer
+    (answer, cx.user.as_ref().map(|u| u.id))
+}
+
+/// Who is asking, as the route's access rule needs.
+async fn authorize(
+    app: &App,
+    route: Route,
+    req: &Request,
+) -> Result<Option<crate::domain::accounts::AuthUser>> {
+    Ok(match route.access() {
+        Access::Public => None,
+        // An expired token must not stop a logout or a public read.
+        Access::Optional => match req.bearer() {
+            Some(_) => guard::authenticate(app, req).await.ok(),
+            None => None,
+        },
+        Access::User => Some(guard::authenticate(app, req).await?),
+        Access::Admin => Some(require_admin(guard::authenticate(app, req).await?)?),
+        Access::AdminOrLoopback => {
+            if req.ip.is_loopback() {
+                None
+            } else {
+                Some(require_admin(guard::authenticate(app, req).await?)?)
+            }
+        }
+    })
 }
 
 /// The dispatcher, made from the route table's handler column.

@@ -74,14 +74,24 @@ pub fn etag_matches(if_none_match: Option<&HeaderValue>, etag: &str) -> bool {
 pub trait ErrorResponse {
     /// The full HTTP response; internal details are logged here, once.
     fn into_response(self) -> Response;
+    /// The same, with the message in Tagalog when `tagalog` (and the app has the words).
+    fn into_response_in(self, tagalog: bool) -> Response;
 }
 
 impl ErrorResponse for Error {
     fn into_response(self) -> Response {
+        self.into_response_in(false)
+    }
+
+    fn into_response_in(self, tagalog: bool) -> Response {
         if let Error::Internal(detail) = &self {
             crate::log_error!("internal error: {detail}");
         }
-        let mut resp = json_response(self.status(), &self.body());
+        let mut body = self.body();
+        if tagalog && let Some(text) = self.message_tl() {
+            body["error"]["message"] = serde_json::Value::String(text);
+        }
+        let mut resp = json_response(self.status(), &body);
         match &self {
             Error::RateLimited { retry_after } => {
                 resp.headers_mut()

@@ -223,19 +223,28 @@ async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) 
     resp
 }
 
+// A refusal before any handler (no account known) follows the browser's language.
+fn tagalog(req: &hyper::Request<Incoming>) -> bool {
+    req.headers()
+        .get(hyper::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(crate::error_tl::asks_tagalog)
+}
+
 async fn route(app: &App, ip: IpAddr, req: hyper::Request<Incoming>) -> Response {
     match router::resolve(req.method(), req.uri().path()) {
         Resolved::Api(route, params) => {
             let mut request = Request::new(req, ip, app.body_limits.clone());
             request.params = params;
-            crate::api::dispatch(app, route, request)
-                .await
-                .unwrap_or_else(Error::into_response)
+            crate::api::dispatch(app, route, request).await
         }
         Resolved::Static => app.spa.serve(req.uri().path(), req.headers()),
-        Resolved::MethodNotAllowed(allow) => Error::MethodNotAllowed { allow }.into_response(),
+        Resolved::MethodNotAllowed(allow) => {
+            Error::MethodNotAllowed { allow }.into_response_in(tagalog(&req))
+        }
         Resolved::NotFound => {
-            Error::not_found("route_not_found", "There is nothing at this address.").into_response()
+            Error::not_found("route_not_found", "There is nothing at this address.")
+                .into_response_in(tagalog(&req))
         }
     }
 }

@@ -143,6 +143,13 @@ pub fn credentials_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<
     .optional()
 }
 
+/// The language an account chose ("en" or "tl").
+pub fn language(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT language FROM profiles WHERE user_id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()
+}
+
 /// The caller's own view of their account.
 pub fn load_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<UserView>> {
     conn.query_row(

@@ -30,4 +30,5 @@ mod safety;
 mod security;
 mod social;
 mod stories;
+mod tagalog;
 mod text_rule;

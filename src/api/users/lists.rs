@@ -167,7 +167,7 @@ pub async fn achievements(cx: &mut Ctx<'_>) -> Result<Response> {
                 .map(|(_, t)| crate::time::rfc3339(*t));
             json!({
                 "id": a.id, "icon": a.icon, "title": a.title_en, "title_tl": a.title_tl,
-                "description": a.description_en, "xp": a.xp,
+                "description": a.description_en, "description_tl": a.description_tl, "xp": a.xp,
                 "earned": at.is_some(), "earned_at": at,
                 "progress": { "have": have, "need": need },
             })
