@@ -47,6 +47,9 @@ struct StoryAsk {
     pages: usize,
     #[serde(default)]
     seed: Option<u64>,
+    /// "5-7", "8-9" or "10-12"; the account's own when not given.
+    #[serde(default)]
+    age_band: Option<String>,
 }
 
 fn starter_error(e: StarterError) -> Error {
@@ -65,12 +68,22 @@ pub async fn story(cx: &mut Ctx<'_>) -> Result<Response> {
     cx.app.limits.assist.hit(&format!("user:{me}"))?;
     let ask: StoryAsk = cx.req.json_small().await?;
     cx.app.profanity.guard("idea", &ask.idea)?;
+    let age_band = match &ask.age_band {
+        Some(band) => crate::domain::accounts::parse_age_band(band)?,
+        None => cx
+            .app
+            .db
+            .read(move |c| crate::store::users::load_view(c, me).map_err(Error::from))
+            .await?
+            .and_then(|v| v.age_band),
+    };
     let req = starter::Request {
         idea: &ask.idea,
         genre: &ask.genre,
         language: &ask.language,
         pages: ask.pages,
         seed: ask.seed,
+        age_band: age_band.as_deref(),
     };
     let built = starter::write(&req).map_err(starter_error)?;
     let mut pages: Vec<Value> = built

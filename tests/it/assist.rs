@@ -395,3 +395,55 @@ async fn a_photographed_page_becomes_text() {
             .contains("tesseract-ocr")
     );
 }
+
+#[tokio::test]
+async fn the_starter_listens_to_the_idea_and_to_the_readers_age() {
+    let s = TestServer::start().await;
+    let kid = s.register("listen_kid", "child").await;
+    let body = json!({ "idea": "a dragon who is afraid of the dark", "genre": "fantasy", "language": "en", "pages": 5 });
+    let r = ask(&s, &kid.access, body.clone()).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let story = r.json();
+    let text: String = story["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .map(|p| p["text"].as_str().unwrap_or("").to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("dragon") && text.contains("the dark") && text.contains("brave"),
+        "{text}"
+    );
+    let words = |v: &Value| -> usize {
+        v["pages"]
+            .as_array()
+            .expect("pages")
+            .iter()
+            .map(|p| p["text"].as_str().unwrap_or("").split_whitespace().count())
+            .sum()
+    };
+    // A five-year-old's account gets the short telling; asking for 10-12 gets the long one.
+    let r = s
+        .patch("/api/me")
+        .bearer(&kid.access)
+        .json(&json!({ "age_band": "5-7" }))
+        .send()
+        .await;
+    assert_eq!(r.status, 200);
+    let young = ask(&s, &kid.access, body.clone()).await.json();
+    let mut older_body = body.clone();
+    older_body["age_band"] = json!("10-12");
+    let older = ask(&s, &kid.access, older_body).await.json();
+    assert!(
+        words(&young) * 10 < words(&older) * 7,
+        "{} v {}",
+        words(&young),
+        words(&older)
+    );
+    let mut bad = body;
+    bad["age_band"] = json!("3-4");
+    let r = ask(&s, &kid.access, bad).await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert_eq!(r.code(), "invalid_age_band");
+}

@@ -6,6 +6,7 @@
 //! Everything else unknown is ignored.
 
 use super::lexicon::{self, Kind, Word};
+use super::trouble::{self, Trouble};
 use crate::domain::games::fold;
 
 /// What the idea gave, in the order the child wrote it.
@@ -19,6 +20,8 @@ pub struct Found {
     pub place: Option<Word>,
     /// The first thing mentioned.
     pub object: Option<Word>,
+    /// The problem the idea gives the hero, if it names one.
+    pub trouble: Option<Trouble>,
 }
 
 /// Words after which the next word is a name.
@@ -110,6 +113,8 @@ pub fn read(idea: &str) -> Found {
         }
     }
 
+    let raws: Vec<&str> = tokens.iter().map(|t| t.raw.as_str()).collect();
+    let trouble = trouble::read(&keys, &raws, &mut taken);
     let mut heroes: Vec<Word> = Vec::new();
     for hit in lexicon::find(Kind::Hero, &keys, &taken) {
         if !heroes.iter().any(|w| w.en() == hit.word.en()) {
@@ -130,6 +135,7 @@ pub fn read(idea: &str) -> Found {
         heroes,
         place,
         object,
+        trouble,
     }
 }
 

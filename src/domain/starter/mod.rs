@@ -19,6 +19,9 @@ mod lexicon;
 mod tl;
 mod tl_genres_a;
 mod tl_genres_b;
+mod trouble;
+mod trouble_en;
+mod trouble_tl;
 mod vars;
 mod writer;
 
@@ -59,6 +62,9 @@ pub struct Request<'a> {
     pub pages: usize,
     /// A fixed seed; without one the request itself is hashed, so an idea keeps its story.
     pub seed: Option<u64>,
+    /// The reader's age band ("5-7", "8-9", "10-12"): five- to seven-year-olds get short
+    /// pages of short, plain sentences.
+    pub age_band: Option<&'a str>,
 }
 
 /// A written story.
@@ -297,7 +303,16 @@ fn compose(req: &Request<'_>) -> Result<(Story, Vec<Vec<String>>), StarterError>
     let pack = pack(language);
     let kit = pack.kit(req.genre);
     let cast = casts::cast(req.genre);
-    let roles = Roles::choose(&idea::read(req.idea), cast, pack, &mut rng);
+    let found = idea::read(req.idea);
+    let roles = Roles::choose(&found, cast, pack, &mut rng);
+    // The idea's own problem, when the story can say it in its language.
+    let trouble = found
+        .trouble
+        .as_ref()
+        .and_then(|t| t.words(language).map(|w| (t.kind, w.to_string())));
+    let lines = trouble
+        .as_ref()
+        .map(|(kind, _)| trouble::lines(*kind, language));
 
     let time_index = rng.below(pack.times.len());
     let when = pack.times.get(time_index).copied().unwrap_or(("", ""));
@@ -306,11 +321,13 @@ fn compose(req: &Request<'_>) -> Result<(Story, Vec<Vec<String>>), StarterError>
     rng.shuffle(&mut flavors);
     let flavor = flavors.first().copied().unwrap_or("");
     let flavor2 = flavors.get(1).copied().unwrap_or(flavor);
-    let plot = kit
+    let genre_plot = kit
         .plots
         .get(rng.below(kit.plots.len()))
         .unwrap_or(&NO_PLOT);
+    let plot = lines.map_or(genre_plot, |l| &l.plot);
     let mut vars = Vars::new(language, &roles, adj, (flavor, flavor2), when, kit.label);
+    vars.trouble = trouble.as_ref().map(|(_, w)| w.clone()).unwrap_or_default();
     vars.goal = fill(plot.goal, &vars, pack, &mut rng);
 
     let art = Art {
@@ -330,10 +347,18 @@ fn compose(req: &Request<'_>) -> Result<(Story, Vec<Vec<String>>), StarterError>
         pack,
         kit,
         plot,
+        lines,
+        lonely: trouble
+            .as_ref()
+            .is_some_and(|(k, _)| *k == trouble::Kind::Lonely),
+        young: req.age_band == Some("5-7"),
         used: Vec::new(),
     };
     let written = writer.pages(req.pages);
-    let title = title_case(&writer.say(&[pack.titles]), language);
+    let title = title_case(
+        &writer.say(&[lines.map_or(pack.titles, |l| l.titles)]),
+        language,
+    );
     let summary = writer.say(&[pack.summaries]);
     let scene = SCENES
         .iter()
@@ -386,11 +411,14 @@ fn seed_for(req: &Request<'_>) -> u64 {
         .filter(|w| !w.is_empty())
         .collect();
     let key = format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}{}",
         words.join(" "),
         req.genre,
         req.language,
-        req.pages
+        req.pages,
+        req.age_band
+            .map(|a| format!("\u{1f}{a}"))
+            .unwrap_or_default()
     );
     fnv1a(key.as_bytes())
 }
@@ -409,3 +437,5 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 mod tests;
 #[cfg(test)]
 mod tests_data;
+#[cfg(test)]
+mod tests_trouble;

@@ -63,6 +63,7 @@ pub(super) fn req<'a>(
         language,
         pages,
         seed: None,
+        age_band: None,
     }
 }
 

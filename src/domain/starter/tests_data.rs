@@ -24,6 +24,7 @@ const KEYS: &[&str] = &[
     "thing",
     "adj",
     "goal",
+    "trouble",
     "time",
     "weather",
     "flavor",
@@ -69,6 +70,25 @@ fn templates(pack: &Pack) -> Vec<&'static str> {
             out.push(plot.goal);
             out.extend(plot.problems.iter().copied());
             out.extend(plot.wins.iter().copied());
+        }
+    }
+    // The lines for the problems an idea can name.
+    let language = if std::ptr::eq(pack, &en::EN) {
+        Language::En
+    } else {
+        Language::Tl
+    };
+    for kind in trouble::KINDS {
+        let lines = trouble::lines(*kind, language);
+        out.push(lines.plot.goal);
+        for pool in [
+            lines.plot.problems,
+            lines.plot.wins,
+            lines.tries,
+            lines.lessons,
+            lines.titles,
+        ] {
+            out.extend(pool.iter().copied());
         }
     }
     out
@@ -122,6 +142,7 @@ fn every_known_placeholder_has_a_value() {
             "happy",
         );
         vars.goal = "fly the kite".to_string();
+        vars.trouble = "the dark".to_string();
         for key in KEYS {
             assert!(!vars.value(key, pack, &mut rng).is_empty(), "{key}");
         }

@@ -94,6 +94,8 @@ pub(super) struct Vars {
     adj: String,
     /// The plot's goal, filled in once the other values exist (it uses them).
     pub(super) goal: String,
+    /// The idea's problem in words ("the dark", "swim"), when it has one.
+    pub(super) trouble: String,
     time: String,
     weather: String,
     flavor: String,
@@ -137,6 +139,7 @@ impl Vars {
                     thing: thing.to_string(),
                     adj: adj.to_string(),
                     goal: String::new(),
+                    trouble: String::new(),
                     time: time.to_string(),
                     weather: weather.to_string(),
                     flavor: flavor.to_string(),
@@ -164,6 +167,7 @@ impl Vars {
                     thing: thing.to_string(),
                     adj: adj.to_string(),
                     goal: String::new(),
+                    trouble: String::new(),
                     time: time.to_string(),
                     weather: weather.to_string(),
                     flavor: flavor.to_string(),
@@ -201,6 +205,7 @@ impl Vars {
             "thing" => &self.thing,
             "adj" => &self.adj,
             "goal" => &self.goal,
+            "trouble" => &self.trouble,
             "time" => &self.time,
             "weather" => &self.weather,
             "flavor" => &self.flavor,

@@ -1,6 +1,7 @@
 //! Turning the arc into pages: which templates each beat uses, and the picture prompts.
 
 use super::grammar::capitalise;
+use super::trouble::Lines;
 use super::vars::{Vars, fill, pick};
 use super::{Beat, Genre, Pack, Plot};
 use crate::domain::games::Rng;
@@ -28,6 +29,10 @@ fn layout(pages: usize) -> Vec<Vec<Beat>> {
     }
 }
 
+/// Most words (a placeholder counts as one) in a sentence for a reader of five to seven, when
+/// the pool has such sentences.
+const YOUNG_WORDS: usize = 8;
+
 /// Writes pages, remembering which templates it used so none repeats within a story.
 pub(super) struct Writer {
     /// The story's dice.
@@ -40,6 +45,12 @@ pub(super) struct Writer {
     pub(super) kit: &'static Genre,
     /// The story's plot.
     pub(super) plot: &'static Plot,
+    /// The idea's own problem's tries, lessons and titles, when it named one.
+    pub(super) lines: Option<&'static Lines>,
+    /// The hero starts with no friend (the problem is finding one).
+    pub(super) lonely: bool,
+    /// A reader of five to seven: two short sentences a page.
+    pub(super) young: bool,
     /// Templates already used in this story.
     pub(super) used: Vec<&'static str>,
 }
@@ -52,16 +63,25 @@ impl Writer {
             .flat_map(|p| p.iter().copied())
             .filter(|t| !self.used.contains(t))
             .collect();
-        let options = if fresh.is_empty() {
+        let mut options: Vec<&'static str> = if fresh.is_empty() {
             pools.iter().flat_map(|p| p.iter().copied()).collect()
         } else {
             fresh
         };
+        // Young readers get short sentences (they also tend to use the plainer words): those
+        // of a few words, else the shortest there is.
+        if self.young && options.len() > 1 {
+            let words = |t: &str| t.split_whitespace().count();
+            let shortest = options.iter().map(|t| words(t)).min().unwrap_or(0);
+            let limit = YOUNG_WORDS.max(shortest);
+            options.retain(|t| words(t) <= limit);
+        }
         let Some(&template) = options.get(self.rng.below(options.len())) else {
             return String::new();
         };
         self.used.push(template);
-        capitalise(&fill(template, &self.vars, self.pack, &mut self.rng))
+        let said = capitalise(&fill(template, &self.vars, self.pack, &mut self.rng));
+        if self.young { split_long(&said) } else { said }
     }
 
     /// A sentence from the genre's pool or the shared one, half and half, so the genre's
@@ -94,6 +114,11 @@ impl Writer {
             let alone = beats.len() == 1;
             let mut said = Vec::new();
             for &beat in &beats {
+                if self.young {
+                    self.young_beat(&mut said, beat, tried + 1 == tries, alone);
+                    tried += usize::from(beat == Beat::Try);
+                    continue;
+                }
                 match beat {
                     Beat::Setup => self.setup(&mut said),
                     Beat::Problem => self.problem(&mut said, alone),
@@ -111,13 +136,83 @@ impl Writer {
         out
     }
 
-    /// Four sentences: hero and place, mood, the thing, the friend.
+    /// A beat for a young reader: one sentence, and a second when the beat has the page to
+    /// itself (so every page has two).
+    fn young_beat(&mut self, said: &mut Vec<String>, beat: Beat, last_try: bool, alone: bool) {
+        let (kit, pack, plot) = (self.kit, self.pack, self.plot);
+        match beat {
+            Beat::Setup => {
+                said.push(self.say_either(kit.openers, pack.openers));
+                let second = if self.lonely || self.lines.is_some() {
+                    pack.object_intros
+                } else {
+                    pack.friend_intros
+                };
+                said.push(self.say(&[second]));
+            }
+            Beat::Problem => {
+                said.push(self.say(&[plot.problems]));
+                // How the hero feels says it shorter than a goal line could.
+                if alone {
+                    said.push(self.say(&[pack.reactions]));
+                }
+            }
+            Beat::Try => {
+                said.push(self.try_line());
+                if alone {
+                    said.push(self.say(&[if last_try { pack.nearly } else { pack.fails }]));
+                }
+            }
+            Beat::Resolution => {
+                said.push(self.say(&[plot.wins]));
+                if alone {
+                    said.push(self.say(&[pack.celebrations]));
+                }
+            }
+            Beat::Lesson => {
+                said.push(self.lesson_line());
+                if alone {
+                    said.push(self.say(&[pack.closers]));
+                }
+            }
+        }
+    }
+
+    /// An attempt: at the idea's own problem while its tries last, else the genre's or shared.
+    fn try_line(&mut self) -> String {
+        if let Some(lines) = self.lines
+            && lines.tries.iter().any(|t| !self.used.contains(t))
+        {
+            return self.say(&[lines.tries]);
+        }
+        let (kit, pack) = (self.kit, self.pack);
+        self.say_either(kit.tries, pack.tries)
+    }
+
+    /// What the hero learned: about the idea's own problem when it named one, else the
+    /// genre's lesson two times in three.
+    fn lesson_line(&mut self) -> String {
+        if let Some(lines) = self.lines {
+            return self.say(&[lines.lessons]);
+        }
+        let (kit, pack) = (self.kit, self.pack);
+        if self.rng.below(3) < 2 {
+            self.say(&[kit.lessons])
+        } else {
+            self.say(&[pack.lessons])
+        }
+    }
+
+    /// Four sentences: hero and place, mood, the thing, the friend (no friend yet when the
+    /// problem is finding one).
     fn setup(&mut self, said: &mut Vec<String>) {
         let (kit, pack) = (self.kit, self.pack);
         said.push(self.say_either(kit.openers, pack.openers));
         said.push(self.say_either(kit.setup, pack.setup));
         said.push(self.say(&[pack.object_intros]));
-        said.push(self.say(&[pack.friend_intros]));
+        if !self.lonely {
+            said.push(self.say(&[pack.friend_intros]));
+        }
     }
 
     /// The problem, (on its own page) how the hero feels, and the goal.
@@ -133,8 +228,8 @@ impl Writer {
     /// An attempt, sometimes the friend's help, and how it went: not yet, or (the last one)
     /// nearly there. The friend always helps on the middle try.
     fn attempt(&mut self, said: &mut Vec<String>, index: usize, total: usize, alone: bool) {
-        let (kit, pack) = (self.kit, self.pack);
-        said.push(self.say_either(kit.tries, pack.tries));
+        let pack = self.pack;
+        said.push(self.try_line());
         if alone && (index == total / 2 || self.rng.below(3) == 0) {
             said.push(self.say(&[pack.helps]));
         }
@@ -152,17 +247,33 @@ impl Writer {
         }
     }
 
-    /// The lesson (the genre's own two times in three) and a last line.
+    /// The lesson and a last line.
     fn lesson(&mut self, said: &mut Vec<String>) {
-        let (kit, pack) = (self.kit, self.pack);
-        let lesson = if self.rng.below(3) < 2 {
-            self.say(&[kit.lessons])
-        } else {
-            self.say(&[pack.lessons])
-        };
+        let lesson = self.lesson_line();
         said.push(lesson);
+        let pack = self.pack;
         said.push(self.say(&[pack.closers]));
     }
+}
+
+/// A long sentence for a young reader, cut in two where it joins two sentences ("..., and
+/// ..." / "..., at ..."): "The paths all looked the same. Mimi could not remember the way."
+/// Speech is left whole.
+fn split_long(sentence: &str) -> String {
+    if sentence.split_whitespace().count() <= 10 || sentence.contains('"') {
+        return sentence.to_string();
+    }
+    for joint in [
+        ", and ", ", but ", ", so ", ", at ", ", pero ", ", kaya ", "; ",
+    ] {
+        if let Some((a, b)) = sentence.split_once(joint) {
+            let (na, nb) = (a.split_whitespace().count(), b.split_whitespace().count());
+            if na >= 3 && nb >= 3 {
+                return format!("{a}. {}", capitalise(b));
+            }
+        }
+    }
+    sentence.to_string()
 }
 
 /// The story's look, in English, for picture prompts.
