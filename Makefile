@@ -9,6 +9,9 @@ PI_TARGET := aarch64-unknown-linux-gnu
 STATIC_FLAGS := -C target-feature=+crt-static
 MAX_BINARY_BYTES := 12582912
 # Root installs packages directly; anyone else goes through sudo if it exists.
+AXE_VERSION := 4.14.1
+AXE_SHA1 := 14d8a6f3f085afd126b8b5ca1e42e50e17fb1d99
+AXE := target/axe/axe-$(AXE_VERSION).min.js
 APT := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
 
 .PHONY: run test fmt fmt-check lint unit e2e-deps bench soak release pi fuzz fuzz-deps api-fuzz clean help
@@ -44,7 +47,9 @@ unit:
 
 ## Debian's Chromium (never a downloaded one) and an emoji font for faithful screenshots, and
 ## tesseract with English and Filipino data for the photo-story (OCR) tests, and poppler's
-## pdftotext and zbarimg to read and scan the sign-in cards Chromium prints.
+## pdftotext and zbarimg to read and scan the sign-in cards Chromium prints, and axe-core (the
+## accessibility engine: one script from its npm package, checked by hash; no Node needed) for
+## the browser tests to run on every screen.
 e2e-deps:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  echo "installing chromium for the browser tests"; \
@@ -57,6 +62,13 @@ e2e-deps:
 	@if ! command -v pdftotext >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>&1; then \
 	  echo "installing poppler-utils and zbar-tools to read and scan the printed sign-in cards"; \
 	  $(APT) update -qq && $(APT) install -y -qq poppler-utils zbar-tools; \
+	fi
+	@if [ ! -s $(AXE) ]; then \
+	  echo "fetching axe-core $(AXE_VERSION) from the npm registry for the accessibility checks"; \
+	  mkdir -p $(dir $(AXE)) && \
+	  curl -fsSL -o $(AXE).tgz https://registry.npmjs.org/axe-core/-/axe-core-$(AXE_VERSION).tgz && \
+	  echo "$(AXE_SHA1)  $(AXE).tgz" | sha1sum -c --quiet && \
+	  tar -xzf $(AXE).tgz -O package/axe.min.js > $(AXE).part && mv $(AXE).part $(AXE) && rm $(AXE).tgz; \
 	fi
 
 ## Startup, memory, login and library-load figures from the release build (reports; never fails the build).

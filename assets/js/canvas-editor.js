@@ -1,18 +1,26 @@
-// The drawing canvas of the studio: pen, marker, eraser, line, rectangle, circle and stickers on
-// a vector document (src/domain/drawing.rs), with undo/redo. Pointer events: pen, touch, mouse.
+// The drawing canvas of the studio and of drawing together: pen, marker, eraser, line,
+// rectangle, circle and stickers on a vector document (src/domain/drawing.rs), with undo/redo.
+// Pointer events (pen, touch, mouse) and the keyboard draw through the same few steps, so a
+// keyboard stroke is saved, undone and shared like any other.
 
 import { renderDrawing } from "./drawing.js";
+import { t } from "./i18n.js";
 
 export const PALETTE = ["#2b2340", "#e03131", "#f08c00", "#ffd23f", "#2f9e44", "#1c7ed6", "#ae3ec9", "#ffffff"];
 export const SIZES = { small: 4, medium: 10, big: 24 };
 export const STICKERS = ["🐉", "🐱", "🐶", "🌞", "🌈", "🌳", "🏠", "⭐", "🚀", "🦋", "🌸", "🥭"];
 const MAX_POINTS = 4000;
+// Keyboard steps in page units (the page is 1024 wide): small enough to draw with, Shift for
+// crossing the page quickly.
+const STEP = 12;
+const BIG_STEP = 60;
 
 /**
  * An editor bound to `canvas`; `onChange(doc)` runs after every finished change. With
  * `shared`, finished items go to `shared.onItem(item)` instead of the local document (a live
- * session owns the document), unfinished ones to `shared.onPreview(item)`, and `shared.extra()`
- * supplies what others are drawing right now.
+ * session owns the document), unfinished ones to `shared.onPreview(item)`, the keyboard
+ * cursor to `shared.onCursor(x, y)`, and `shared.extra()` supplies what others are drawing
+ * right now. `editor.status` is a polite live region to put next to the canvas.
  */
 export function canvasEditor(canvas, onChange, shared = null) {
   let doc = blank();
@@ -23,6 +31,18 @@ export function canvasEditor(canvas, onChange, shared = null) {
   let size = SIZES.medium;
   let sticker = STICKERS[0];
   let live = null;
+  let liveBy = null; // "pointer" or "key": who is drawing `live`
+  const cursor = { x: 512, y: 384 };
+
+  // The keyboard way in: a focusable canvas that says how to draw with keys. A screen reader
+  // passes the keys through to it (role application) instead of reading with them.
+  canvas.tabIndex = 0;
+  canvas.setAttribute("role", "application");
+  canvas.setAttribute("aria-label", `${t("st_canvas")} ${t("kb_canvas_keys")}`);
+  const status = document.createElement("p");
+  status.className = "sr-only";
+  status.setAttribute("aria-live", "polite");
+  status.dataset.test = "draw-status";
 
   function blank() {
     return { v: 1, width: 1024, height: 768, background: "#fffaf0", items: [] };
@@ -32,6 +52,42 @@ export function canvasEditor(canvas, onChange, shared = null) {
     const items = [...doc.items, ...(shared ? shared.extra() : [])];
     if (live) items.push(live);
     renderDrawing(canvas, { ...doc, items });
+    if (liveBy === "key" || canvas.matches(":focus-visible")) paintCursor();
+  }
+
+  // The keyboard cursor: a ring the size of the brush, dark and light so it shows on any
+  // picture, filled while drawing.
+  function paintCursor() {
+    const ctx = canvas.getContext("2d");
+    const k = canvas.width / doc.width;
+    // At least 14 screen pixels across, however small the canvas is shown.
+    const css = (canvas.clientWidth || canvas.width) / doc.width;
+    const px = 1 / css;
+    ctx.save();
+    ctx.setTransform(k, 0, 0, k, 0, 0);
+    const r = Math.max(size / 2 + 4, 14 * px);
+    ctx.beginPath();
+    ctx.arc(cursor.x, cursor.y, r, 0, Math.PI * 2);
+    if (liveBy === "key") {
+      ctx.globalAlpha = 0.35;
+      ctx.fillStyle = tool === "eraser" ? "#868e96" : color;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+    }
+    const cross = new Path2D();
+    for (const [dx, dy] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
+      cross.moveTo(cursor.x + dx * (r - 4 * px), cursor.y + dy * (r - 4 * px));
+      cross.lineTo(cursor.x + dx * (r + 9 * px), cursor.y + dy * (r + 9 * px));
+    }
+    ctx.lineWidth = 6 * px;
+    ctx.strokeStyle = "#ffffff";
+    ctx.stroke();
+    ctx.stroke(cross);
+    ctx.lineWidth = 3 * px;
+    ctx.strokeStyle = "#1c1630";
+    ctx.stroke();
+    ctx.stroke(cross);
+    ctx.restore();
   }
 
   function at(e) {
@@ -52,6 +108,58 @@ export function canvasEditor(canvas, onChange, shared = null) {
     doc = { ...doc, items: [...doc.items, item] };
     paint();
     onChange(doc);
+  }
+
+  // The three steps every stroke and shape goes through, whoever draws it.
+  function begin(x, y, by) {
+    if (tool === "sticker") {
+      commit({ type: "sticker", emoji: sticker, x, y, size: 96 });
+      return false;
+    }
+    if (tool === "pen" || tool === "marker" || tool === "eraser") {
+      const width = tool === "marker" ? size * 2 : tool === "eraser" ? size * 2.5 : size;
+      live = { type: "stroke", tool: tool === "eraser" ? "eraser" : tool, color: tool === "eraser" ? "#ffffff" : color, width, points: [x, y] };
+      if (tool === "marker") live.opacity = 0.6;
+    } else if (tool === "line") {
+      live = { type: "line", color, width: size, x1: x, y1: y, x2: x, y2: y };
+    } else {
+      live = { type: tool === "circle" ? "ellipse" : "rect", color, width: size, x, y, w: 0, h: 0, start: [x, y] };
+    }
+    liveBy = by;
+    paint();
+    return true;
+  }
+
+  function extend(x, y) {
+    if (live.type === "stroke") {
+      if (live.points.length < MAX_POINTS) live.points.push(x, y);
+    } else if (live.type === "line") {
+      live.x2 = x;
+      live.y2 = y;
+    } else {
+      const [sx, sy] = live.start;
+      live.x = Math.min(sx, x);
+      live.y = Math.min(sy, y);
+      live.w = Math.abs(x - sx);
+      live.h = Math.abs(y - sy);
+    }
+    if (shared && live.type === "stroke" && live.points.length % 10 === 0) shared.onPreview(live);
+    paint();
+  }
+
+  function finish() {
+    if (!live) return;
+    const item = live;
+    live = null;
+    liveBy = null;
+    delete item.start;
+    if (item.type === "stroke" && item.points.length === 2) item.points.push(item.points[0] + 0.5, item.points[1]);
+    if ((item.type === "rect" || item.type === "ellipse") && (item.w < 2 || item.h < 2)) return paint();
+    commit(item);
+  }
+
+  function say(text) {
+    status.textContent = text;
   }
 
   // Two fingers zoom (pinch) and pan the page inside its scrolling frame; one finger draws.
@@ -79,6 +187,7 @@ export function canvasEditor(canvas, onChange, shared = null) {
       touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
       if (touches.size === 2) {
         live = null;
+        liveBy = null;
         gesture = { ...spread(), zoom };
         paint();
         return;
@@ -107,57 +216,79 @@ export function canvasEditor(canvas, onChange, shared = null) {
   canvas.addEventListener("pointerdown", (e) => {
     e.preventDefault();
     if (gesture) return;
+    // A keyboard stroke still open ends where it is; the pointer starts its own.
+    if (liveBy === "key") finish();
     canvas.setPointerCapture(e.pointerId);
     const [x, y] = at(e);
-    if (tool === "sticker") {
-      commit({ type: "sticker", emoji: sticker, x, y, size: 96 });
-      return;
-    }
-    if (tool === "pen" || tool === "marker" || tool === "eraser") {
-      const width = tool === "marker" ? size * 2 : tool === "eraser" ? size * 2.5 : size;
-      live = { type: "stroke", tool: tool === "eraser" ? "eraser" : tool, color: tool === "eraser" ? "#ffffff" : color, width, points: [x, y] };
-      if (tool === "marker") live.opacity = 0.6;
-    } else if (tool === "line") {
-      live = { type: "line", color, width: size, x1: x, y1: y, x2: x, y2: y };
-    } else {
-      live = { type: tool === "circle" ? "ellipse" : "rect", color, width: size, x, y, w: 0, h: 0, start: [x, y] };
-    }
-    paint();
+    cursor.x = x;
+    cursor.y = y;
+    begin(x, y, "pointer");
   });
   canvas.addEventListener("pointermove", (e) => {
-    if (!live || gesture) return;
+    if (!live || liveBy !== "pointer" || gesture) return;
     const [x, y] = at(e);
-    if (live.type === "stroke") {
-      if (live.points.length < MAX_POINTS) live.points.push(x, y);
-    } else if (live.type === "line") {
-      live.x2 = x;
-      live.y2 = y;
-    } else {
-      const [sx, sy] = live.start;
-      live.x = Math.min(sx, x);
-      live.y = Math.min(sy, y);
-      live.w = Math.abs(x - sx);
-      live.h = Math.abs(y - sy);
-    }
-    if (shared && live.type === "stroke" && live.points.length % 10 === 0) shared.onPreview(live);
-    paint();
+    extend(x, y);
   });
-  const finish = () => {
-    if (!live) return;
-    const item = live;
-    live = null;
-    delete item.start;
-    if (item.type === "stroke" && item.points.length === 2) item.points.push(item.points[0] + 0.5, item.points[1]);
-    if ((item.type === "rect" || item.type === "ellipse") && (item.w < 2 || item.h < 2)) return paint();
-    commit(item);
-  };
-  canvas.addEventListener("pointerup", finish);
+  canvas.addEventListener("pointerup", () => {
+    if (liveBy === "pointer") finish();
+  });
   canvas.addEventListener("pointercancel", () => {
+    if (liveBy !== "pointer") return;
     live = null;
+    liveBy = null;
     paint();
   });
 
+  // Keyboard drawing: arrows move the cursor (Shift for big steps), Space puts the pen down
+  // and lifts it again, Enter lifts it too, Escape drops what is being drawn.
+  const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  canvas.addEventListener("keydown", (e) => {
+    // A locked canvas (drawing together before it starts) takes no keys, as it takes no taps.
+    if (e.ctrlKey || e.metaKey || e.altKey || canvas.classList.contains("locked")) return;
+    const arrow = ARROWS[e.key];
+    if (arrow) {
+      e.preventDefault();
+      const step = e.shiftKey ? BIG_STEP : STEP;
+      cursor.x = Math.min(doc.width, Math.max(0, cursor.x + arrow[0] * step));
+      cursor.y = Math.min(doc.height, Math.max(0, cursor.y + arrow[1] * step));
+      if (liveBy === "key") extend(cursor.x, cursor.y);
+      else paint();
+      shared?.onCursor?.(cursor.x, cursor.y);
+    } else if (e.key === " " || e.key === "Spacebar") {
+      e.preventDefault();
+      if (e.repeat) return;
+      if (liveBy === "key") {
+        finish();
+        say(t("kb_not_drawing"));
+      } else if (begin(cursor.x, cursor.y, "key")) {
+        say(t("kb_drawing"));
+      } else {
+        say(t("kb_sticker_added"));
+      }
+    } else if (e.key === "Enter" && liveBy === "key") {
+      e.preventDefault();
+      finish();
+      say(t("kb_not_drawing"));
+    } else if (e.key === "Escape" && liveBy === "key") {
+      e.preventDefault();
+      live = null;
+      liveBy = null;
+      paint();
+      say(t("kb_not_drawing"));
+    }
+  });
+  canvas.addEventListener("focus", () => paint());
+  canvas.addEventListener("blur", () => {
+    // Leaving the canvas lifts the pen: what was drawn stays.
+    if (liveBy === "key") {
+      finish();
+      say(t("kb_not_drawing"));
+    } else paint();
+  });
+
   return {
+    /** The polite live region saying "Drawing" / "Not drawing" (put it near the canvas). */
+    status,
     /** Zooms in or out by a step (buttons and keyboard). */
     zoomBy(step) {
       setZoom(zoom + step);
@@ -175,11 +306,16 @@ export function canvasEditor(canvas, onChange, shared = null) {
     get doc() {
       return doc;
     },
-    setTool(t) {
-      tool = t;
+    /** True while a stroke or shape is being drawn (by a pointer or the keyboard). */
+    get drawing() {
+      return live !== null;
+    },
+    setTool(name) {
+      tool = name;
     },
     setColor(c) {
       color = c;
+      if (liveBy === "key") paint();
     },
     setSize(s) {
       size = s;

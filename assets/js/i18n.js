@@ -2,10 +2,28 @@
 
 import { getState } from "./store.js";
 import * as en from "./i18n/en.js";
+import * as enNav from "./i18n/en-nav.js";
+import * as enReader from "./i18n/en-reader.js";
+import * as enStudio from "./i18n/en-studio.js";
+import * as enTour from "./i18n/en-tour.js";
 import * as tl from "./i18n/tl.js";
+import * as tlNav from "./i18n/tl-nav.js";
+import * as tlReader from "./i18n/tl-reader.js";
+import * as tlStudio from "./i18n/tl-studio.js";
+import * as tlTour from "./i18n/tl-tour.js";
 
-const words = { en: en.words, tl: tl.words };
+// Each area's words sit in their own file (en-studio.js beside tl-studio.js), so a screen's
+// two languages are read side by side.
+const words = {
+  en: { ...en.words, ...enNav.words, ...enReader.words, ...enStudio.words, ...enTour.words },
+  tl: { ...tl.words, ...tlNav.words, ...tlReader.words, ...tlStudio.words, ...tlTour.words },
+};
 const errors = { en: en.errors, tl: tl.errors };
+
+/** Every screen word of a language (the browser tests look for English left on a Tagalog screen). */
+export function allWords(lang) {
+  return words[lang];
+}
 
 function fill(text, vars) {
   return text.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));

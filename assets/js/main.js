@@ -10,6 +10,7 @@ import { connect, disconnect } from "./socket.js";
 import { lazy, navigate, route, start } from "./router.js";
 import { getState, setState, subscribe } from "./store.js";
 import { startSuspension } from "./suspended.js";
+import { startTour } from "./tour.js";
 import { chatView } from "./views/chat.js";
 import { friendsView } from "./views/friends.js";
 import { homeView } from "./views/home.js";
@@ -125,6 +126,8 @@ async function boot() {
   showLookBanner();
   startNav();
   start();
+  // After the first route, so the tour finds the page it opens on.
+  startTour();
 }
 
 boot();

@@ -1,5 +1,7 @@
-// Notifications in words, and the live wiring: unread count from the socket, a toast on arrival.
+// Notifications in words, and the live wiring: unread count from the socket, a toast on arrival,
+// confetti for a new level or badge.
 
+import { celebrate } from "./delight.js";
 import { t } from "./i18n.js";
 import { on } from "./socket.js";
 import { getState, setState } from "./store.js";
@@ -89,8 +91,21 @@ export function startNotices() {
     const inChat = n.type === "message" && location.pathname === `/chat/${n.actor?.id}`;
     // An announcement from the admin stays up longer: it is news for everyone.
     if (!inChat) toast(`${noticeIcon(n)} ${noticeText(n)}`, n.type === "announcement" ? 10_000 : undefined);
+    if (n.type === "level_up") cheer("levelup");
+    else if (n.type === "achievement") cheer("badge");
     for (const fn of arrivals) fn(f.notification);
   });
+}
+
+// A first story can earn a badge and a level at the same moment: the second party waits for the
+// first to end, so the two tunes never play over each other.
+const PARTY_MS = 2800;
+let nextParty = 0;
+function cheer(tune) {
+  const now = Date.now();
+  const at = Math.max(now, nextParty);
+  nextParty = at + PARTY_MS;
+  setTimeout(() => celebrate(tune), at - now);
 }
 
 const arrivals = new Set();

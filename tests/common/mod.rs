@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod a11y;
 pub mod browser;
 pub mod collab;
 pub mod png;

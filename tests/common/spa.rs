@@ -12,6 +12,13 @@ pub async fn login(page: &Page<'_>, base: &str, username: &str) {
     page.fill("input[name=password]", super::PASSWORD).await;
     page.press("Enter").await;
     page.wait_visible("[data-test=nav-user]").await;
+    skip_tour(page).await;
+}
+
+/// Closes the first-run tour if it opened (accounts made in the browser see it once).
+pub async fn skip_tour(page: &Page<'_>) {
+    page.eval("document.querySelector('[data-test=tour-skip]')?.click()")
+        .await;
 }
 
 /// Signs up from the welcome screen through the real form (`role` is child, parent or teacher)
@@ -26,6 +33,7 @@ pub async fn sign_up(page: &Page<'_>, base: &str, role: &str, username: &str, na
     page.click("button[type=submit]").await;
     page.wait_visible("[data-test=greeting]").await;
     page.wait_visible("[data-test=nav-user]").await;
+    skip_tour(page).await;
 }
 
 /// Drags the mouse across the canvas `selector` from `from` to `to` (fractions of its size).

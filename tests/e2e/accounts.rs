@@ -59,6 +59,8 @@ async fn a_child_signs_up_logs_out_and_logs_in() {
     page.wait_for("document.querySelector('[data-test=greeting]')")
         .await;
 
+    // One Log out, in Settings.
+    page.click("[data-test=nav-settings]").await;
     page.click("[data-test=logout]").await;
     page.wait_visible("[data-test=go-login]").await;
     assert_eq!(

@@ -40,6 +40,7 @@ async fn an_idea_becomes_a_story_that_is_published_and_played() {
         .expect("story id");
     page.wait_visible("[data-test=st-publish]").await;
     page.click("[data-test=st-publish]").await;
+    page.click("[data-test=st-publish-confirm]").await;
     page.wait_for(&format!("location.pathname === '/read/{id}'"))
         .await;
 

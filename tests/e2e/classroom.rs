@@ -77,7 +77,8 @@ async fn tap_in(page: &Page<'_>, base: &str, code: &str, name: &str, pictures: &
     for p in pictures {
         page.click(&format!("[data-test=pic-{p}]")).await;
     }
-    page.wait_visible("[data-test=nav-user]").await;
+    // The bell shows for anyone signed in, on a phone too (the name moves to the tab bar).
+    page.wait_visible("[data-test=bell]").await;
     page.wait_for(&format!(
         "(document.querySelector('[data-test=greeting]')?.innerText ?? '').includes('{name}')"
     ))
@@ -268,6 +269,7 @@ async fn the_classroom_morning_from_a_pasted_list_to_the_class_library() {
         .expect("story");
     amihan.goto(&format!("{base}/studio/{story}")).await;
     amihan.click("[data-test=st-publish]").await;
+    amihan.click("[data-test=st-publish-confirm]").await;
     amihan
         .wait_visible("[data-test=st-review][data-status=waiting]")
         .await;

@@ -92,8 +92,11 @@ async fn a_story_goes_from_sign_up_to_the_authors_bell() {
         .and_then(|s| s.parse().ok())
         .expect("story id in the address");
 
-    // A title, then three pages, each with its words and a drawing in its own colour.
+    // A title (in the "Finish my book" sheet), then three pages, each with its words and a
+    // drawing in its own colour.
+    author.click("[data-test=st-publish]").await;
     author.fill("[data-test=st-title]", TITLE).await;
+    author.press("Escape").await;
     for (i, (text, color, _)) in PAGES.into_iter().enumerate() {
         if i > 0 {
             author.click("[data-test=add-page]").await;
@@ -113,6 +116,7 @@ async fn a_story_goes_from_sign_up_to_the_authors_bell() {
         .screenshot(&screens_dir().join("journey-studio.png"))
         .await;
     author.click("[data-test=st-publish]").await;
+    author.click("[data-test=st-publish-confirm]").await;
     author
         .wait_for(&format!("location.pathname === '/read/{id}'"))
         .await;
@@ -183,15 +187,20 @@ async fn a_story_goes_from_sign_up_to_the_authors_bell() {
             );
         }
     }
+    reader
+        .screenshot(&screens_dir().join("journey-reader.png"))
+        .await;
+    // The last page turns to "The End", where Next stops and Like waits.
+    reader.click("[data-test=next]").await;
+    reader
+        .wait_for("document.querySelector('[data-test=the-end]') && !document.querySelector('[data-test=the-end]').hidden")
+        .await;
     assert_eq!(
         reader
             .eval("document.querySelector('[data-test=next]').disabled")
             .await,
         true
     );
-    reader
-        .screenshot(&screens_dir().join("journey-reader.png"))
-        .await;
 
     // Ben likes it: Ana's badge goes up and her open list shows the like, live.
     reader.click("[data-test=like]").await;

@@ -152,7 +152,9 @@ async fn the_studio_refuses_a_rude_title_next_to_the_box_and_does_not_publish() 
         .json();
     let earlier_title = before["title"].as_str().unwrap_or("").to_string();
 
+    page.click("[data-test=st-publish]").await;
     page.fill("[data-test=st-title]", "My stupid dragon").await;
+    page.press("Escape").await;
     let text = "The dragon flew over the hills.";
     page.fill("[data-test=st-text]", text).await;
     // The page's words are saved after a pause (the refused title is not): this is the moment
@@ -177,6 +179,7 @@ async fn the_studio_refuses_a_rude_title_next_to_the_box_and_does_not_publish() 
     }
 
     page.click("[data-test=st-publish]").await;
+    page.click("[data-test=st-publish-confirm]").await;
     page.wait_for("document.querySelector('[data-test=st-publish]').dataset.result === 'refused'")
         .await;
 

@@ -136,12 +136,19 @@ async fn a_guest_finds_and_reads_a_story_page_by_page() {
     page.press("ArrowRight").await;
     page.wait_for("document.querySelector('[data-test=page-text]').innerText.includes('The end')")
         .await;
+    assert!(painted_pixels(&page).await > 1000, "page 3 drawing painted");
+    // After the last page comes "The End", and Next stops there.
+    page.press("ArrowRight").await;
+    page.wait_for("document.querySelector('[data-test=the-end]') && !document.querySelector('[data-test=the-end]').hidden")
+        .await;
     assert_eq!(
         page.eval("document.querySelector('[data-test=next]').disabled")
             .await,
         true
     );
-    assert!(painted_pixels(&page).await > 1000, "page 3 drawing painted");
+    page.press("ArrowLeft").await;
+    page.wait_for("document.querySelector('[data-test=page-text]').innerText.includes('The end')")
+        .await;
     page.press("ArrowLeft").await;
     page.wait_for("document.querySelector('[data-test=page-text]').innerText.includes('mangoes')")
         .await;

@@ -41,8 +41,11 @@ async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
         .and_then(|s| s.parse().ok())
         .expect("story id in the address");
 
+    // Title and genres wait in the "Finish my book" sheet, which Publish opens.
+    page.click("[data-test=st-publish]").await;
     page.fill("[data-test=st-title]", "Moon Picnic").await;
     page.click("[data-genre=adventure]").await;
+    page.press("Escape").await;
     let pages = [
         "Lola packed mangoes for a picnic on the moon.",
         "The rocket went up, up, up past the clouds.",
@@ -140,6 +143,7 @@ async fn a_child_writes_draws_and_publishes_a_story_that_others_can_read() {
     saved(&page).await;
 
     page.click("[data-test=st-publish]").await;
+    page.click("[data-test=st-publish-confirm]").await;
     page.wait_for(&format!("location.pathname === '/read/{id}'"))
         .await;
 

@@ -1,11 +1,9 @@
 // The signed-in home: a greeting with the user's picture and level (and, for grown-ups, a big
 // way into their family, classes or admin page).
 
-import { logout } from "../api.js";
-import { t } from "../i18n.js";
-import { navigate } from "../router.js";
-import { getState, setState } from "../store.js";
 import { api } from "../api.js";
+import { t } from "../i18n.js";
+import { getState } from "../store.js";
 import { grownUpPlace } from "../nav.js";
 import { xpBar } from "./profile.js";
 import { h, toast } from "../ui.js";
@@ -21,16 +19,16 @@ export function homeView(root) {
     };
   }
   const grownUp = user.role !== "child";
-  const out = h("button", { class: "btn", type: "button", dataset: { test: "logout" } }, t("logout"));
-  out.addEventListener("click", async () => {
-    await logout();
-    setState({ user: null });
-    toast(t("logged_out"));
-    navigate("/", { replace: true });
-  });
   const mine = h("ul", { class: "friend-list", dataset: { test: "my-stories" } });
+  const mineBox = h("section", { class: "stack home-mine" }, h("h2", {}, t("st_mine")), mine);
   api("GET", "/api/me/stories?limit=20")
     .then((r) => {
+      // A grown-up who writes no stories is not shown an empty heading; a child is told "none yet".
+      if (!r.items.length) {
+        if (grownUp) mineBox.hidden = true;
+        else mine.replaceChildren(h("li", { class: "muted" }, t("pr_none")));
+        return;
+      }
       mine.replaceChildren(...r.items.map((st) => h("li", { class: "friend" },
         h("span", { class: "friend-name" }, st.title),
         h("span", { class: "muted" }, st.status === "draft" ? t("st_draft") : t("st_in_library")),
@@ -71,15 +69,16 @@ export function homeView(root) {
       ),
       level,
       h("p", {}, user.role === "child" ? t("home_text_child") : t("home_text_adult")),
+      // Library and Friends are also tabs on a phone, so there they leave the row to the
+      // things only home offers. Logging out is in Settings, away from small fingers.
       h("div", { class: "btn-row" },
         grownUp ? null : h("a", { class: "btn btn-primary", href: "/studio/new?blank=1", "data-link": true, dataset: { test: "go-write" } }, `✏️ ${t("st_new")}`),
         grownUp ? null : h("a", { class: "btn btn-primary", href: "/studio/new", "data-link": true, dataset: { test: "go-starter" } }, `✨ ${t("st_new_help")}`),
-        h("a", { class: "btn", href: "/library", "data-link": true, dataset: { test: "go-library" } }, `📚 ${t("lib_title")}`),
-        h("a", { class: "btn", href: "/friends", "data-link": true, dataset: { test: "go-friends" } }, `👫 ${t("f_title")}`),
-        h("a", { class: "btn", href: "/together", "data-link": true, dataset: { test: "go-together" } }, `🎨 ${t("tg_title")}`),
-        out),
+        h("a", { class: "btn wide-only", href: "/library", "data-link": true, dataset: { test: "go-library" } }, `📚 ${t("lib_title")}`),
+        h("a", { class: "btn wide-only", href: "/friends", "data-link": true, dataset: { test: "go-friends" } }, `👫 ${t("f_title")}`),
+        h("a", { class: "btn", href: "/together", "data-link": true, dataset: { test: "go-together" } }, `🎨 ${t("tg_title")}`)),
     ),
-    h("section", { class: "stack home-mine" }, h("h2", {}, t("st_mine")), mine),
+    mineBox,
     h("section", { class: "stack home-mine" }, h("h2", {}, `✨ ${t("home_friends_new")}`), fresh),
   );
 }

@@ -1,4 +1,5 @@
-// The library: instant search, genre chips, language and sort, infinite scroll by cursor.
+// The library: instant search, genre chips, language and sort, infinite scroll by cursor. On a
+// phone the filters fold behind one button, so the first stories are on the first screen.
 
 import { api } from "../api.js";
 import { errorText, t } from "../i18n.js";
@@ -50,6 +51,19 @@ export function libraryView(root) {
   const sort = h("select", { name: "sort", "aria-label": t("lib_sort") },
     h("option", { value: "" }, t("lib_sort_best")), ...SORTS.map((s) => h("option", { value: s }, t(`sort_${s}`))));
   sort.value = filters.sort;
+  const panel = h("div", { class: "lib-filter-panel stack", id: "lib-filter-panel", role: "group", "aria-label": t("nav_filters") },
+    h("div", { class: "lib-selects" }, lang, sort), chips);
+  const fold = h("button", { type: "button", class: "btn lib-filters-btn", "aria-expanded": "false", "aria-controls": panel.id, dataset: { test: "lib-filters" } });
+  const foldLabel = () => {
+    const n = ["genre", "language", "sort"].filter((k) => filters[k]).length;
+    fold.replaceChildren(h("span", { "aria-hidden": "true" }, "🎛️"), n ? t("nav_filters_on", { n }) : t("nav_filters"));
+  };
+  fold.addEventListener("click", () => {
+    const open = fold.getAttribute("aria-expanded") !== "true";
+    fold.setAttribute("aria-expanded", String(open));
+    panel.classList.toggle("open", open);
+  });
+  foldLabel();
   const list = h("ul", { class: "story-grid", dataset: { test: "lib-list" }, "aria-live": "polite" });
   const status = h("p", { class: "muted lib-status", role: "status" });
   const more = h("button", { type: "button", class: "btn", hidden: true, dataset: { test: "lib-more" } }, t("lib_more"));
@@ -75,9 +89,10 @@ export function libraryView(root) {
   root.append(
     h("section", { class: "stack" },
       h("h1", {}, t("lib_title")),
-      h("div", { class: "lib-controls" }, search, lang, sort),
+      h("div", { class: "lib-controls" }, search, fold),
+      // A child's own class stays in sight: for a class, that is the library that matters.
       classChips,
-      chips,
+      panel,
       list,
       status,
       h("div", { class: "btn-row" }, more),
@@ -91,6 +106,7 @@ export function libraryView(root) {
   }
 
   function reload() {
+    foldLabel();
     generation += 1;
     cursor = null;
     list.replaceChildren();
@@ -128,7 +144,8 @@ export function libraryView(root) {
   });
   seen.observe(more);
   load();
-  search.focus();
+  // A phone's keyboard would cover the stories the child came to see.
+  if (!matchMedia("(max-width: 720px)").matches) search.focus();
   return () => seen.disconnect();
 }
 

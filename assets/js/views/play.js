@@ -9,7 +9,7 @@ import { blanksGame } from "./play/blanks.js";
 import { KINDS, kindIcon, kindName, langOf, problemText } from "./play/common.js";
 import { quizGame } from "./play/quiz.js";
 import { resultView } from "./play/result.js";
-import { wordSearchGame } from "./play/wordsearch.js";
+import { fitSize, wordSearchGame } from "./play/wordsearch.js";
 
 const PLAYERS = { quiz: quizGame, fill_blank: blanksGame, word_search: wordSearchGame };
 
@@ -24,11 +24,14 @@ export function playView(root, { id }) {
   };
 
   // `size` picks another word-search grid (8, 10 or 12 wide); by default the server sizes it
-  // for the player's age.
+  // for the player's age (or the story), and a grid too big for this screen to tap comes again
+  // in the biggest size that fits.
   async function load(size) {
     box.replaceChildren(h("p", { class: "muted", role: "status" }, t("working")));
     try {
       game = await api("GET", size ? `/api/games/${id}?size=${size}` : `/api/games/${id}`);
+      const fit = size ? null : fitSize(game, box.clientWidth);
+      if (fit && alive) game = await api("GET", `/api/games/${id}?size=${fit}`);
     } catch (err) {
       if (alive) trouble(problemText(err));
       return;

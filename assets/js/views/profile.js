@@ -55,11 +55,13 @@ export function profileView(root) {
         h("li", { class: a.earned ? "badge-card earned" : "badge-card", dataset: { earned: a.earned ? "1" : "" } },
           h("span", { class: "badge-icon", "aria-hidden": "true" }, a.earned ? a.icon : "🔒"),
           h("strong", {}, lang === "tl" ? a.title_tl : a.title),
-          h("span", { class: "muted" }, a.description))));
+          h("span", { class: "muted" }, lang === "tl" ? (a.description_tl ?? a.description) : a.description))));
       const drafts = stories.items.filter((s) => s.status === "draft");
       const published = stories.items.filter((s) => s.status !== "draft");
       box.replaceChildren(
         h("div", { class: "greeting" }, avatar, h("div", {}, h("h1", {}, user.display_name), h("p", { class: "muted" }, `@${user.username}`))),
+        // On phones "Me" is the way to Settings (and to Log out, which lives there).
+        h("div", { class: "btn-row" }, h("a", { class: "btn", href: "/settings", "data-link": true, dataset: { test: "me-settings" } }, `⚙️ ${t("set_title")}`)),
         xpBar(xp),
         h("h2", {}, t("pr_picture")), pics,
         h("h2", {}, t("pr_border")), borders,

@@ -1,16 +1,24 @@
 // The reader: one page at a time with its drawing, big next/previous buttons, arrow keys and
-// swipes, read-aloud with the browser's voices, a like for signed-in readers, and the games
-// made from the story (views/story-games.js).
+// swipes, a page that turns, a text size to choose, read-aloud with the browser's voices, and
+// after the last page a real ending (views/reader-end.js). Likes, saves, stars, comments
+// (views/reader-comments.js), the story's games (views/story-games.js) and printing it as a
+// book (views/reader-print.js) sit around it.
 
 import { api } from "../api.js";
+import { play } from "../delight.js";
 import { rememberPicture, renderDrawing } from "../drawing.js";
 import { errorText, t } from "../i18n.js";
 import { getState } from "../store.js";
-import { liveHint } from "../kind-words.js";
 import { h, toast } from "../ui.js";
-import { reportControl } from "./report.js";
+import { commentsSection } from "./reader-comments.js";
+import { theEnd } from "./reader-end.js";
+import { printButton } from "./reader-print.js";
+import { reportMenu } from "./report.js";
 import { reviewPanel } from "./review-panel.js";
 import { storyGames } from "./story-games.js";
+
+const SIZES = ["s", "m", "l"];
+const SIZE_KEY = "pt.fontSize";
 
 export function readerView(root, { id }) {
   const box = h("section", { class: "reader stack", dataset: { test: "reader" } }, h("p", { class: "muted", role: "status" }, t("working")));
@@ -18,11 +26,17 @@ export function readerView(root, { id }) {
   let story = null;
   let index = 0;
   let startX = null;
+  let ending = null; // the "The End" page, when this story has one (not in a teacher's review)
+  let canReact = false; // signed in and not an author: may like, save and report
+  let tools = null;
+  let more = null; // the story's "…" menu (Report)
 
   const title = h("h1", { class: "reader-title" });
   const byline = h("p", { class: "muted" });
   const canvas = h("canvas", { class: "page-canvas", role: "img", dataset: { test: "page-canvas" } });
   const text = h("p", { class: "page-text", dataset: { test: "page-text" }, lang: "en" });
+  const figure = h("figure", { class: "page" }, canvas, h("figcaption", {}, text));
+  const stage = h("div", { class: "reader-stage" }, figure);
   const where = h("span", { class: "page-number", dataset: { test: "page-number" }, "aria-live": "polite" });
   const prev = h("button", { type: "button", class: "btn btn-big", dataset: { test: "prev" } }, `◀ ${t("read_prev")}`);
   const next = h("button", { type: "button", class: "btn btn-big btn-primary", dataset: { test: "next" } }, `${t("read_next")} ▶`);
@@ -41,34 +55,12 @@ export function readerView(root, { id }) {
   if ("speechSynthesis" in window) speechSynthesis.addEventListener?.("voiceschanged", fillVoices);
   const like = h("button", { type: "button", class: "btn", "aria-pressed": "false", dataset: { test: "like" } });
   const save = h("button", { type: "button", class: "btn", "aria-pressed": "false", dataset: { test: "save" } });
+  // Like and Save live here while pages show, and move into the ending when it shows.
+  const reactSlot = h("span", { class: "react-slot" });
   const stars = h("div", { class: "stars", role: "group", "aria-label": t("read_rate"), dataset: { test: "stars" } });
-  const comments = h("ol", { class: "chat-log comments", dataset: { test: "comments" } });
-  const commentIn = h("textarea", { rows: 2, maxlength: 1000, "aria-label": t("read_comment"), placeholder: t("read_comment"), dataset: { test: "comment-input" } });
-  const commentHint = h("p", { class: "error", dataset: { test: "comment-hint" }, "aria-live": "polite" });
-  const commentSend = h("button", { type: "submit", class: "btn btn-primary", dataset: { test: "comment-send" } }, `💬 ${t("read_comment_send")}`);
-  const commentForm = h("form", { class: "stack", dataset: { test: "comment-form" } }, commentIn, commentHint, commentSend);
-  // Rude words and personal details are pointed out while typing; the server still decides.
-  const hint = liveHint(commentIn, commentHint, "comment");
-  commentForm.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const text = commentIn.value.trim();
-    if (!text || commentSend.disabled) return;
-    commentSend.disabled = true;
-    try {
-      const c = await api("POST", `/api/stories/${id}/comments`, { text });
-      comments.append(commentRow(c));
-      commentIn.value = "";
-      hint.clear();
-      commentForm.dataset.sent = "posted";
-    } catch (err) {
-      // A refused comment is not posted: the reason stays next to the box, the words stay in it.
-      hint.show(err);
-      commentForm.dataset.sent = "refused";
-      commentIn.focus();
-    } finally {
-      commentSend.disabled = false;
-    }
-  });
+  const sizes = fontSizes(text);
+  const printer = printButton(() => story);
+  const talk = commentsSection(id);
   save.addEventListener("click", async () => {
     const saved = save.getAttribute("aria-pressed") === "true";
     try {
@@ -79,30 +71,32 @@ export function readerView(root, { id }) {
     }
   });
 
-  prev.addEventListener("click", () => show(index - 1));
-  next.addEventListener("click", () => show(index + 1));
+  prev.addEventListener("click", () => turn(index - 1));
+  next.addEventListener("click", () => turn(index + 1));
   aloud.addEventListener("click", () => (speechSynthesis?.speaking ? stopSpeaking() : speak()));
   like.addEventListener("click", toggleLike);
   const onKey = (e) => {
-    if (e.target.closest("input, textarea, select")) return;
-    if (e.key === "ArrowRight") show(index + 1);
-    if (e.key === "ArrowLeft") show(index - 1);
+    if (e.target.closest("input, textarea, select, [role=menu]")) return;
+    if (e.key === "ArrowRight") turn(index + 1);
+    if (e.key === "ArrowLeft") turn(index - 1);
   };
   document.addEventListener("keydown", onKey);
-  canvas.addEventListener("pointerdown", (e) => (startX = e.clientX));
-  canvas.addEventListener("pointerup", (e) => {
+  // Swipes on the page (and on the ending), like turning a paper page.
+  stage.addEventListener("pointerdown", (e) => (startX = e.clientX));
+  stage.addEventListener("pointerup", (e) => {
     if (startX === null) return;
     const dx = e.clientX - startX;
     startX = null;
-    if (Math.abs(dx) > 50) show(index + (dx < 0 ? 1 : -1));
+    if (Math.abs(dx) > 50) turn(index + (dx < 0 ? 1 : -1));
   });
-  const onResize = () => story && renderDrawing(canvas, story.pages[index]?.drawing);
+  const onResize = () => story && index < story.pages.length && renderDrawing(canvas, story.pages[index]?.drawing);
   window.addEventListener("resize", onResize);
 
   load();
   return () => {
     document.removeEventListener("keydown", onKey);
     window.removeEventListener("resize", onResize);
+    printer.remove();
     stopSpeaking();
   };
 
@@ -119,34 +113,67 @@ export function readerView(root, { id }) {
     byline.textContent = `${story.author.avatar_emoji} ${story.author.display_name}${others.length ? ` ${t(others.length > 1 ? "read_with_many" : "read_with_one", { names: others.join(", ") })}` : ""}`;
     text.lang = story.language === "tl" ? "tl" : "en";
     const controls = h("div", { class: "reader-controls" }, prev, where, next);
-    const reader = getState().user && !story.viewer?.is_author;
-    const report = reader ? reportControl("story", id) : null;
-    const tools = h("div", { class: "btn-row" }, aloud, reader ? like : null, reader ? save : null, report?.button, h("a", { class: "btn", href: "/library", "data-link": true }, t("lib_back")));
-    const talk = h("section", { class: "stack" }, h("h2", {}, `💬 ${t("read_comments")}`), comments, getState().user ? commentForm : h("p", { class: "muted" }, t("read_login_to_comment")));
-    const games = story.status === "published" ? storyGames(id) : null;
     // A teacher reading a story that waits for them decides under it; nothing else applies yet.
     if (story.review?.status === "waiting" && getState().user?.role === "teacher" && !story.viewer?.is_author) {
       const panel = reviewPanel(story);
       const jump = h("a", { class: "btn btn-small", href: "#review", dataset: { test: "review-jump" } }, `⬇️ ${t("rev_jump")}`);
       panel.id = "review";
-      box.replaceChildren(title, byline, h("p", { class: "review-note" }, `⏳ ${t("rev_panel_text")} `, jump), h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, panel);
+      box.replaceChildren(title, byline, h("p", { class: "review-note" }, `⏳ ${t("rev_panel_text")} `, jump), stage, controls, panel);
       show(0);
       return;
     }
-    box.replaceChildren(title, byline, h("figure", { class: "page" }, canvas, h("figcaption", {}, text)), controls, tools, ...(report ? [report.panel] : []), h("div", { class: "lib-controls" }, voicePick, speed), ...(reader ? [stars] : []), voiceNote, ...(games ? [games] : []), talk);
+    const reader = getState().user && !story.viewer?.is_author;
+    const report = reader ? reportMenu("story", id, { label: t("rdr_more_story") }) : null;
+    const published = story.status === "published";
+    const gamesReq = published ? api("GET", `/api/stories/${id}/games`, undefined, { auth: Boolean(getState().user) }) : Promise.resolve({ items: [] });
+    const games = published ? storyGames(id, gamesReq) : null;
+    ending = theEnd(story, { games: gamesReq, onAgain: () => turn(0, true) });
+    stage.append(ending.section);
+    canReact = Boolean(reader);
+    more = report?.wrap ?? "";
+    if (canReact) reactSlot.append(like, save, more);
+    tools = h("div", { class: "btn-row reader-tools" }, aloud, reactSlot);
+    const options = h("div", { class: "reader-options" }, sizes.group, voicePick, speed, printer.button, printer.status,
+      h("a", { class: "btn btn-small", href: "/library", "data-link": true }, t("lib_back")));
+    box.replaceChildren(title, byline, stage, controls, tools, ...(report ? [report.panel] : []), options, ...(reader ? [stars] : []), voiceNote, ...(games ? [games] : []), talk.section);
     fillVoices();
     drawSave(story.viewer?.saved);
     drawStars(story.viewer?.rating ?? 0);
-    loadComments();
+    talk.load();
     drawLike(story.viewer?.liked, story.counts?.likes ?? 0);
     const start = story.pages.findIndex((p) => p.id === story.viewer?.progress?.page_id);
     show(start > 0 && !story.viewer?.progress?.finished ? start : 0);
   }
 
+  // A page turn the reader asked for: the new page swings in from the side it comes from.
+  function turn(i, focusNext = false) {
+    const from = index;
+    if (!show(i)) return;
+    const el = i === story.pages.length ? ending.section : figure;
+    el.classList.remove("turn-fwd", "turn-back");
+    void el.offsetWidth; // restarts the animation when pages are turned quickly
+    el.classList.add(i > from ? "turn-fwd" : "turn-back");
+    if (i !== story.pages.length) play("page");
+    if (focusNext) next.focus();
+  }
+
+  // Pages are 0..n-1; n is "The End" when there is one. False when there is no such page.
   function show(i) {
-    if (!story || i < 0 || i >= story.pages.length) return;
+    const last = story ? story.pages.length - (ending ? 0 : 1) : -1;
+    if (!story || i < 0 || i > last) return false;
     stopSpeaking();
+    const wasEnd = index === story.pages.length;
     index = i;
+    const atEnd = i === story.pages.length;
+    prev.disabled = i === 0;
+    next.disabled = i === last;
+    // A button that just went grey would drop the keyboard; its partner takes it.
+    if (document.activeElement === prev && prev.disabled) next.focus();
+    if (atEnd) {
+      showEnd();
+      return true;
+    }
+    if (wasEnd) leaveEnd();
     const page = story.pages[i];
     const photo = page.drawing?.background_media;
     if (photo && page.background?.url) rememberPicture(photo, page.background.url, false);
@@ -154,11 +181,32 @@ export function readerView(root, { id }) {
     canvas.setAttribute("aria-label", t("read_picture", { n: i + 1 }));
     text.replaceChildren(...words(page.text));
     where.textContent = t("read_page_of", { n: i + 1, total: story.pages.length });
-    prev.disabled = i === 0;
-    next.disabled = i === story.pages.length - 1;
     const finished = i === story.pages.length - 1;
     // Progress and the daily view count; a failure here must not stop the reading.
     api("POST", `/api/stories/${id}/reads`, { page_id: page.id, finished }, { auth: Boolean(getState().user) }).catch(() => {});
+    return true;
+  }
+
+  function showEnd() {
+    const focus = document.activeElement;
+    figure.hidden = true;
+    if (tools) tools.hidden = true;
+    ending.section.hidden = false;
+    if (canReact) ending.reactions.append(like, save, more);
+    ending.reactions.hidden = !canReact;
+    where.textContent = t("rdr_the_end");
+    // The grey Next (or a hidden tool) would drop the keyboard: the heading takes it, and is read out.
+    if (focus === next || focus === document.body || tools?.contains(focus)) ending.heading.focus();
+    play("end");
+  }
+
+  function leaveEnd() {
+    const inside = ending.section.contains(document.activeElement);
+    figure.hidden = false;
+    if (tools) tools.hidden = false;
+    ending.section.hidden = true;
+    if (canReact) reactSlot.append(like, save, more);
+    if (inside) prev.focus();
   }
 
   // Each word in its own span so read-aloud can light it up.
@@ -181,7 +229,7 @@ export function readerView(root, { id }) {
       return;
     }
     const page = story.pages[index];
-    if (!page.text.trim()) return;
+    if (!page?.text.trim()) return;
     const u = new SpeechSynthesisUtterance(page.text);
     const langCode = story.language === "tl" ? "fil" : "en";
     u.lang = story.language === "tl" ? "fil-PH" : "en-US";
@@ -225,23 +273,6 @@ export function readerView(root, { id }) {
     }));
   }
 
-  function commentRow(c) {
-    const me = getState().user;
-    const report = me && c.id && c.author?.id !== me.id ? reportControl("comment", c.id, { small: true }) : null;
-    return h("li", { class: "msg", dataset: { test: "comment" } },
-      h("span", { class: "msg-meta muted" }, `${c.author.avatar_emoji} ${c.author.display_name}`, report?.button),
-      h("span", { class: "msg-text" }, c.text), report?.panel);
-  }
-
-  async function loadComments() {
-    try {
-      const r = await api("GET", `/api/stories/${id}/comments`, undefined, { auth: Boolean(getState().user) });
-      comments.replaceChildren(...r.items.map(commentRow));
-    } catch {
-      // Comments are extra: the story still reads.
-    }
-  }
-
   function drawLike(liked, count) {
     like.setAttribute("aria-pressed", String(Boolean(liked)));
     like.textContent = `${liked ? "❤️" : "🤍"} ${t("read_like")} (${count})`;
@@ -258,4 +289,29 @@ export function readerView(root, { id }) {
       toast(errorText(err));
     }
   }
+}
+
+// Three text sizes (small, medium, big), remembered on this device for every story.
+function fontSizes(text) {
+  const stored = localStorage.getItem(SIZE_KEY);
+  let size = SIZES.includes(stored) ? stored : "m";
+  const buttons = SIZES.map((s) => {
+    const b = h("button", { type: "button", class: `size-btn size-${s}`, "aria-label": t(`rdr_size_${s}`), title: t(`rdr_size_${s}`), dataset: { size: s } }, "A");
+    b.addEventListener("click", () => pick(s));
+    return b;
+  });
+  const group = h("div", { class: "size-group", role: "group", "aria-label": t("rdr_text_size"), dataset: { test: "font-size" } },
+    h("span", { class: "size-label", "aria-hidden": "true" }, t("rdr_text_size")), ...buttons);
+  function pick(s) {
+    size = s;
+    text.dataset.font = s;
+    for (const b of buttons) b.setAttribute("aria-pressed", String(b.dataset.size === s));
+    try {
+      localStorage.setItem(SIZE_KEY, s);
+    } catch {
+      // Full or blocked storage: the size still changes for now.
+    }
+  }
+  pick(size);
+  return { group };
 }

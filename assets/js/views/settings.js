@@ -1,8 +1,9 @@
-// Settings: theme, language, which notifications arrive, password, linking a grown-up and
-// joining a class (children), signing out everywhere, and your data: download it, or delete
-// the account.
+// Settings: theme, language, sounds and music, which notifications arrive, password, linking a
+// grown-up and joining a class (children), your data (download it, or delete the account), and
+// at the very bottom logging out, here or everywhere.
 
-import { api, clearSession, saveSession } from "../api.js";
+import { api, clearSession, logout, saveSession } from "../api.js";
+import { play, setMusic } from "../delight.js";
 import { errorText, t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { getState, setState } from "../store.js";
@@ -98,6 +99,13 @@ export function settingsView(root) {
     }
   });
 
+  const out = h("button", { type: "button", class: "btn btn-primary", dataset: { test: "logout" } }, `👋 ${t("logout")}`);
+  out.addEventListener("click", async () => {
+    await logout();
+    setState({ user: null });
+    toast(t("logged_out"));
+    navigate("/", { replace: true });
+  });
   const everywhere = h("button", { type: "button", class: "btn", dataset: { test: "logout-all" } }, `🚪 ${t("set_logout_all")}`);
   everywhere.addEventListener("click", async () => {
     if (!confirm(t("set_logout_all_confirm"))) return;
@@ -115,14 +123,84 @@ export function settingsView(root) {
     h("h1", {}, `⚙️ ${t("set_title")}`),
     h("h2", {}, t("set_theme")), themes,
     h("h2", {}, t("language")), langs,
+    soundSection(),
     h("h2", {}, t("set_privacy")), privacy,
     user.role === "child" ? h("h2", {}, t("set_age")) : null, user.role === "child" ? h("p", { class: "muted" }, t("set_age_intro")) : null,
     user.role === "child" ? ages : null,
     h("h2", {}, t("set_notifications")), notes,
     h("h2", {}, t("set_password")), pwForm,
     user.role === "child" ? childLinksSection() : null,
-    h("h2", {}, t("set_devices")), h("div", { class: "btn-row" }, everywhere),
-    yourData(user)));
+    yourData(user),
+    h("section", { class: "stack card logout-box", dataset: { test: "logout-box" } },
+      h("h2", {}, h("span", { "aria-hidden": "true" }, "🚪 "), t("logout")),
+      h("p", { class: "muted" }, t("nav_logout_hint")),
+      h("div", { class: "btn-row" }, out, everywhere))));
+}
+
+/** Sounds and music: two switches saved in the account's prefs (a grown-up's "quiet" wins). */
+function soundSection() {
+  // Shown at once, saved after; other prefs (the tour, muted kinds) are kept as they are.
+  const savePrefs = async (change) => {
+    const before = getState().user;
+    const prefs = { ...(before.prefs ?? {}), ...change };
+    setState({ user: { ...before, prefs } });
+    paint();
+    try {
+      const me = await api("PATCH", "/api/me", { prefs });
+      setState({ user: { ...getState().user, ...me } });
+      toast(t("set_saved"));
+    } catch (err) {
+      setState({ user: { ...getState().user, prefs: before.prefs } });
+      paint();
+      toast(errorText(err));
+    }
+  };
+  const sounds = switchRow("set-sounds", "🔊", t("nav_sounds"), t("nav_sounds_hint"));
+  const music = switchRow("set-music", "🎵", t("nav_music"), t("nav_music_hint"));
+  const quiet = h("p", { class: "sound-quiet", dataset: { test: "sounds-quiet" } }, h("span", { "aria-hidden": "true" }, "🤫 "), t("nav_quiet"));
+  const needsSounds = h("p", { class: "hint", dataset: { test: "music-needs-sounds" } }, t("nav_music_needs_sounds"));
+  function paint() {
+    const user = getState().user;
+    const soundOn = !user.quiet && user.prefs?.sounds !== false;
+    sounds.set(soundOn, Boolean(user.quiet));
+    music.set(soundOn && user.prefs?.music === true, !soundOn);
+    quiet.hidden = !user.quiet;
+    needsSounds.hidden = soundOn || Boolean(user.quiet);
+  }
+  sounds.button.addEventListener("click", async () => {
+    const on = sounds.button.getAttribute("aria-checked") !== "true";
+    // The store changes before the answer comes, so the little "on" tune may play at once.
+    const saving = savePrefs({ sounds: on });
+    if (on) play("badge");
+    await saving;
+  });
+  music.button.addEventListener("click", () => {
+    const on = music.button.getAttribute("aria-checked") !== "true";
+    // Started inside the tap: browsers only let sound begin from one.
+    setMusic(on);
+    savePrefs({ music: on });
+  });
+  paint();
+  return h("section", { class: "stack sound-box", dataset: { test: "sound-settings" } },
+    h("h2", {}, h("span", { "aria-hidden": "true" }, "🔊 "), t("nav_sounds_title")),
+    quiet, sounds.button, music.button, needsSounds);
+}
+
+/** A big on/off switch: the whole row is the button, its name is the label, the hint describes it. */
+function switchRow(test, icon, label, hint) {
+  const id = `sw-${test}`;
+  const state = h("span", { class: "switch-state", "aria-hidden": "true" });
+  const button = h("button", { type: "button", role: "switch", class: "switch-row", "aria-checked": "false", "aria-labelledby": `${id}-label`, "aria-describedby": `${id}-hint`, dataset: { test } },
+    h("span", { class: "switch-icon", "aria-hidden": "true" }, icon),
+    h("span", { class: "switch-text" }, h("span", { class: "switch-label", id: `${id}-label` }, label), h("span", { class: "switch-hint", id: `${id}-hint` }, hint)),
+    h("span", { class: "switch-track", "aria-hidden": "true" }, h("span", { class: "switch-knob" })),
+    state);
+  const set = (on, disabled) => {
+    button.setAttribute("aria-checked", String(on));
+    button.disabled = disabled;
+    state.textContent = on ? t("nav_on") : t("nav_off");
+  };
+  return { button, set };
 }
 
 /** Your data: download everything you made, or delete the account (after saying what that does). */

@@ -7,16 +7,17 @@ import { getState } from "../store.js";
 import { h } from "../ui.js";
 import { KINDS, kindIcon, kindName, scoreText } from "./play/common.js";
 
-export function storyGames(storyId) {
+/** The games list; `games` is the request for them when the caller already made it. */
+export function storyGames(storyId, games = null) {
   const signedIn = Boolean(getState().user);
   const list = h("ul", { class: "game-list", dataset: { test: "game-list" } });
   const section = h("section", { class: "stack story-games", hidden: true, dataset: { test: "story-games" } },
     h("h2", {}, h("span", { "aria-hidden": "true" }, "🎮 "), t("games_title")));
 
-  api("GET", `/api/stories/${storyId}/games`, undefined, { auth: signedIn })
+  (games ?? api("GET", `/api/stories/${storyId}/games`, undefined, { auth: signedIn }))
     .then((r) => {
-      const games = (r.items ?? []).filter((g) => KINDS[g.kind]);
-      if (!games.length) {
+      const found = (r.items ?? []).filter((g) => KINDS[g.kind]);
+      if (!found.length) {
         // A story too short for games: say so to readers, nothing for guests.
         if (signedIn) section.append(h("p", { class: "muted", dataset: { test: "games-none" } }, t("games_none")));
         section.hidden = !signedIn;
@@ -27,7 +28,7 @@ export function storyGames(storyId) {
           h("p", { dataset: { test: "games-login" } }, t("games_login")),
           h("div", { class: "btn-row" }, h("a", { class: "btn btn-primary", href: "/login", "data-link": true }, t("login"))));
       } else {
-        list.append(...games.map(button));
+        list.append(...found.map(button));
         section.append(h("p", { class: "muted" }, t("games_intro")), list);
       }
       section.hidden = false;

@@ -2,7 +2,9 @@
 // live strokes and cursors from the others, page text, chat, and a vote to save it.
 
 import { api } from "../api.js";
-import { PALETTE, SIZES, canvasEditor } from "../canvas-editor.js";
+import { canvasEditor } from "../canvas-editor.js";
+import { celebrate, play } from "../delight.js";
+import { drawTools, fitCanvas, keepInView, paintThumb } from "../draw-tools.js";
 import { errorText, t } from "../i18n.js";
 import { liveHint } from "../kind-words.js";
 import { navigate } from "../router.js";
@@ -48,33 +50,45 @@ export function togetherView(root, { id }) {
   const cursors = new Map(); // user -> {x, y, page, color}
   let textTimer = null;
   let voteTimer = null;
+  let voteBack = null; // where focus was before the vote took it
+  const thumbs = new Map(); // page id -> its small picture in the strip
 
-  const head = h("h1", { dataset: { test: "tg-title" } }, "🎨");
-  const conn = h("p", { class: "muted", role: "status", dataset: { test: "tg-conn" } }, t("working"));
-  const codeBox = h("div", { class: "join-code", dataset: { test: "tg-code" } });
-  const copy = h("button", { type: "button", class: "btn btn-small" }, `📋 ${t("tg_copy")}`);
+  const head = h("h1", { class: "st-heading tg-heading", dataset: { test: "tg-title" } }, "🎨");
+  const conn = h("p", { class: "muted tg-conn", role: "status", dataset: { test: "tg-conn" } }, t("working"));
+  const codeBox = h("span", { class: "join-code", dataset: { test: "tg-code" } });
+  const copy = h("button", { type: "button", class: "btn btn-small tg-copy", "aria-label": t("tg_copy"), title: t("tg_copy") }, "📋");
   copy.addEventListener("click", () => navigator.clipboard?.writeText(codeBox.textContent).then(() => toast(t("tg_copied")), () => {}));
-  const members = h("ul", { class: "friend-list", dataset: { test: "tg-members" } });
+  const members = h("ul", { class: "friend-list", dataset: { test: "tg-members" }, "aria-label": t("tg_members") });
   const hostBar = h("div", { class: "btn-row", dataset: { test: "tg-host" } });
-  const strip = h("ol", { class: "page-strip" });
-  const canvas = h("canvas", { class: "page-canvas editor-canvas", dataset: { test: "tg-canvas", items: "0" }, "aria-label": t("st_canvas") });
-  const text = h("textarea", { rows: 3, maxlength: 5000, "aria-label": t("st_text"), placeholder: t("st_text_hint"), dataset: { test: "tg-text" } });
+  const strip = h("ol", { class: "page-strip", "aria-label": t("st_pages") });
+  const canvas = h("canvas", { class: "page-canvas editor-canvas", dataset: { test: "tg-canvas", items: "0" } });
+  const text = h("textarea", { class: "page-words", rows: 3, maxlength: 5000, "aria-label": t("st_text"), placeholder: t("st_text_hint"), dataset: { test: "tg-text" } });
   const chatLog = h("ol", { class: "chat-log small", dataset: { test: "tg-chat" }, "aria-live": "polite" });
-  const chatIn = h("input", { type: "text", maxlength: 300, "aria-label": t("c_write"), placeholder: t("c_write"), dataset: { test: "tg-chat-input" } });
+  const chatIn = h("input", { type: "text", class: "chat-input", maxlength: 300, autocomplete: "off", "aria-label": t("c_write"), placeholder: t("c_write"), dataset: { test: "tg-chat-input" } });
   const chatForm = h("form", { class: "chat-form" }, chatIn, h("button", { class: "btn", type: "submit" }, t("c_send")));
   const chatHintEl = h("p", { class: "error", dataset: { test: "tg-chat-hint" } });
   const chatHint = liveHint(chatIn, chatHintEl, "chat");
-  const voteBox = h("div", { class: "card stack vote", hidden: true, dataset: { test: "tg-vote" }, role: "dialog", "aria-label": t("tg_vote_q") });
+  // The save vote: pinned to the top of the screen while it is open, and said out loud.
+  const voteHead = `tg-vote-q-${sid}`;
+  const voteBox = h("div", { class: "card stack vote tg-vote", hidden: true, tabindex: "-1", dataset: { test: "tg-vote" }, role: "alertdialog", "aria-labelledby": voteHead });
   const saveBtn = h("button", { type: "button", class: "btn btn-primary", dataset: { test: "tg-save" } }, `💾 ${t("tg_save")}`);
   const done = h("div", { class: "card", hidden: true, dataset: { test: "tg-done" } });
+  // Before the host starts: a note over the canvas, and the host's Start button right there.
+  const lobby = h("div", { class: "tg-lobby", hidden: true, dataset: { test: "tg-lobby" } });
 
   const editor = canvasEditor(canvas, () => {}, {
     onItem(item) {
-      if (!page) return;
+      if (!page || !["drawing", "voting"].includes(room?.state)) return;
       op({ kind: "draw", page_id: page, item }, item);
     },
     onPreview(item) {
       send({ type: "collab.preview", session_id: sid, page_id: page, data: item });
+    },
+    onCursor(x, y) {
+      // The keyboard's cursor is shown to the others like a pointer's, as often at most.
+      if (!page || performance.now() - (canvas.lastCursor ?? 0) < 50) return;
+      canvas.lastCursor = performance.now();
+      send({ type: "collab.cursor", session_id: sid, page_id: page, x, y });
     },
     extra() {
       const out = [];
@@ -88,30 +102,14 @@ export function togetherView(root, { id }) {
       return out;
     },
   });
-  const toolbar = h("div", { class: "tools" });
-  for (const [name, icon] of [["pen", "✏️"], ["marker", "🖍️"], ["line", "📏"], ["rect", "⬛"], ["circle", "⚪"]]) {
-    const b = h("button", { type: "button", class: "btn tool", "aria-label": t(`tool_${name}`), "aria-pressed": String(name === "pen") }, icon);
-    b.addEventListener("click", () => {
-      editor.setTool(name);
-      for (const x of toolbar.querySelectorAll("[aria-pressed]")) x.setAttribute("aria-pressed", "false");
-      b.setAttribute("aria-pressed", "true");
-    });
-    toolbar.append(b);
-  }
-  for (const c of PALETTE.slice(0, 7)) {
-    const b = h("button", { type: "button", class: "swatch", "aria-label": c });
-    b.style.setProperty("--swatch", c);
-    b.addEventListener("click", () => editor.setColor(c));
-    toolbar.append(b);
-  }
-  editor.setSize(SIZES.medium);
-  const undoB = h("button", { type: "button", class: "btn tool", "aria-label": t("st_undo") }, "↩️");
-  undoB.addEventListener("click", () => {
-    const mine = room?.pages.find((p) => p.id === page)?.items.filter((i) => i.user_id === me && !i.hidden);
-    const last = mine?.[mine.length - 1];
-    if (last) op({ kind: "undo", target: last.seq });
+  // The same tools as the studio; Undo takes back this child's own last drawing.
+  const tools = drawTools(editor, {
+    undo: () => {
+      const mine = room?.pages.find((p) => p.id === page)?.items.filter((i) => i.user_id === me && !i.hidden);
+      const last = mine?.[mine.length - 1];
+      if (last) op({ kind: "undo", target: last.seq });
+    },
   });
-  toolbar.append(undoB);
 
   canvas.addEventListener("pointermove", (e) => {
     if (!page || e.timeStamp - (canvas.lastCursor ?? 0) < 50) return;
@@ -133,15 +131,27 @@ export function togetherView(root, { id }) {
   });
   saveBtn.addEventListener("click", () => send({ type: "collab.vote_start", session_id: sid }));
 
-  root.append(h("section", { class: "stack together" },
-    head, conn,
-    h("div", { class: "code-row" }, h("span", {}, t("tg_code")), codeBox, copy),
-    members, hostBar, done,
-    strip,
-    h("div", { class: "studio-page" }, canvas, h("div", { class: "studio-tools" }, toolbar), text),
-    voteBox,
-    h("div", { class: "btn-row" }, saveBtn),
-    h("h2", {}, `💬 ${t("tg_chat")}`), chatLog, chatHintEl, chatForm));
+  // Canvas first, as in the studio: the title, the join code and the page with its tools on
+  // the first screen; the people, the host's buttons and the chat come after.
+  const frame = h("div", { class: "canvas-frame", dataset: { test: "tg-canvas-frame" } }, canvas, lobby);
+  const section = h("section", { class: "together canvas-first" },
+    h("div", { class: "st-head" },
+      h("div", { class: "st-top" },
+        h("div", { class: "st-name" }, head, conn),
+        h("div", { class: "tg-code-chip" }, h("span", { class: "tg-code-label" }, t("tg_code")), codeBox, copy)),
+      done),
+    h("div", { class: "st-stage" }, frame),
+    h("div", { class: "st-side" }, tools.el, h("div", { class: "strip-row" }, strip),
+      h("div", { class: "tg-room" },
+        h("div", { class: "stack" }, h("div", { class: "btn-row" }, saveBtn), hostBar, members),
+        h("div", { class: "stack tg-chat" }, h("h2", {}, `💬 ${t("tg_chat")}`), chatLog, chatHintEl, chatForm))),
+    h("div", { class: "st-words" }, text),
+    voteBox);
+  root.append(section);
+  const fitter = fitCanvas(section, frame, { bar: tools.bar, words: text });
+  section.addEventListener("canvasfit", () => editor.paint());
+  const onResize = () => editor.paint();
+  window.addEventListener("resize", onResize);
 
   function op(body, item) {
     const cid = `c${++opSeq}`;
@@ -205,22 +215,53 @@ export function togetherView(root, { id }) {
     // What is on this page, for tests and for anyone comparing screens: the ops' seqs.
     canvas.dataset.sig = p ? p.items.filter((i) => !i.hidden).map((i) => i.seq).join(",") : "";
     if (p && document.activeElement !== text) text.value = p.text;
-    strip.replaceChildren(...room.pages.map((x, i) => {
-      const b = h("button", { type: "button", class: "btn page-tab", "aria-current": x.id === page ? "page" : "false", dataset: { test: "tg-page" } }, String(i + 1));
-      b.addEventListener("click", () => {
-        page = x.id;
-        send({ type: "collab.view", session_id: sid, page_id: page });
-        draw();
-      });
-      return h("li", {}, b);
-    }));
-    const add = h("button", { type: "button", class: "btn page-tab", "aria-label": t("st_add_page"), dataset: { test: "tg-add-page" } }, "+");
-    add.addEventListener("click", () => op({ kind: "page_add", after: page }));
-    strip.append(h("li", {}, add));
+    drawStrip();
     drawMembers();
     const live = ["drawing", "voting"].includes(room.state);
     saveBtn.hidden = !live;
     canvas.classList.toggle("locked", !live);
+    canvas.tabIndex = live ? 0 : -1;
+    drawLobby();
+  }
+
+  // The pages as small pictures of what is on them (what everyone drew, undone items left out).
+  function drawStrip() {
+    const hadFocus = strip.contains(document.activeElement);
+    strip.replaceChildren(...room.pages.map((x, i) => {
+      const label = t("st_page_thumb", { n: i + 1 });
+      const shown = x.items.filter((it) => !it.hidden);
+      const sig = shown.map((it) => it.seq).join(",");
+      // A picture is painted again only when what is on its page changed.
+      let pic = thumbs.get(x.id);
+      if (pic?.dataset.sig !== sig) {
+        pic = h("canvas", { class: "thumb", "aria-hidden": "true", dataset: { sig } });
+        paintThumb(pic, { v: 1, width: 1024, height: 768, background: "#fffaf0", items: shown.map((it) => it.item) });
+        thumbs.set(x.id, pic);
+      }
+      const b = h("button", { type: "button", class: "page-tab", "aria-current": x.id === page ? "page" : "false", "aria-label": label, title: label, dataset: { test: "tg-page" } },
+        pic, h("span", { class: "thumb-n", "aria-hidden": "true" }, String(i + 1)));
+      b.addEventListener("click", () => {
+        page = x.id;
+        send({ type: "collab.view", session_id: sid, page_id: page });
+        draw();
+        keepInView(canvas);
+      });
+      return h("li", {}, b);
+    }));
+    const add = h("button", { type: "button", class: "btn strip-btn strip-add", "aria-label": t("st_add_page"), title: t("st_add_page"), dataset: { test: "tg-add-page" } }, "+");
+    add.addEventListener("click", () => op({ kind: "page_add", after: page }));
+    strip.append(h("li", {}, add));
+    if (hadFocus) strip.querySelector("[aria-current=page]")?.focus({ preventScroll: true });
+  }
+
+  // Waiting for the start: what happens next, and the host's Start button over the canvas.
+  function drawLobby() {
+    lobby.hidden = room.state !== "lobby";
+    if (lobby.hidden) return lobby.replaceChildren();
+    if (room.host_id !== me) return lobby.replaceChildren(h("p", {}, t("tg_lobby_guest")));
+    const go = h("button", { type: "button", class: "btn btn-primary btn-big", dataset: { test: "tg-start" } }, `▶ ${t("tg_start")}`);
+    go.addEventListener("click", () => api("POST", `/api/collab/sessions/${sid}/start`).catch((err) => toast(errorText(err))));
+    lobby.replaceChildren(h("p", {}, t("tg_lobby_host")), go);
   }
 
   function drawMembers() {
@@ -240,7 +281,6 @@ export function togetherView(root, { id }) {
       b.addEventListener("click", () => api("POST", `/api/collab/sessions/${sid}/${path}`).catch((err) => toast(errorText(err))));
       return b;
     };
-    if (room.state === "lobby") hostBar.append(btn(`▶ ${t("tg_start")}`, "start", "tg-start"));
     if (room.lobby_open && ["lobby", "drawing", "voting"].includes(room.state)) hostBar.append(btn(`🔒 ${t("tg_close_lobby")}`, "lobby/close", "tg-close"));
     if (["lobby", "drawing", "voting"].includes(room.state)) hostBar.append(btn(`⏹ ${t("tg_end")}`, "end", "tg-end"));
   }
@@ -251,7 +291,6 @@ export function togetherView(root, { id }) {
   }
 
   function showVote(f) {
-    voteBox.hidden = false;
     const yes = h("button", { type: "button", class: "btn btn-primary", dataset: { test: "tg-yes" } }, `👍 ${t("tg_yes")}`);
     const no = h("button", { type: "button", class: "btn", dataset: { test: "tg-no" } }, `👎 ${t("tg_no")}`);
     yes.addEventListener("click", () => send({ type: "collab.vote", session_id: sid, yes: true }));
@@ -263,7 +302,14 @@ export function togetherView(root, { id }) {
     tick();
     voteTimer = setInterval(tick, 1000);
     const mayVote = f.voters.includes(me) && f.by !== me;
-    voteBox.replaceChildren(h("h2", {}, t("tg_vote_q")), left, mayVote ? h("div", { class: "btn-row" }, yes, no) : h("p", {}, t("tg_waiting_votes")));
+    const wasOpen = !voteBox.hidden;
+    voteBox.hidden = false;
+    voteBox.replaceChildren(h("h2", { id: voteHead }, `🗳️ ${t("tg_vote_q")}`), left, mayVote ? h("div", { class: "btn-row" }, yes, no) : h("p", {}, t("tg_waiting_votes")));
+    if (wasOpen) return;
+    // Hard to miss: a tune, and focus on Yes (or on the box) so a screen reader says it.
+    play("vote");
+    voteBack = document.activeElement;
+    (mayVote ? yes : voteBox).focus({ preventScroll: true });
   }
 
   const offs = [
@@ -353,13 +399,17 @@ export function togetherView(root, { id }) {
     on("collab.vote_result", (f) => {
       if (f.session_id !== sid) return;
       clearInterval(voteTimer);
+      const inVote = voteBox.contains(document.activeElement);
       voteBox.hidden = true;
+      if (inVote && voteBack?.isConnected) voteBack.focus({ preventScroll: true });
+      voteBack = null;
       if (!f.approved) toast(f.reason === "timeout" ? t("tg_vote_timeout") : t("tg_vote_no"));
     }),
     on("collab.published", (f) => {
       if (f.session_id !== sid || !room) return;
       room.state = "published";
       room.story_id = f.story_id;
+      celebrate("publish");
       done.hidden = false;
       done.replaceChildren(h("p", {}, `🎉 ${t("tg_published")}`), h("a", { class: "btn btn-primary", href: `/read/${f.story_id}`, "data-link": true, dataset: { test: "tg-story" } }, `📖 ${t("st_read")}`));
       draw();
@@ -398,6 +448,8 @@ export function togetherView(root, { id }) {
   return () => {
     for (const off of offs) off();
     clearInterval(voteTimer);
+    fitter.stop();
+    window.removeEventListener("resize", onResize);
     send({ type: "collab.leave", session_id: sid });
   };
 }

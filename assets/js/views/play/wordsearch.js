@@ -27,6 +27,25 @@ export function gridPicture(grid, size, marks, lang) {
   return el;
 }
 
+// Letters narrower than this are hard for small fingers to hit (and to read).
+const MIN_CELL = 40;
+// The gap between letters in app.css's .ws-grid.
+const GAP = 3;
+
+/**
+ * The grid width to ask for instead of `game`'s when its letters would be under MIN_CELL on a
+ * screen `width` px wide: the biggest size that keeps them MIN_CELL (or the smallest there is).
+ * Null when the grid fits, or for other games.
+ */
+export function fitSize(game, width) {
+  if (game?.kind !== "word_search" || !(width > 0)) return null;
+  const size = game.size ?? game.grid?.length ?? 0;
+  const cell = (n) => (width - (n - 1) * GAP) / n;
+  if (!size || cell(size) >= MIN_CELL) return null;
+  const smaller = [...(game.sizes ?? [])].filter((n) => n < size).sort((a, b) => a - b);
+  return smaller.filter((n) => cell(n) >= MIN_CELL).pop() ?? smaller[0] ?? null;
+}
+
 export function wordSearchGame(stage, game, { submit, resize }) {
   const grid = game.grid ?? [];
   const size = game.size ?? grid.length;

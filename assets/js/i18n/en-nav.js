@@ -1,0 +1,25 @@
+// English: words for the nav screens.
+
+export const words = {
+  nav_skip: "Skip to the page",
+  nav_top: "Top menu",
+  nav_tabs: "Main places",
+  nav_home: "Home",
+  nav_create: "Create",
+  nav_family: "Family",
+  nav_classes: "Classes",
+  nav_friends: "Friends",
+  nav_me: "Me",
+  nav_filters: "Filters",
+  nav_filters_on: "Filters ({n})",
+  nav_sounds_title: "Sounds and music",
+  nav_sounds: "Sounds",
+  nav_sounds_hint: "Little tunes for a new story, a new level or a badge.",
+  nav_music: "Music",
+  nav_music_hint: "Soft music while you use PixelTales.",
+  nav_music_needs_sounds: "Turn on Sounds to hear the music.",
+  nav_quiet: "A grown-up turned sounds off.",
+  nav_on: "On",
+  nav_off: "Off",
+  nav_logout_hint: "Log out on this device. Your stories stay safe.",
+};

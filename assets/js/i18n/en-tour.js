@@ -1,0 +1,25 @@
+// English: words for the first-run tour and the word search.
+
+export const words = {
+  tour_hello: "Hi, {name}! This is how PixelTales works.",
+  tour_step: "{n} of {total}",
+  tour_skip: "Skip",
+  tour_done: "Let's go!",
+  tour_child_write_text: "Tap the ✏️ pencil to make your own story. Draw pictures and add your words!",
+  tour_child_read: "Read the library",
+  tour_child_read_text: "Tap 📚 Library to read stories other children made.",
+  tour_child_friends: "Make friends",
+  tour_child_friends_text: "In 👫 Friends, add a friend with their username. Their new stories show up on your home page.",
+  tour_parent_family: "Your family page",
+  tour_parent_family_text: "Tap 👪 My family to make an account for your child, or to link the account they already have.",
+  tour_parent_report: "Your child's report",
+  tour_parent_report_text: "In 👪 My family, open your child's page to see what they write, read and play.",
+  tour_parent_safety: "Safety rules",
+  tour_parent_safety_text: "Under 🛡️ Safety you choose who may send your child messages, and whether new friends need your OK first.",
+  tour_teacher_class: "Make a class",
+  tour_teacher_class_text: "Tap 🍎 My classes and give your class a name, like “Grade 3 Sampaguita”.",
+  tour_teacher_kids: "Add your children",
+  tour_teacher_kids_text: "Paste the children's names, one per line. Then print the 🖨️ sign-in cards: children sign in with pictures, no typing.",
+  tour_teacher_approve: "Approve stories",
+  tour_teacher_approve_text: "In a class, under ⏳ Waiting for you, tick the box: new stories then wait for your OK before others can read them.",
+};

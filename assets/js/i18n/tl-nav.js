@@ -1,0 +1,25 @@
+// Tagalog: words for the nav screens.
+
+export const words = {
+  nav_skip: "Dumiretso sa pahina",
+  nav_top: "Menu sa itaas",
+  nav_tabs: "Mga pangunahing lugar",
+  nav_home: "Bahay",
+  nav_create: "Gumawa",
+  nav_family: "Pamilya",
+  nav_classes: "Klase",
+  nav_friends: "Kaibigan",
+  nav_me: "Ako",
+  nav_filters: "Mga filter",
+  nav_filters_on: "Mga filter ({n})",
+  nav_sounds_title: "Tunog at musika",
+  nav_sounds: "Mga tunog",
+  nav_sounds_hint: "Maiikling tugtog para sa bagong kuwento, bagong antas, o badge.",
+  nav_music: "Musika",
+  nav_music_hint: "Mahinang musika habang gumagamit ka ng PixelTales.",
+  nav_music_needs_sounds: "Buksan ang Mga tunog para marinig ang musika.",
+  nav_quiet: "Pinatay ng isang nakatatanda ang mga tunog.",
+  nav_on: "Bukas",
+  nav_off: "Patay",
+  nav_logout_hint: "Mag-log out sa device na ito. Ligtas pa rin ang mga kuwento mo.",
+};

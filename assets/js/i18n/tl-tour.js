@@ -1,0 +1,25 @@
+// Tagalog: words for the first-run tour and the word search.
+
+export const words = {
+  tour_hello: "Hello, {name}! Ganito gamitin ang PixelTales.",
+  tour_step: "{n} sa {total}",
+  tour_skip: "Laktawan",
+  tour_done: "Tara na!",
+  tour_child_write_text: "Pindutin ang ✏️ lapis para gumawa ng sarili mong kuwento. Gumuhit ng mga larawan at isulat ang mga salita mo!",
+  tour_child_read: "Magbasa sa aklatan",
+  tour_child_read_text: "Pindutin ang 📚 Aklatan para basahin ang mga kuwentong gawa ng ibang bata.",
+  tour_child_friends: "Makipagkaibigan",
+  tour_child_friends_text: "Sa 👫 Mga kaibigan, idagdag ang kaibigan mo gamit ang username niya. Makikita mo sa home page ang mga bago niyang kuwento.",
+  tour_parent_family: "Ang pahina ng pamilya mo",
+  tour_parent_family_text: "Pindutin ang 👪 Pamilya ko para gumawa ng account para sa anak mo, o para i-link ang account na mayroon na siya.",
+  tour_parent_report: "Ang ulat ng anak mo",
+  tour_parent_report_text: "Sa 👪 Pamilya ko, buksan ang pahina ng anak mo para makita ang isinusulat, binabasa at nilalaro niya.",
+  tour_parent_safety: "Mga tuntunin sa kaligtasan",
+  tour_parent_safety_text: "Sa 🛡️ Kaligtasan, ikaw ang pipili kung sino ang puwedeng magpadala ng mensahe sa anak mo, at kung kailangan muna ng OK mo ang mga bagong kaibigan.",
+  tour_teacher_class: "Gumawa ng klase",
+  tour_teacher_class_text: "Pindutin ang 🍎 Mga klase ko at bigyan ng pangalan ang klase mo, gaya ng “Grade 3 Sampaguita”.",
+  tour_teacher_kids: "Idagdag ang mga bata",
+  tour_teacher_kids_text: "I-paste ang mga pangalan ng mga bata, isa sa bawat linya. Tapos i-print ang 🖨️ mga card sa pag-sign in: mga larawan ang gamit nila, hindi na kailangang mag-type.",
+  tour_teacher_approve: "Aprubahan ang mga kuwento",
+  tour_teacher_approve_text: "Sa isang klase, sa ilalim ng ⏳ Naghihintay sa iyo, lagyan ng tsek ang kahon: hihintayin muna ng mga bagong kuwento ang OK mo bago ito mabasa ng iba.",
+};
