@@ -234,6 +234,15 @@ pub struct Page<'b> {
 
 impl Page<'_> {
     /// Sends a command to this tab.
+    /// Sets the screen size (phones and small tablets below 600 px wide are touch screens).
+    pub async fn viewport(&self, width: u32, height: u32) {
+        self.cmd(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        )
+        .await;
+    }
+
     pub async fn cmd(&self, method: &str, params: Value) -> Value {
         self.browser.send(Some(&self.session), method, params).await
     }

@@ -264,6 +264,21 @@ impl Drop for TestServer {
     }
 }
 
+/// Runs a command-line tool a test reads with (pdfinfo, pdftotext, zbarimg: `make e2e-deps`
+/// installs them) and returns what it printed.
+pub fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} (make e2e-deps installs it): {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Registers an account on the server at `addr` (in-process or the real binary).
 pub async fn register_at(addr: SocketAddr, username: &str, role: &str) -> Session {
     let r = Call::new(addr, "POST", "/api/auth/register")

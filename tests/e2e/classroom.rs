@@ -4,7 +4,7 @@
 //! waits for the
 //! teacher, the teacher approves it, and a classmate finds it in the class library.
 
-use std::process::Command;
+use crate::common::tool;
 
 use crate::common::TestServer;
 use crate::common::browser::{Page, decode_base64, launch_or_skip, screens_dir};
@@ -49,19 +49,6 @@ async fn size(page: &Page<'_>, width: u32, height: u32) {
         json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
     )
     .await;
-}
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} (make e2e-deps installs poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// A child at a tablet: the class code from the board, a tap on their name, then their pictures.
@@ -150,14 +137,14 @@ async fn the_classroom_morning_from_a_pasted_list_to_the_class_library() {
     )
     .expect("write pdf");
     let path = path.to_string_lossy().to_string();
-    let info = run("pdfinfo", &[&path]);
+    let info = tool("pdfinfo", &[&path]);
     let pages: i64 = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
         .expect("page count");
     assert_eq!(pages, 4, "30 cards, 8 to an A4 page: {info}");
-    let text = run("pdftotext", &[&path, "-"]);
+    let text = tool("pdftotext", &[&path, "-"]);
     for name in NAMES {
         assert!(text.contains(name), "{name} is not on the printed cards");
     }
@@ -181,7 +168,7 @@ async fn the_classroom_morning_from_a_pasted_list_to_the_class_library() {
         .await;
     let qr_png = shots.join("classroom-tala-qr.png");
     std::fs::write(&qr_png, decode_base64(shot["data"].as_str().expect("png"))).expect("write qr");
-    let card_url = run("zbarimg", &["--raw", "-q", &qr_png.to_string_lossy()])
+    let card_url = tool("zbarimg", &["--raw", "-q", &qr_png.to_string_lossy()])
         .trim()
         .to_string();
     assert!(

@@ -58,14 +58,6 @@ async fn painted_pixels(page: &Page<'_>) -> i64 {
     .unwrap_or(0)
 }
 
-async fn viewport(page: &Page<'_>, width: u32, height: u32) {
-    page.cmd(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-    )
-    .await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_guest_finds_and_reads_a_story_page_by_page() {
     let Some(browser) = launch_or_skip().await else {
@@ -79,7 +71,7 @@ async fn a_guest_finds_and_reads_a_story_page_by_page() {
     let base = format!("http://{}", s.addr);
     let shots = screens_dir();
     let page = browser.new_page().await;
-    viewport(&page, 768, 1024).await;
+    page.viewport(768, 1024).await;
 
     // A guest goes from the welcome screen to the library.
     page.goto(&base).await;
@@ -154,7 +146,7 @@ async fn a_guest_finds_and_reads_a_story_page_by_page() {
         .await;
 
     // Phone width: the page and the big buttons still fit.
-    viewport(&page, 375, 740).await;
+    page.viewport(375, 740).await;
     page.wait_for("document.documentElement.scrollWidth <= 375")
         .await;
     page.screenshot(&shots.join("reader-375.png")).await;

@@ -100,8 +100,21 @@ async fn two_friends_draw_one_story_live_and_save_it_by_vote() {
     assert!(!a.text("[data-test=tg-chat]").await.contains("shit"));
 
     // A vote saves it: the host asks, the friend agrees.
+    // The friend has scrolled down to the chat: the vote still comes to the top of the screen,
+    // is announced, and has the focus on Yes.
+    b.eval("scrollTo(0, document.body.scrollHeight)").await;
     a.click("[data-test=tg-save]").await;
     b.wait_visible("[data-test=tg-yes]").await;
+    let vote = b
+        .eval("(() => { const v = document.querySelector('[data-test=tg-vote]'); const r = v.getBoundingClientRect(); return [v.getAttribute('role'), r.top, r.bottom <= innerHeight, document.activeElement?.dataset.test]; })()")
+        .await;
+    assert_eq!(vote[0], "alertdialog", "{vote}");
+    assert!(
+        vote[1].as_f64().is_some_and(|t| (0.0..80.0).contains(&t)),
+        "the vote is not pinned at the top: {vote}"
+    );
+    assert_eq!(vote[2], true, "{vote}");
+    assert_eq!(vote[3], "tg-yes", "{vote}");
     b.click("[data-test=tg-yes]").await;
     a.wait_visible("[data-test=tg-story]").await;
     b.wait_visible("[data-test=tg-story]").await;
