@@ -533,7 +533,7 @@ async fn sounds_stay_off_when_settings_or_a_parent_say_so_and_motion_when_the_de
     .await;
     page.goto(&format!("{base}/settings")).await;
     page.wait_visible("[data-test=set-sounds]").await;
-    assert_eq!(celebrate(&page).await.0, true);
+    assert!(celebrate(&page).await.0, "sounds are on: a tune plays");
 
     // A parent turns sounds off: the switch says so and cannot be turned back on.
     let child_id = s
@@ -558,7 +558,7 @@ async fn sounds_stay_off_when_settings_or_a_parent_say_so_and_motion_when_the_de
             .await,
         true
     );
-    assert_eq!(celebrate(&page).await.0, false);
+    assert!(!celebrate(&page).await.0, "a parent turned sounds off");
 
     // A device that asks for less motion gets no confetti.
     page.cmd(
