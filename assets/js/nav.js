@@ -90,7 +90,8 @@ function tabsFor(user) {
     { test: "tab-library", href: "/library", icon: "📚", label: "lib_title", at: under("/library", "/read", "/play") },
     create,
     { test: "tab-friends", href: "/friends", icon: "👫", label: "nav_friends", at: under("/friends", "/chat", "/people") },
-    { test: "tab-me", href: "/me", icon: user.avatar_emoji || "🙂", label: "nav_me", at: under("/me", "/settings") },
+    // The child's own picture, unless it is another tab's picture (the default 📚 is Library's).
+    { test: "tab-me", href: "/me", icon: ["📚", "🏠", "✏️", "👫"].includes(user.avatar_emoji) ? "🙂" : user.avatar_emoji || "🙂", label: "nav_me", at: under("/me", "/settings") },
   ];
 }
 

@@ -43,7 +43,7 @@ export function profileView(root) {
       }
       const borders = h("div", { class: "chips", role: "radiogroup", "aria-label": t("pr_border") });
       for (const bd of xp.borders) {
-        const b = h("button", { type: "button", class: "chip", role: "radio", "aria-checked": String(bd.id === user.avatar_border), disabled: !bd.unlocked, title: bd.unlocked ? "" : t("pr_unlock_at", { n: bd.level }) }, bd.unlocked ? bd.id : `🔒 ${bd.id} (${t("level", { n: bd.level })})`);
+        const b = h("button", { type: "button", class: "chip", role: "radio", "aria-checked": String(bd.id === user.avatar_border), disabled: !bd.unlocked, title: bd.unlocked ? "" : t("pr_unlock_at", { n: bd.level }) }, bd.unlocked ? t(`border_${bd.id}`) : `🔒 ${t(`border_${bd.id}`)} (${t("level", { n: bd.level })})`);
         b.addEventListener("click", () => patch({ avatar_border: bd.id }, () => {
           avatar.dataset.border = bd.id;
           for (const c of borders.children) c.setAttribute("aria-checked", String(c === b));

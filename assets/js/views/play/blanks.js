@@ -54,9 +54,10 @@ export function blanksGame(stage, game, { submit }) {
 
   stage.append(h("div", { class: "card stack blanks", dataset: { test: "blanks" } },
     h("p", {}, t("blanks_intro")),
-    list,
+    // The words to use come first, on the first screen.
     h("h2", { class: "bank-title" }, t("blanks_bank")),
-    bank, said,
+    bank,
+    list, said,
     h("div", { class: "btn-row btn-row-end" }, check),
     problem));
   setCurrent(0);
