@@ -570,3 +570,22 @@ async fn sounds_stay_off_when_settings_or_a_parent_say_so_and_motion_when_the_de
     page.wait_visible("[data-test=set-sounds]").await;
     assert_eq!(celebrate(&page).await, (false, false));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_badge_arrives_live_with_confetti() {
+    let Some(browser) = launch_or_skip().await else {
+        return;
+    };
+    let s = TestServer::start().await;
+    let kid = s.register("badge_kid", "child").await;
+    let base = format!("http://{}", s.addr);
+    let page = browser.new_context_page().await;
+    crate::common::spa::login(&page, &base, "badge_kid").await;
+    page.wait_visible("[data-test=greeting]").await;
+    // Give the socket a moment to connect, then earn "First Story" from elsewhere.
+    page.wait_for("document.querySelector('[data-test=bell]')")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    s.published(&kid.access, "My First", &["Hello!"]).await;
+    page.wait_visible("[data-test=confetti]").await;
+}

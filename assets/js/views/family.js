@@ -129,7 +129,7 @@ export function familyView(root) {
   const name = field({ label: t("fam_child_name"), name: "display_name", hint: t("fam_child_name_hint"), autocomplete: "off", attrs: { maxlength: 50, "data-test": "child-name" } });
   const secret = secretChooser({ inputTest: "child-password" });
   const lang = h("select", { id: "f-child-language", dataset: { test: "child-language" } },
-    h("option", { value: "en", selected: getState().lang === "en" }, "English"),
+    h("option", { value: "en", selected: getState().lang === "en" }, t("adm_lang_en")),
     h("option", { value: "tl", selected: getState().lang === "tl" }, "Tagalog"));
   const addError = h("div", { class: "form-error", role: "alert", dataset: { test: "add-child-error" } });
   const save = h("button", { type: "submit", class: "btn btn-primary", dataset: { test: "save-child" } }, `➕ ${t("fam_add_save")}`);

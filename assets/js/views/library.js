@@ -46,7 +46,7 @@ export function libraryView(root) {
       .catch(() => {});
   }
   const lang = h("select", { name: "language", "aria-label": t("language") },
-    h("option", { value: "" }, t("lib_any_language")), h("option", { value: "en" }, "English"), h("option", { value: "tl" }, "Tagalog"));
+    h("option", { value: "" }, t("lib_any_language")), h("option", { value: "en" }, t("adm_lang_en")), h("option", { value: "tl" }, t("adm_lang_tl")));
   lang.value = filters.language;
   const sort = h("select", { name: "sort", "aria-label": t("lib_sort") },
     h("option", { value: "" }, t("lib_sort_best")), ...SORTS.map((s) => h("option", { value: s }, t(`sort_${s}`))));

@@ -85,7 +85,7 @@ export function storyStarter() {
   const genreGroup = choiceGroup(t("starter_genre"), "genre",
     genres.map((g) => [g, t(`genre_${g}`), `starter-genre-${g}`]), () => genre, (v) => (genre = v));
   const langGroup = choiceGroup(t("starter_language"), "language",
-    [["en", "English", "starter-lang-en"], ["tl", "Tagalog", "starter-lang-tl"]], () => language, (v) => (language = v));
+    [["en", t("adm_lang_en"), "starter-lang-en"], ["tl", t("adm_lang_tl"), "starter-lang-tl"]], () => language, (v) => (language = v));
 
   // How many pages: − [n] +.
   const pagesInput = h("input", {

@@ -30,7 +30,7 @@ export function studioView(root, { id }) {
 
   const saved = h("span", { class: "save-state", dataset: { test: "save-state" }, role: "status" }, "");
   const title = h("input", { name: "title", maxlength: 80, autocomplete: "off", dataset: { test: "st-title" } });
-  const lang = h("select", { name: "language" }, h("option", { value: "en" }, "English"), h("option", { value: "tl" }, "Tagalog"));
+  const lang = h("select", { name: "language" }, h("option", { value: "en" }, t("adm_lang_en")), h("option", { value: "tl" }, t("adm_lang_tl")));
   const genres = h("div", { class: "chips", role: "group", "aria-label": t("lib_genres") });
   const text = h("textarea", { name: "text", class: "page-words", rows: 3, maxlength: 5000, "aria-label": t("st_text"), placeholder: t("st_text_hint"), dataset: { test: "st-text" } });
   const canvas = h("canvas", { class: "page-canvas editor-canvas", dataset: { test: "st-canvas" } });
