@@ -26,10 +26,27 @@ pub fn words(q: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where to look for a word's neighbours in the sorted vocabulary: terms starting with its
-/// first letter (children seldom get the first sound wrong, and scanning the whole vocabulary
-/// is not worth it).
-pub fn scan_prefix(word: &str) -> String {
+/// Where to look first for a word's neighbours in the sorted vocabulary: terms starting with
+/// its first two letters, with its first and third (a letter too many second), and with the
+/// first two swapped. That finds most slips in a few hundred terms; the rest (a second letter
+/// left out or changed) need [`wide_prefix`].
+pub fn near_prefixes(word: &str) -> Vec<String> {
+    let c: Vec<char> = word.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    if c.len() >= 3 {
+        for p in [[c[0], c[1]], [c[0], c[2]], [c[1], c[0]]] {
+            let p: String = p.iter().collect();
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Where to look when the near places found nothing: every term with the word's first letter
+/// (children seldom get the first sound wrong, and the whole vocabulary is not worth reading).
+pub fn wide_prefix(word: &str) -> String {
     word.chars().take(1).collect()
 }
 

@@ -4,8 +4,10 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::domain::typos;
 
-/// Most vocabulary terms read for one word (a big library's words starting with one letter).
-const SCAN: i64 = 20_000;
+/// Most vocabulary terms read for one near place (words starting with two given letters).
+const NEAR: i64 = 2_000;
+/// Most vocabulary terms read for the wide place (a big library's words starting with a letter).
+const WIDE: i64 = 20_000;
 
 // The end of a range of terms that start with `prefix` (every term sorts below it).
 fn range_end(prefix: &str) -> String {
@@ -33,13 +35,23 @@ pub fn corrected(c: &Connection, q: &str) -> rusqlite::Result<Option<String>> {
         if !(typos::MIN_LEN..=typos::MAX_LEN).contains(&len) || known(c, word)? {
             continue;
         }
-        let prefix = typos::scan_prefix(word);
-        let terms: Vec<(String, i64)> = scan
-            .query_map(rusqlite::params![prefix, range_end(&prefix), SCAN], |r| {
+        // Reading the vocabulary counts each term's stories, so the near places come first.
+        let mut read = |prefix: &str, most: i64| -> rusqlite::Result<Vec<(String, i64)>> {
+            scan.query_map(rusqlite::params![prefix, range_end(prefix), most], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?
-            .collect::<rusqlite::Result<_>>()?;
-        if let Some(better) = typos::closest(word, terms.iter().map(|(t, d)| (t.as_str(), *d))) {
+            .collect()
+        };
+        let mut terms: Vec<(String, i64)> = Vec::new();
+        for prefix in typos::near_prefixes(word) {
+            terms.extend(read(&prefix, NEAR)?);
+        }
+        let mut better = typos::closest(word, terms.iter().map(|(t, d)| (t.as_str(), *d)));
+        if better.is_none() {
+            let wide = read(&typos::wide_prefix(word), WIDE)?;
+            better = typos::closest(word, wide.iter().map(|(t, d)| (t.as_str(), *d)));
+        }
+        if let Some(better) = better {
             *word = better;
             changed = true;
         }

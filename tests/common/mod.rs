@@ -144,6 +144,22 @@ impl TestServer {
         self.call("DELETE", path)
     }
 
+    /// Waits until the web app has opened its socket (a push sent before that has nowhere to
+    /// go).
+    pub async fn wait_for_socket(&self) {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self
+            .get("/metrics")
+            .send()
+            .await
+            .text()
+            .contains("pixeltales_sockets_open 0")
+        {
+            assert!(Instant::now() < deadline, "the SPA never opened its socket");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Registers an account and returns its session.
     pub async fn register(&self, username: &str, role: &str) -> Session {
         register_at(self.addr, username, role).await

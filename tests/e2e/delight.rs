@@ -583,20 +583,7 @@ async fn a_new_badge_arrives_live_with_confetti() {
     crate::common::spa::login(&page, &base, "badge_kid").await;
     page.wait_visible("[data-test=greeting]").await;
     // Once the socket is open, "First Story" is earned from elsewhere.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while s
-        .get("/metrics")
-        .send()
-        .await
-        .text()
-        .contains("pixeltales_sockets_open 0")
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the SPA never opened its socket"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    s.wait_for_socket().await;
     s.published(&kid.access, "My First", &["Hello!"]).await;
     page.wait_visible("[data-test=confetti]").await;
 }

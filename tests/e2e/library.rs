@@ -283,20 +283,7 @@ async fn the_authors_bell_rings_live_when_a_friend_likes_the_story() {
         "no badge while nothing is unread"
     );
     // Wait for the socket's hello before the like, so the push has somewhere to go.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while s
-        .get("/metrics")
-        .send()
-        .await
-        .text()
-        .contains("pixeltales_sockets_open 0")
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the SPA never opened its socket"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    s.wait_for_socket().await;
 
     let r = s
         .post(&format!("/api/stories/{id}/like"))
