@@ -13,16 +13,27 @@ const STICKER_NAMES = ["dragon", "cat", "dog", "sun", "rainbow", "tree", "house"
 // The shapes are drawn in the text colour, so they show on every theme (a black square emoji
 // vanished on the night theme).
 const SHAPES = {
-  line: '<line x1="5" y1="19" x2="19" y2="5"/>',
-  rect: '<rect x="3.5" y="6" width="17" height="12" rx="1.5"/>',
-  circle: '<circle cx="12" cy="12" r="8"/>',
+  line: ["line", { x1: 5, y1: 19, x2: 19, y2: 5 }],
+  rect: ["rect", { x: 3.5, y: 6, width: 17, height: 12, rx: 1.5 }],
+  circle: ["circle", { cx: 12, cy: 12, r: 8 }],
 };
 const TOOLS = [["pen", "✏️"], ["marker", "🖍️"], ["eraser", "🧽"], ["line"], ["rect"], ["circle"]];
 
 function shapeIcon(name) {
-  const tpl = document.createElement("template");
-  tpl.innerHTML = `<svg class="shape-icon" viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round">${SHAPES[name]}</svg>`;
-  return tpl.content.firstChild;
+  const svg = svgEl("svg", {
+    class: "shape-icon", viewBox: "0 0 24 24", width: 26, height: 26, "aria-hidden": "true",
+    focusable: "false", fill: "none", stroke: "currentColor", "stroke-width": 2.6,
+    "stroke-linecap": "round",
+  });
+  const [tag, attrs] = SHAPES[name];
+  svg.append(svgEl(tag, attrs));
+  return svg;
+}
+
+function svgEl(tag, attrs) {
+  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
 }
 
 /** The words for a palette colour ("Red"), or "" for any other colour. */

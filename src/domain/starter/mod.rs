@@ -21,6 +21,7 @@ mod tl_genres_a;
 mod tl_genres_b;
 mod trouble;
 mod trouble_en;
+mod trouble_lines;
 mod trouble_tl;
 mod vars;
 mod writer;

@@ -10,6 +10,7 @@
 
 use super::Plot;
 use super::grammar::Language;
+use super::trouble_lines::Lines;
 use super::{trouble_en as en, trouble_tl as tl};
 
 /// What kind of problem the idea gave.
@@ -312,18 +313,6 @@ fn known_or_own(
         Language::En => (Some(own), None),
         Language::Tl => (None, Some(own)),
     }
-}
-
-/// A problem's own plot and the lines around it, in one language.
-pub struct Lines {
-    /// Goal, problem and win sentences (`{trouble}` is the problem's words).
-    pub plot: Plot,
-    /// Tries at this problem.
-    pub tries: &'static [&'static str],
-    /// What the hero learned.
-    pub lessons: &'static [&'static str],
-    /// Titles.
-    pub titles: &'static [&'static str],
 }
 
 /// The lines for a kind of problem in a language.

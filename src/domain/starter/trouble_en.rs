@@ -2,7 +2,7 @@
 //! the young reader's telling picks the shortest.
 
 use super::Plot;
-use super::trouble::Lines;
+use super::trouble_lines::Lines;
 
 pub(super) static FEAR: Lines = Lines {
     plot: Plot {

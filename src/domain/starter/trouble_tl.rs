@@ -1,7 +1,7 @@
 //! Tagalog lines for the problems an idea can name (see `trouble`).
 
 use super::Plot;
-use super::trouble::Lines;
+use super::trouble_lines::Lines;
 
 pub(super) static FEAR: Lines = Lines {
     plot: Plot {

@@ -1,7 +1,7 @@
 //! Turning the arc into pages: which templates each beat uses, and the picture prompts.
 
 use super::grammar::capitalise;
-use super::trouble::Lines;
+use super::trouble_lines::Lines;
 use super::vars::{Vars, fill, pick};
 use super::{Beat, Genre, Pack, Plot};
 use crate::domain::games::Rng;
