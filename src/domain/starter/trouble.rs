@@ -8,7 +8,6 @@
 //! language whatever language the idea used; anything else is told in the child's own words
 //! when the story is in the idea's language, and left out otherwise.
 
-use super::Plot;
 use super::grammar::Language;
 use super::trouble_lines::Lines;
 use super::{trouble_en as en, trouble_tl as tl};
