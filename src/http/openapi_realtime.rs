@@ -19,7 +19,7 @@ pub fn schemas() -> Value {
             "x-frames": {
                 "hello": "The first frame of a socket: protocol, user_id, online_friends, unread_count",
                 "pong": "The answer to ping",
-                "error": "A refused or unreadable client frame: code, message",
+                "error": "A refused or unreadable client frame: code, message, and for a refused text the field and words",
                 "presence.online": "A friend came online: user_id",
                 "presence.offline": "A friend went offline: user_id, last_seen",
                 "notification.new": "A new notification and the unread count",

@@ -419,6 +419,11 @@ impl Skip for &str {}
 impl Skip for String {}
 impl Skip for Option<i64> {}
 impl Skip for &Value {}
+impl Skip for Option<&Value> {
+    fn skip(&self) -> bool {
+        self.is_none()
+    }
+}
 impl Skip for Value {}
 impl Skip for &std::collections::VecDeque<Value> {}
 impl Skip for &[i64] {}
@@ -430,7 +435,10 @@ server_frames! {
     /// The answer to `ping`.
     "pong" => Pong { id: Option<&'a str> }
     /// A refused or unreadable client frame.
-    "error" => Error { code: &'a str, message: &'a str, id: Option<&'a str> }
+    "error" => Error {
+        code: &'a str, message: &'a str, field: Option<&'a str>, words: Option<&'a Value>,
+        id: Option<&'a str>
+    }
     /// A friend came online.
     "presence.online" => PresenceOnline { user_id: i64 }
     /// A friend went offline (after the reload grace).
@@ -510,7 +518,14 @@ impl ServerFrame<'_> {
 
 /// An `error` frame.
 pub fn error_frame(code: &str, message: &str, id: Option<&str>) -> String {
-    ServerFrame::Error { code, message, id }.text()
+    ServerFrame::Error {
+        code,
+        message,
+        field: None,
+        words: None,
+        id,
+    }
+    .text()
 }
 
 #[cfg(test)]

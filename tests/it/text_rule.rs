@@ -291,6 +291,11 @@ async fn rude_and_personal_chat_in_a_drawing_room_is_refused_with_an_error_frame
             .await;
         assert_eq!(f["type"], "error", "{f}");
         assert_eq!(f["code"], code, "{f}");
+        assert_eq!(f["id"], "c", "{f}");
+        // Like the REST envelope: the box it is about and what to take out, never the word.
+        assert!(f["field"].is_string(), "{f}");
+        assert!(f["words"].as_array().is_some_and(|w| !w.is_empty()), "{f}");
+        assert!(!f.to_string().contains("shit"), "{f}");
     }
     let f = ws
         .request(

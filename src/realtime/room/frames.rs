@@ -229,11 +229,16 @@ impl Room {
         }
         // The REST envelope's fields (field, words: the kind or the hint) let the room's
         // chat name what to take out, like the other screens do.
-        let mut frame = e.body()["error"].clone();
-        frame["type"] = json!("error");
-        if let Some(id) = id {
-            frame["id"] = json!(id);
+        let body = e.body();
+        let body = &body["error"];
+        let text = ServerFrame::Error {
+            code: e.code(),
+            message: &e.message(),
+            field: body["field"].as_str(),
+            words: body.get("words"),
+            id: id.as_deref(),
         }
-        self.refuse_with(sock, Frame::from(frame.to_string()));
+        .text();
+        self.refuse_with(sock, Frame::from(text));
     }
 }
