@@ -43,6 +43,10 @@ pub enum Error {
     RequestTimeout,
     /// 503: temporarily unable (overloaded, shutting down, timed out inside).
     Unavailable { code: &'static str, message: String },
+    /// 507: the data disk is full, so nothing new can be stored.
+    StorageFull,
+    /// 507: a backup would not fit on the data disk (sizes in bytes).
+    NoRoomForBackup { needed: u64, free: u64 },
     /// 500: a bug or an environment failure; the detail is logged, never sent.
     Internal(String),
 }
@@ -191,6 +195,7 @@ impl Error {
             Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Error::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Error::StorageFull | Error::NoRoomForBackup { .. } => StatusCode::INSUFFICIENT_STORAGE,
             Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -210,6 +215,8 @@ impl Error {
             Error::UnsupportedMediaType { .. } => "unsupported_media_type",
             Error::RateLimited { .. } => "rate_limited",
             Error::RequestTimeout => "request_timeout",
+            Error::StorageFull => "storage_full",
+            Error::NoRoomForBackup { .. } => "backup_no_room",
             Error::Internal(_) => "internal_error",
         }
     }
@@ -237,6 +244,16 @@ impl Error {
                 format!("Too many tries. Please wait {retry_after} seconds and try again.")
             }
             Error::RequestTimeout => "The request took too long to arrive.".to_string(),
+            Error::StorageFull => "The computer PixelTales runs on is full, so nothing new can be \
+                saved. A grown-up can free space on its data disk or make the disk bigger; saving \
+                works again as soon as there is room."
+                .to_string(),
+            Error::NoRoomForBackup { needed, free } => format!(
+                "There is not enough room on the data disk for a backup: it needs about {} MB \
+                 and {} MB are free. Free space there, or keep fewer backups.",
+                needed.div_ceil(1 << 20),
+                free >> 20
+            ),
             Error::Internal(_) => "Something went wrong on our side. Please try again.".to_string(),
         }
     }
@@ -323,7 +340,12 @@ impl From<crate::domain::accounts::FieldError> for Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::Internal(format!("sqlite: {e}"))
+        match &e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull => {
+                Error::StorageFull
+            }
+            _ => Error::Internal(format!("sqlite: {e}")),
+        }
     }
 }
 

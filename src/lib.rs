@@ -35,6 +35,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod disk;
 pub mod domain;
 pub mod error;
 pub mod error_tl;

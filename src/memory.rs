@@ -3,7 +3,8 @@
 //! glibc keeps freed blocks in per-thread arenas and raises its mmap threshold after a large
 //! free, so one 7 MiB argon2 hash would otherwise stay resident for the life of the process.
 //! Two arenas and a fixed 128 KiB mmap threshold return big buffers to the kernel at once
-//! (measured: 25.7 MiB -> 6.1 MiB after a login). This module holds the crate's only `unsafe`.
+//! (measured: 25.7 MiB -> 6.1 MiB after a login). This module and `disk` (statvfs, fallocate)
+//! hold the crate's only `unsafe`.
 
 /// Applies the allocator settings; call once, first thing in `main`.
 #[allow(unsafe_code)]

@@ -37,6 +37,33 @@ pub fn rfc3339(secs: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
 }
 
+/// True for a column that holds Unix seconds by the schema's naming (`at`, `*_at`, `*_until`).
+/// Exports write those as ISO 8601, which a spreadsheet reads as a date.
+pub fn is_time_column(name: &str) -> bool {
+    name == "at" || name.ends_with("_at") || name.ends_with("_until")
+}
+
+/// `20261122-080503123`: a backup's name stamp, to the millisecond and never the same twice in
+/// one process (two backups asked for in the same second each get their own file).
+pub fn unique_stamp() -> String {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static LAST: AtomicI64 = AtomicI64::new(0);
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0);
+    // Taken already (same millisecond, or the clock stepped back): one past the last one.
+    let mut last = LAST.load(Ordering::SeqCst);
+    let ms = loop {
+        let next = ms.max(last + 1);
+        match LAST.compare_exchange(last, next, Ordering::SeqCst, Ordering::SeqCst) {
+            Ok(_) => break next,
+            Err(seen) => last = seen,
+        }
+    };
+    format!("{}{:03}", compact(ms.div_euclid(1000)), ms.rem_euclid(1000))
+}
+
 /// `20261122-080503`, for file names that sort by time.
 pub fn compact(secs: i64) -> String {
     let (y, m, d, hh, mm, ss) = split(secs);

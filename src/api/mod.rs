@@ -42,6 +42,9 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Response {
         Ok(resp) => return resp,
         Err(e) => e,
     };
+    if matches!(e, Error::StorageFull) {
+        app.disk.full();
+    }
     // Refusals are said in the account's language, else the browser's.
     let tagalog = match user {
         Some(id) => app
@@ -56,6 +59,20 @@ pub async fn dispatch(app: &App, route: Route, req: Request) -> Response {
     e.into_response_in(tagalog)
 }
 
+/// Writes that still go ahead when the disk is full: without them nobody could get in, or out.
+fn signs_in_or_out(route: Route) -> bool {
+    matches!(
+        route,
+        Route::AuthLogin
+            | Route::AuthRefresh
+            | Route::AuthLogout
+            | Route::AuthLogoutAll
+            | Route::ClassSignIn
+            | Route::AuthCard
+            | Route::RealtimeTicket
+    )
+}
+
 /// The handler's answer, and who asked (when known).
 async fn answer(app: &App, route: Route, req: Request) -> (Result<Response>, Option<i64>) {
     let user = match authorize(app, route, &req).await {
@@ -64,6 +81,10 @@ async fn answer(app: &App, route: Route, req: Request) -> (Result<Response>, Opt
     };
     // A parent's look through a child's eyes reads, and may end itself; nothing else.
     let reads = matches!(req.parts.method, hyper::Method::GET | hyper::Method::HEAD);
+    // On a full disk the room left is kept for signing in and out.
+    if !reads && app.disk.low() && !signs_in_or_out(route) {
+        return (Err(Error::StorageFull), user.as_ref().map(|u| u.id));
+    }
     if user.as_ref().is_some_and(|u| u.view_only) && !reads && route != Route::AuthLogout {
         let id = user.as_ref().map(|u| u.id);
         return (

@@ -12,24 +12,52 @@ use crate::error::{Error, Result};
 use crate::http::openapi;
 use crate::http::response::{Response, json_response, ok, with_body};
 
-/// `GET/HEAD /healthz`: 200 when the database answers a query.
+/// `GET/HEAD /healthz`: 200 while the database answers (`ok`, or `degraded` with the reasons
+/// when the data disk is full or nearly so), with the binary's version and the database's
+/// schema version; 503 only when the database cannot be read.
 pub async fn healthz(cx: &mut Ctx<'_>) -> Result<Response> {
-    let one = cx
+    let schema = cx
         .app
         .db
         .read(|c| {
-            c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))
+            c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
                 .map_err(Error::from)
         })
         .await;
-    match one {
-        Ok(1) => Ok(ok(&json!({ "status": "ok", "version": crate::VERSION }))),
-        _ => Ok(json_response(
+    let Ok(schema) = schema else {
+        return Ok(json_response(
             StatusCode::SERVICE_UNAVAILABLE,
-            &json!({ "status": "unavailable", "error": { "code": "database_unavailable", "message": "The database is not answering." } }),
-        )),
+            &json!({ "status": "unavailable", "version": crate::VERSION, "error": { "code": "database_unavailable", "message": "The database is not answering." } }),
+        ));
+    };
+    let disk = &cx.app.disk;
+    let space = disk.space();
+    let mut reasons = Vec::new();
+    if disk.low() {
+        reasons.push(json!({
+            "code": "storage_full",
+            "message": "The data disk is full: sign-in and reading work, new work is refused. Free space on it or make it bigger.",
+        }));
+    } else if let Some(s) = space
+        && s.free < LOW_DISK_BYTES
+        && s.free.saturating_mul(10) < s.total
+    {
+        reasons.push(json!({
+            "code": "storage_low",
+            "message": format!("The data disk is nearly full: {} MB left.", s.free >> 20),
+        }));
     }
+    Ok(ok(&json!({
+        "status": if reasons.is_empty() { "ok" } else { "degraded" },
+        "version": crate::VERSION,
+        "schema_version": schema,
+        "reasons": reasons,
+        "disk": space.map(|s| json!({ "free_bytes": s.free, "total_bytes": s.total })),
+    })))
 }
+
+/// Below this much free space (and a tenth of the disk) the health check says so.
+const LOW_DISK_BYTES: u64 = 64 << 20;
 
 /// `GET /metrics`: Prometheus text.
 pub async fn metrics(cx: &mut Ctx<'_>) -> Result<Response> {
@@ -41,6 +69,21 @@ pub async fn metrics(cx: &mut Ctx<'_>) -> Result<Response> {
             "pixeltales_process_resident_memory_bytes",
             "Resident set size.",
             rss,
+        ),
+        (
+            "pixeltales_data_disk_free_bytes",
+            "Free bytes on the data disk.",
+            app.disk.space().map_or(0.0, |s| s.free as f64),
+        ),
+        (
+            "pixeltales_data_disk_size_bytes",
+            "Size of the data disk.",
+            app.disk.space().map_or(0.0, |s| s.total as f64),
+        ),
+        (
+            "pixeltales_storage_full",
+            "1 while writes are refused because the data disk is full.",
+            if app.disk.low() { 1.0 } else { 0.0 },
         ),
         (
             "pixeltales_uptime_seconds",

@@ -48,11 +48,16 @@ pub fn list_files(data_dir: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// Deletes all but the newest `keep` backups; returns how many went.
-fn prune(data_dir: &Path, keep: usize) -> usize {
+/// Deletes all but the newest `keep` backups, and the oldest of those while they take more
+/// than `max_bytes` together (0: no limit; the newest always stays); returns how many went.
+fn prune(data_dir: &Path, keep: usize, max_bytes: u64) -> usize {
     let mut gone = 0;
-    for item in list_files(data_dir).into_iter().skip(keep) {
-        if let Some(name) = item["name"].as_str()
+    let mut total: u64 = 0;
+    for (i, item) in list_files(data_dir).into_iter().enumerate() {
+        total = total.saturating_add(item["bytes"].as_u64().unwrap_or(0));
+        let over = max_bytes > 0 && i > 0 && total > max_bytes;
+        if (i >= keep || over)
+            && let Some(name) = item["name"].as_str()
             && std::fs::remove_file(dir(data_dir).join(name)).is_ok()
         {
             gone += 1;
@@ -93,17 +98,25 @@ pub async fn make(
         ));
     }
     let (target, db_path) = (dest.clone(), app.config.db_path());
+    let keep_free = app.config.disk_reserve_mb << 20;
     // Its own read-only connection, as `pixeltales backup` does: the pool's readers are
     // query-only, and a long copy should not hold one of them.
     let bytes = tokio::task::spawn_blocking(move || {
-        let conn = backup::open_read_only(&db_path)?;
-        backup::backup_into(&conn, &target)
+        let conn = backup::open_read_only(&db_path).map_err(Error::internal)?;
+        // Checked first, so a backup never fills the disk the database needs.
+        if let Err((needed, free)) = backup::room_for_copy(&conn, &target, keep_free) {
+            return Err(Error::NoRoomForBackup { needed, free });
+        }
+        backup::backup_into(&conn, &target, keep_free).map_err(Error::internal)
     })
     .await
-    .map_err(|e| Error::internal(e.to_string()))?
-    .map_err(Error::internal)?;
+    .map_err(|e| Error::internal(e.to_string()))??;
     crate::memory::trim();
-    let pruned = prune(&data_dir, app.config.backups_keep as usize);
+    let pruned = prune(
+        &data_dir,
+        app.config.backups_keep as usize,
+        app.config.backups_max_bytes,
+    );
     let detail = json!({ "name": name, "bytes": bytes, "pruned": pruned });
     app.db
         .write(move |tx| {

@@ -78,6 +78,8 @@ pub struct App {
     pub batcher: Arc<crate::realtime::batcher::Batcher>,
     /// The optional model server and the OCR command.
     pub assist: crate::assist::Assist,
+    /// The data disk's room and the reserve that keeps sign-in working when it fills.
+    pub disk: crate::disk::Disk,
     _lock: DataDirLock,
 }
 
@@ -94,6 +96,7 @@ impl App {
         let tuning = Tuning {
             sync_full: config.sync_full,
         };
+        db::backup::keep_copy_before_upgrade(&config.db_path()).map_err(StartError::Database)?;
         let (db, outcome) =
             db::open(&config.db_path(), config.read_pool, tuning).map_err(StartError::Database)?;
         match outcome {
@@ -142,6 +145,7 @@ impl App {
             ops_per_sec: config.ws_ops_per_sec,
             vote_timeout_secs: config.vote_timeout_secs,
         });
+        let (config_dir, config_reserve) = (config.data_dir.clone(), config.disk_reserve_mb << 20);
         Ok(App {
             body_limits,
             limits: Limits::from_config(&config),
@@ -157,6 +161,7 @@ impl App {
             rooms,
             batcher,
             assist,
+            disk: crate::disk::Disk::new(&config_dir, config_reserve),
             _lock: lock,
         })
     }

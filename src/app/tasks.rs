@@ -139,6 +139,7 @@ async fn housekeeping(app: Arc<App>, mut stop: watch::Receiver<bool>) {
             () = stopped(&mut stop) => break,
         }
         round += 1;
+        app.disk.check();
         match app.profanity.refresh(&app.db).await {
             Ok(true) => log_info!(
                 "profanity list changed; filter rebuilt ({} words)",
@@ -147,7 +148,9 @@ async fn housekeeping(app: Arc<App>, mut stop: watch::Receiver<bool>) {
             Ok(false) => {}
             Err(e) => log_warn!("profanity refresh failed: {e}"),
         }
-        if super::backups::due(&app) {
+        // Tried every five minutes while due, so a backup that cannot be made (a full disk)
+        // is not retried on every tick.
+        if round % 60 == 1 && super::backups::due(&app) {
             backup_now(&app, "backup_scheduled").await;
         }
         if round.is_multiple_of(12) {

@@ -31,7 +31,7 @@ pub(super) fn user(config: &Config, action: UserAction) -> Result<ExitCode, Stri
                 Ok(id)
             })
             .map_err(|e| cli_error(&e))?;
-            println!("approved teacher {username} (id {id})");
+            say!("approved teacher {username} (id {id})");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -76,7 +76,7 @@ pub(super) fn run(config: &Config, action: AdminAction) -> Result<ExitCode, Stri
                 Ok(id)
             })
             .map_err(|e| cli_error(&e))?;
-            println!("created admin {username} (id {id})");
+            say!("created admin {username} (id {id})");
         }
         AdminAction::ResetPassword { username } => {
             let username = accounts::normalize_username(&username).map_err(|e| e.message)?;
@@ -103,7 +103,7 @@ pub(super) fn run(config: &Config, action: AdminAction) -> Result<ExitCode, Stri
                 Ok(ended)
             })
             .map_err(|e| cli_error(&e))?;
-            println!("password changed for {username}; {ended} session(s) signed out");
+            say!("password changed for {username}; {ended} session(s) signed out");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,20 @@
 //! Every subcommand reads the same flags and environment as `serve`, so they all act on the same
 //! data directory. Errors print as one line and exit non-zero.
 
+/// `println!` for command output: when the reader has gone (`pixeltales profanity list | head`)
+/// the command stops quietly with success instead of panicking on the closed pipe.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = writeln!(out, $($t)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 mod admin;
 mod data;
 mod profanity;
@@ -60,6 +74,9 @@ pub enum Command {
     },
     /// Check the database's integrity and schema version.
     Check,
+    /// Ask the server running on this machine (at --addr/--port) whether it is healthy; exits 0
+    /// when it is, 1 when not. For container health checks, where there is no curl.
+    Healthcheck,
     /// Seed a sample classroom (a teacher, four children, 14 illustrated stories in English and
     /// Tagalog) so a fresh install has something to read. Safe to run again.
     Demo {
@@ -159,7 +176,7 @@ pub fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            eprintln!("pixeltales: {}", first_line(&e.to_string()));
+            eprintln!("pixeltales: {}", first_line(&naming_env(&e)));
             return ExitCode::from(2);
         }
     };
@@ -175,6 +192,7 @@ pub fn main() -> ExitCode {
         Command::Backup { file } => data::backup(&cli.config, file),
         Command::Restore { file } => data::restore(&cli.config, &file),
         Command::Check => data::check(&cli.config),
+        Command::Healthcheck => data::healthcheck(&cli.config),
         Command::Demo {
             bulk_users,
             bulk_stories,
@@ -190,8 +208,42 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Clap's error, except that a bad value read from the environment names the variable it came
+/// from (`PORT=abc` was reported as a bad `--port`, which nobody typed).
+fn naming_env(e: &clap::Error) -> String {
+    use clap::CommandFactory;
+    use clap::error::{ContextKind, ContextValue};
+    let text = e.to_string();
+    let typed: Vec<String> = std::env::args().collect();
+    let cmd = Cli::command();
+    let from_env = cmd.get_arguments().find_map(|a| {
+        let long = a.get_long()?;
+        let var = a.get_env()?.to_str()?;
+        let flag = format!("--{long}");
+        let on_line = typed
+            .iter()
+            .any(|t| *t == flag || t.starts_with(&format!("{flag}=")));
+        let named = text.match_indices(&flag).any(|(i, _)| {
+            !text[i + flag.len()..].starts_with(|c: char| c == '-' || c.is_alphanumeric())
+        });
+        (named && !on_line && std::env::var_os(var).is_some()).then(|| (flag, var.to_string()))
+    });
+    let Some((flag, var)) = from_env else {
+        return text;
+    };
+    let env = format!("the environment variable {var}");
+    match e.get(ContextKind::InvalidArg) {
+        // Clap's own words quote the flag with its value name: `'--port <PORT>'`.
+        Some(ContextValue::String(shown)) if shown.starts_with(&flag) => {
+            text.replacen(&format!("'{shown}'"), &env, 1)
+        }
+        _ => text.replacen(&flag, &env, 1),
+    }
+}
+
 fn serve(config: Config) -> Result<ExitCode, String> {
     crate::log::set_level(config.log);
+    crate::log::set_format(config.log_format);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(config.workers)
         .max_blocking_threads(config.blocking_threads)
@@ -272,27 +324,29 @@ fn demo(
         // Generated readers share one unguessable password: they exist to be read, not to log in.
         let shared = hash(&crate::domain::encoding::random_token::<16>())?;
         let report = crate::demo::bulk(&mut conn, users, stories, pages, &shared)?;
-        println!(
+        say!(
             "added {} readers and {} stories ({} pages)",
-            report.users, report.stories, report.pages
+            report.users,
+            report.stories,
+            report.pages
         );
         return Ok(ExitCode::SUCCESS);
     }
     let report = crate::demo::seed(&mut conn, &hash)?;
     if !report.created {
-        println!(
+        say!(
             "the demo classroom is already here ({} stories)",
             report.stories
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    say!(
         "demo classroom ready: {} stories in the library",
         report.stories
     );
-    println!("demo accounts (write the passwords down; they are shown only once):");
+    say!("demo accounts (write the passwords down; they are shown only once):");
     for (user, pw) in &report.accounts {
-        println!("  {user:<16} {pw}");
+        say!("  {user:<16} {pw}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -309,6 +363,7 @@ fn open_db(config: &Config) -> Result<Connection, String> {
     };
     let mut conn = crate::db::pool::open_writer(&config.db_path(), tuning)
         .map_err(|e| format!("cannot open {}: {e}", config.db_path().display()))?;
+    crate::db::backup::keep_copy_before_upgrade(&config.db_path())?;
     crate::db::migrations::migrate(&mut conn).map_err(|e| e.to_string())?;
     crate::store::profanity::seed_starter_if_needed(&conn).map_err(|e| e.to_string())?;
     Ok(conn)

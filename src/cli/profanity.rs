@@ -51,7 +51,7 @@ pub(super) fn run(config: &Config, action: ProfanityAction) -> Result<ExitCode, 
             for r in &rejected {
                 eprintln!("skipped: {r}");
             }
-            println!(
+            say!(
                 "{} added, {} updated, {} already there, {} skipped ({} lines read)",
                 counts[0],
                 counts[1],
@@ -75,7 +75,7 @@ pub(super) fn run(config: &Config, action: ProfanityAction) -> Result<ExitCode, 
                 Added::Updated => "updated",
                 Added::Unchanged => "already listed",
             };
-            println!(
+            say!(
                 "{what}: {} ({}, {})",
                 word.trim().to_lowercase(),
                 lang.as_str(),
@@ -91,13 +91,13 @@ pub(super) fn run(config: &Config, action: ProfanityAction) -> Result<ExitCode, 
             if n == 0 {
                 return Err(format!("{word:?} is not in the list"));
             }
-            println!("removed {n} entr{}", if n == 1 { "y" } else { "ies" });
+            say!("removed {n} entr{}", if n == 1 { "y" } else { "ies" });
         }
         ProfanityAction::List { lang } => {
             let lang = lang.as_deref().map(language).transpose()?;
             let words = list_words(&conn, lang).map_err(|e| e.to_string())?;
             for w in &words {
-                println!(
+                say!(
                     "{}\t{}\t{}{}",
                     w.text,
                     w.language.as_str(),

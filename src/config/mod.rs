@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::log::Level;
+use crate::log::{Format, Level};
 
 pub mod parsers;
 
@@ -81,6 +81,28 @@ pub struct Config {
         value_parser = within::<u32>(1, 1000)
     )]
     pub backups_keep: u32,
+    /// Most bytes all kept backups may take together (0: no limit); the oldest go first, and
+    /// the newest is always kept.
+    #[arg(
+        long = "backups-max-bytes",
+        env = "PIXELTALES_BACKUPS_MAX_BYTES",
+        default_value_t = 0,
+        global = true,
+        help_heading = "Server and storage",
+        value_parser = within::<u64>(0, u64::MAX)
+    )]
+    pub backups_max_bytes: u64,
+    /// Megabytes of the data disk held back so sign-in still works when the disk fills up
+    /// (0: none).
+    #[arg(
+        long = "disk-reserve-mb",
+        env = "PIXELTALES_DISK_RESERVE_MB",
+        default_value_t = 8,
+        global = true,
+        help_heading = "Server and storage",
+        value_parser = within::<u64>(0, 1024)
+    )]
+    pub disk_reserve_mb: u64,
     /// Hours between automatic backups (0 turns them off); `kill -USR1` makes one at any time.
     #[arg(
         long = "backup-every-hours",
@@ -94,6 +116,9 @@ pub struct Config {
     /// Log level.
     #[arg(long, env = "PIXELTALES_LOG", value_enum, default_value_t = Level::Info, global = true, help_heading = "Server and storage")]
     pub log: Level,
+    /// Log lines as plain text, or as one JSON object per line (for Render and journald).
+    #[arg(long, env = "PIXELTALES_LOG_FORMAT", value_enum, default_value_t = Format::Text, global = true, help_heading = "Server and storage")]
+    pub log_format: Format,
 
     // ---- HTTP limits ----
     /// Largest JSON request body in bytes.

@@ -22,23 +22,56 @@ pub fn open_read_only(path: &Path) -> Result<Connection, String> {
     Ok(conn)
 }
 
-/// `DATA_DIR/backups/pixeltales-YYYYmmdd-HHMMSS.db`.
+/// `DATA_DIR/backups/pixeltales-YYYYmmdd-HHMMSSmmm.db` (to the millisecond, never twice).
 pub fn default_backup_path(data_dir: &Path) -> PathBuf {
-    data_dir.join("backups").join(format!(
-        "pixeltales-{}.db",
-        crate::time::compact(crate::time::now())
-    ))
+    data_dir
+        .join("backups")
+        .join(format!("pixeltales-{}.db", crate::time::unique_stamp()))
+}
+
+/// Bytes a compacted copy of `conn`'s database needs, and bytes free where `dest` goes; `Err`
+/// with both when the copy would not fit with `keep_free` bytes (and a megabyte) to spare.
+pub fn room_for_copy(conn: &Connection, dest: &Path, keep_free: u64) -> Result<(), (u64, u64)> {
+    let used: i64 = conn
+        .query_row(
+            "SELECT (page_count - freelist_count) * page_size
+             FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size()",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or(0);
+    let needed = u64::try_from(used).unwrap_or(0);
+    let dir = dest
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && d.exists())
+        .or_else(|| dest.parent().and_then(Path::parent))
+        .unwrap_or_else(|| Path::new("."));
+    match crate::disk::space(dir) {
+        Some(space) if space.free < needed.saturating_add(keep_free).saturating_add(1 << 20) => {
+            Err((needed, space.free))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writes a consistent, compacted copy of `conn`'s database to `dest` with `VACUUM INTO`.
 ///
 /// Safe while a server is writing: it reads one snapshot. The copy is made under a temporary
 /// name and renamed, so `dest` is never a half-written file. Returns the size in bytes.
-pub fn backup_into(conn: &Connection, dest: &Path) -> Result<u64, String> {
+/// `keep_free` bytes of the disk must stay free afterwards (the space reserve); the copy is not
+/// started when it would not fit.
+pub fn backup_into(conn: &Connection, dest: &Path, keep_free: u64) -> Result<u64, String> {
     if dest.exists() {
         return Err(format!(
             "{} already exists; choose a new file name",
             dest.display()
+        ));
+    }
+    if let Err((needed, free)) = room_for_copy(conn, dest, keep_free) {
+        return Err(format!(
+            "not enough room for a backup: it needs about {} MB and {} MB are free",
+            needed.div_ceil(1 << 20),
+            free >> 20
         ));
     }
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -53,18 +86,48 @@ pub fn backup_into(conn: &Connection, dest: &Path) -> Result<u64, String> {
     let target = partial
         .to_str()
         .ok_or_else(|| format!("{} is not a UTF-8 path", partial.display()))?;
-    conn.execute("VACUUM INTO ?1", [target])
-        .map_err(|e| format!("backup failed: {e}"))?;
-    let check: String = open_read_only(&partial)?
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| format!("backup could not be verified: {e}"))?;
-    if check != "ok" {
+    // Whatever fails from here (a full disk, most often), no half-written file stays behind.
+    let made = (|| {
+        conn.execute("VACUUM INTO ?1", [target])
+            .map_err(|e| format!("backup failed: {e}"))?;
+        let check: String = open_read_only(&partial)?
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| format!("backup could not be verified: {e}"))?;
+        if check != "ok" {
+            return Err(format!("backup failed its check: {check}"));
+        }
+        std::fs::rename(&partial, dest).map_err(|e| format!("cannot move backup into place: {e}"))
+    })();
+    if let Err(e) = made {
         let _ = std::fs::remove_file(&partial);
-        return Err(format!("backup failed its check: {check}"));
+        return Err(e);
     }
-    std::fs::rename(&partial, dest).map_err(|e| format!("cannot move backup into place: {e}"))?;
     let size = std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
     Ok(size)
+}
+
+/// Before an upgrade changes the database at `db_path`, keeps a copy of it in `backups/` to go
+/// back to (with the old binary and `pixeltales restore`); returns where, or `None` when there
+/// is nothing to upgrade.
+pub fn keep_copy_before_upgrade(db_path: &Path) -> Result<Option<PathBuf>, String> {
+    if std::fs::metadata(db_path).map_or(true, |m| m.len() == 0) {
+        return Ok(None);
+    }
+    let conn = open_read_only(db_path)?;
+    let found = migrations::version(&conn).map_err(|e| e.to_string())?;
+    if !(1..SCHEMA_VERSION).contains(&found) {
+        return Ok(None);
+    }
+    let data_dir = db_path.parent().unwrap_or_else(|| Path::new("."));
+    let copy = default_backup_path(data_dir);
+    backup_into(&conn, &copy, 0).map_err(|e| {
+        format!("the database was not upgraded, because no copy of it could be kept first: {e}")
+    })?;
+    crate::log_info!(
+        "upgrading the database from schema {found} to {SCHEMA_VERSION}; the old one is kept as {}",
+        copy.display()
+    );
+    Ok(Some(copy))
 }
 
 /// What `check` found.
@@ -161,7 +224,7 @@ pub fn restore(data_dir: &Path, src: &Path) -> Result<RestoreReport, String> {
     let db_path = data_dir.join("pixeltales.db");
     let incoming = data_dir.join("pixeltales.db.restoring");
     let _ = std::fs::remove_file(&incoming);
-    backup_into(&source, &incoming)?;
+    backup_into(&source, &incoming, 0)?;
     drop(source);
 
     let mut previous = None;

@@ -26,7 +26,8 @@ use crate::app::{App, StartError};
 use crate::config::Config;
 use crate::error::Error;
 use crate::http::response::ErrorResponse as _;
-use crate::{log_debug, log_error, log_info, log_warn};
+use crate::log::Access;
+use crate::{log_debug, log_info, log_warn};
 
 /// Starts PixelTales on `listener` and serves until `shutdown` resolves; then stops accepting,
 /// lets in-flight requests finish (up to the grace period) and checkpoints the WAL.
@@ -36,6 +37,7 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), StartError> {
     crate::log::set_level(config.log);
+    crate::log::set_format(config.log_format);
     let running = App::start(config).await?;
     let app = Arc::clone(running.app());
     let addr = listener
@@ -185,12 +187,21 @@ async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) 
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let ip = client_ip(peer.ip(), req.headers(), app.config.proxy_hops);
+    let id = request_id(req.headers());
     // Twice the request timeout: the body read inside has its own (408) deadline.
     let limit = app.config.request_timeout() * 2;
     if path == "/ws" {
-        let resp = crate::realtime::socket::upgrade(Arc::clone(&app), req).await;
+        let mut resp = crate::realtime::socket::upgrade(Arc::clone(&app), req).await;
         app.metrics.record(resp.status());
-        log_info!("{ip} {method} {path} {}", resp.status().as_u16());
+        tag(&mut resp, &id);
+        crate::log::access(&Access {
+            id: &id,
+            ip,
+            method: method.as_str(),
+            path: &path,
+            status: resp.status().as_u16(),
+            ms: None,
+        });
         return resp;
     }
     let work = AssertUnwindSafe(route(&app, ip, req)).catch_unwind();
@@ -212,15 +223,53 @@ async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) 
             .public_origin()
             .is_some_and(|o| o.starts_with("https://")),
     );
-    let status = resp.status();
-    app.metrics.record(status);
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
-    if status.is_server_error() {
-        log_error!("{ip} {method} {path} {} {ms:.1}ms", status.as_u16());
-    } else {
-        log_info!("{ip} {method} {path} {} {ms:.1}ms", status.as_u16());
-    }
+    tag(&mut resp, &id);
+    app.metrics.record(resp.status());
+    crate::log::access(&Access {
+        id: &id,
+        ip,
+        method: method.as_str(),
+        path: &path,
+        status: resp.status().as_u16(),
+        ms: Some(started.elapsed().as_secs_f64() * 1000.0),
+    });
     resp
+}
+
+/// The request's id: the one a proxy in front already gave it (so its logs and ours meet), or a
+/// new one. It is in the answer's `X-Request-Id` and on the access log line.
+fn request_id(headers: &hyper::HeaderMap) -> String {
+    use std::sync::OnceLock;
+    use std::sync::atomic::AtomicU64;
+    static PROCESS: OnceLock<u32> = OnceLock::new();
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let given = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            (1..=64).contains(&v.len())
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        });
+    if let Some(id) = given {
+        return id.to_string();
+    }
+    // A random start per process keeps ids from two runs (or two instances) apart.
+    let process = *PROCESS.get_or_init(|| {
+        let mut b = [0u8; 4];
+        let _ = getrandom::fill(&mut b);
+        u32::from_le_bytes(b)
+    });
+    format!(
+        "{process:08x}{:08x}",
+        NEXT.fetch_add(1, Ordering::Relaxed) as u32
+    )
+}
+
+fn tag(resp: &mut Response, id: &str) {
+    if let Ok(v) = hyper::header::HeaderValue::from_str(id) {
+        resp.headers_mut().insert("x-request-id", v);
+    }
 }
 
 // A refusal before any handler (no account known) follows the browser's language.

@@ -21,6 +21,9 @@ fn rows(c: &Connection, sql: &str, id: i64, cols: &[&str]) -> rusqlite::Result<V
                 let v: rusqlite::types::Value = r.get(i)?;
                 let v = match v {
                     rusqlite::types::Value::Null => Value::Null,
+                    rusqlite::types::Value::Integer(i) if crate::time::is_time_column(name) => {
+                        json!(crate::time::rfc3339(i))
+                    }
                     rusqlite::types::Value::Integer(i) => json!(i),
                     rusqlite::types::Value::Real(f) => json!(f),
                     rusqlite::types::Value::Text(t) => {

@@ -6,6 +6,7 @@
 pub mod a11y;
 pub mod browser;
 pub mod collab;
+pub mod disk;
 pub mod png;
 pub mod spa;
 pub mod ws;

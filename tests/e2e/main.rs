@@ -8,6 +8,7 @@ mod accounts;
 mod assist;
 mod classroom;
 mod delight;
+mod full_disk;
 mod games;
 mod grownups;
 mod journey;

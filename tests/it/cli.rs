@@ -55,7 +55,7 @@ fn bad_configuration_exits_with_one_line() {
         (
             Some(("PIXELTALES_WORKERS", "0")),
             vec![],
-            "--workers must be between 1 and 64 (got 0)",
+            "the environment variable PIXELTALES_WORKERS must be between 1 and 64 (got 0)",
         ),
         (Some(("PORT", "eighty")), vec![], "eighty"),
         (

@@ -90,3 +90,89 @@ fn ci_runs_make_test() {
         "browser tests must not skip in CI"
     );
 }
+
+/// The hardened unit the Raspberry Pi instructions install: its safety settings are there, and
+/// `systemd-analyze verify` (where systemd is installed, as on CI) accepts it.
+#[test]
+fn the_systemd_unit_is_hardened_and_verifies() {
+    let unit = read("contrib/pixeltales.service");
+    for line in [
+        "ExecStart=/usr/local/bin/pixeltales serve --data-dir /var/lib/pixeltales",
+        "User=pixeltales",
+        "StateDirectory=pixeltales",
+        "ProtectSystem=strict",
+        "ProtectHome=yes",
+        "NoNewPrivileges=yes",
+        "CapabilityBoundingSet=",
+        "Restart=on-failure",
+        "KillSignal=SIGTERM",
+    ] {
+        assert!(
+            unit.lines().any(|l| l.trim() == line),
+            "the unit lacks {line}"
+        );
+    }
+    let Ok(version) = std::process::Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!("skipped the verify step: systemd-analyze is not installed");
+        return;
+    };
+    assert!(version.status.success());
+    // Verified as installed, except that ExecStart names this build's binary.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("pixeltales.service");
+    std::fs::write(
+        &path,
+        unit.replace(
+            "/usr/local/bin/pixeltales",
+            env!("CARGO_BIN_EXE_pixeltales"),
+        ),
+    )
+    .expect("unit");
+    let out = std::process::Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(&path)
+        .output()
+        .expect("systemd-analyze");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && said.trim().is_empty(), "{said}");
+}
+
+/// The container image: the static binary alone, as a non-root user, checked by the binary's
+/// own health command. Built here only where a container daemon answers.
+#[test]
+fn the_dockerfile_ships_the_binary_alone_as_a_user_with_a_health_check() {
+    let file = read("Dockerfile");
+    for line in [
+        "FROM scratch",
+        "USER 10001:10001",
+        "VOLUME /data",
+        "HEALTHCHECK --interval=30s --timeout=5s --start-period=10s CMD [\"/pixeltales\", \"healthcheck\"]",
+        "STOPSIGNAL SIGTERM",
+    ] {
+        assert!(
+            file.lines().any(|l| l.trim() == line),
+            "the Dockerfile lacks {line}"
+        );
+    }
+    let daemon = std::process::Command::new("docker")
+        .arg("info")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !daemon {
+        eprintln!("skipped the image build: no container daemon here");
+        return;
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = std::process::Command::new("docker")
+        .args(["build", "-q", "-t", "pixeltales-test", root])
+        .output()
+        .expect("docker build");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -190,6 +190,7 @@ export const words = {
   st_delete_page: "Delete this page",
   st_delete_confirm: "Delete this page?",
   st_saving: "Saving…",
+  st_kept_here: "Your work was kept on this device. Saving it now.",
   st_saved: "✓ Saved",
   st_publish: "Put it in the library",
   st_published: "Your story is in the library!",
@@ -418,6 +419,8 @@ export const words = {
   rep_done: "Reported",
   rep_done_short: "Sent",
   // Admin
+  adm_disk_full: "The data disk is full. Children can sign in and read, but nothing new is saved. Free space on it or make it bigger; saving starts again by itself.",
+  adm_disk_low: "The data disk is nearly full: {mb} MB left. Free space on it or make it bigger soon.",
   adm_title: "Admin",
   adm_tabs: "Admin sections",
   adm_tab_dashboard: "Dashboard",
@@ -1051,6 +1054,8 @@ export const errors = {
   // Codes a grown-up, an admin or an app is more likely to meet.
   busy: "PixelTales is very busy right now. Please try again.",
   timeout: "PixelTales took too long to answer. Please try again.",
+  backup_no_room: "There is not enough room on the data disk for a backup. Free some space, or keep fewer backups.",
+  storage_full: "Your story could not be saved. Please tell your teacher the computer is full.",
   request_timeout: "Sending took too long. Check the internet and try again.",
   payload_too_large: "That is too big to send. If it is a picture, try a smaller one.",
   unsupported_media_type: "This kind of file cannot be sent here. Pictures must be PNG, JPEG or WebP.",

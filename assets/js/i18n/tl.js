@@ -190,6 +190,7 @@ export const words = {
   st_delete_page: "Burahin ang pahinang ito",
   st_delete_confirm: "Burahin ang pahinang ito?",
   st_saving: "Sine-save…",
+  st_kept_here: "Naitabi sa device na ito ang gawa mo. Ise-save na ito ngayon.",
   st_saved: "✓ Naka-save",
   st_publish: "Ilagay sa aklatan",
   st_published: "Nasa aklatan na ang kuwento mo!",
@@ -418,6 +419,8 @@ export const words = {
   rep_done: "Nai-report na",
   rep_done_short: "Naipadala",
   // Admin
+  adm_disk_full: "Puno na ang data disk. Makakapag-sign in at makakabasa pa ang mga bata, pero walang bagong mase-save. Magbakante ng espasyo o palakihin ang disk; kusang babalik ang pag-save.",
+  adm_disk_low: "Halos puno na ang data disk: {mb} MB na lang ang natitira. Magbakante ng espasyo o palakihin ito agad.",
   adm_title: "Admin",
   adm_tabs: "Mga bahagi ng admin",
   adm_tab_dashboard: "Dashboard",
@@ -1051,6 +1054,8 @@ export const errors = {
   // Codes a grown-up, an admin or an app is more likely to meet.
   busy: "Abalang-abala ang PixelTales ngayon. Subukan ulit.",
   timeout: "Masyadong natagalan sumagot ang PixelTales. Subukan ulit.",
+  backup_no_room: "Kulang ang espasyo sa data disk para sa backup. Magbakante ng espasyo, o magtabi ng mas kaunting backup.",
+  storage_full: "Hindi nai-save ang kuwento mo. Pakisabi sa teacher mo na puno na ang computer.",
   request_timeout: "Masyadong natagalan ang pagpapadala. Tingnan ang internet at subukan ulit.",
   payload_too_large: "Masyadong malaki iyan para maipadala. Kung larawan ito, subukan ang mas maliit.",
   unsupported_media_type: "Hindi puwedeng ipadala rito ang ganitong uri ng file. Dapat PNG, JPEG o WebP ang larawan.",

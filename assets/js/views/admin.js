@@ -35,6 +35,22 @@ export function adminView(root, { tab = "dashboard" } = {}) {
     }, h("span", { "aria-hidden": "true" }, TABS[name][0]), ` ${t(`adm_tab_${name}`)}`)));
   const panel = h("section", { class: "stack admin-panel", dataset: { test: `admin-${tab}` }, "aria-labelledby": "admin-tab-title" },
     h("h2", { id: "admin-tab-title" }, `${TABS[tab][0]} ${t(`adm_tab_${tab}`)}`));
-  root.append(h("h1", {}, `🛡️ ${t("adm_title")}`), bar, panel);
+  const banner = h("div", { dataset: { test: "disk-banner" }, role: "status" });
+  root.append(h("h1", {}, `🛡️ ${t("adm_title")}`), banner, bar, panel);
+  diskBanner(banner);
   return TABS[tab][1](panel) ?? null;
+}
+
+// A full or nearly full data disk is the one thing an admin must not miss: said above every tab.
+async function diskBanner(box) {
+  let health;
+  try {
+    health = await (await fetch("/healthz", { cache: "no-store" })).json();
+  } catch {
+    return;
+  }
+  const mb = Math.floor((health.disk?.free_bytes ?? 0) / 1048576);
+  const lines = (health.reasons ?? []).map((r) => h("p", { class: "form-error" },
+    `💾 ${r.code === "storage_full" ? t("adm_disk_full") : r.code === "storage_low" ? t("adm_disk_low", { mb }) : r.message}`));
+  box.replaceChildren(...lines);
 }

@@ -10,11 +10,15 @@ import { errorText, t } from "../i18n.js";
 import { liveHint } from "../kind-words.js";
 import { navigate } from "../router.js";
 import { h, toast } from "../ui.js";
+import { forgetHere, keepHere, keptHere, worthRetrying } from "../unsaved.js";
 import { photoPages } from "./studio-photo.js";
 import { finishSheet, genreChips, uploadCover } from "./studio-sheet.js";
 import { pageStrip } from "./studio-strip.js";
 
 export { newStoryView } from "./studio-new.js";
+
+// How long to wait before trying a save again that the server could not take.
+const RETRY_MS = 10_000;
 
 export function studioView(root, { id }) {
   let story = null;
@@ -23,6 +27,7 @@ export function studioView(root, { id }) {
   let metaTimer = null;
   const metaPatch = {};
   let saving = 0;
+  let closed = false;
   // Refusals the server gave and that are not fixed yet: the title's, and each page's (by id).
   // While any is here, Publish does not go ahead (the server still has the earlier words).
   let titleRefusal = null;
@@ -140,6 +145,7 @@ export function studioView(root, { id }) {
     fitter.stop();
     sheet.close();
     flushAll();
+    closed = true;
   };
 
   function openSheet(from) {
@@ -171,9 +177,19 @@ export function studioView(root, { id }) {
       const m = p.drawing?.background_media;
       if (m && p.background?.url && !knowsPicture(m)) rememberPicture(m, p.background.url, false);
     }
+    // Work this browser kept while the server could not take it goes back in and is saved.
+    const kept = story.pages.filter((p) => {
+      const k = keptHere(id, p);
+      if (k) Object.assign(p, { text: k.text, drawing: k.drawing });
+      return Boolean(k);
+    });
     show(Math.min(current, story.pages.length - 1));
     setSaved(t("st_saved"));
     fitter.refit();
+    if (kept.length) {
+      toast(t("st_kept_here"));
+      kept.forEach(queueSave);
+    }
   }
 
   function show(i) {
@@ -236,6 +252,7 @@ export function studioView(root, { id }) {
     try {
       const r = await api("PUT", `/api/stories/${id}/pages/${p.id}`, { text: p.text, drawing: p.drawing, version: p.version });
       p.version = r.version;
+      forgetHere(id, p.id);
       refusedPages.delete(p.id);
       if (p === story.pages[current]) {
         // A refused title (or another page) still stands: its message stays.
@@ -250,6 +267,11 @@ export function studioView(root, { id }) {
         return "conflict";
       }
       showProblem(err, p);
+      // The server cannot take it now: the browser keeps it, and it is tried again.
+      if (worthRetrying(err)) {
+        keepHere(id, p);
+        if (!closed) pending.set(p.id, setTimeout(() => savePage(p), RETRY_MS));
+      }
       return "failed";
     } finally {
       saving -= 1;
@@ -344,6 +366,8 @@ export function studioView(root, { id }) {
   async function showProblem(err, page = null) {
     problem.textContent = errorText(err);
     problem.hidden = false;
+    // A save the server could not take is said where the child is looking, above the tab bar.
+    if (err.status === 507) problem.scrollIntoView({ block: "nearest" });
     const f = err.details?.field;
     // Said once: next to its box when it has one (the line under the buttons still holds it,
     // and the refusal is kept, so publishing waits until it is fixed).

@@ -166,8 +166,14 @@ pub async fn export(cx: &mut Ctx<'_>) -> Result<Response> {
             let mut out = Vec::new();
             while let Some(r) = rows.next()? {
                 let mut fields = Vec::with_capacity(columns.len());
-                for i in 0..columns.len() {
-                    fields.push(cell(r.get_ref(i)?));
+                for (i, name) in columns.iter().enumerate() {
+                    let v = cell(r.get_ref(i)?);
+                    fields.push(match v.as_i64() {
+                        Some(t) if crate::time::is_time_column(name) => {
+                            crate::time::rfc3339(t).into()
+                        }
+                        _ => v,
+                    });
                 }
                 out.push(fields);
             }
