@@ -75,6 +75,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn backup_stamps_never_repeat_and_sort_in_order() {
+        let stamps: Vec<String> = (0..1000).map(|_| unique_stamp()).collect();
+        assert!(stamps.windows(2).all(|w| w[0] < w[1]), "{stamps:?}");
+        assert_eq!(stamps[0].len(), "20261122-080503123".len());
+    }
+
+    #[test]
     fn formats_known_instants() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");

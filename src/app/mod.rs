@@ -95,6 +95,7 @@ impl App {
             .map_err(|e| StartError::DataDir(e.to_string()))?;
         let tuning = Tuning {
             sync_full: config.sync_full,
+            litestream: config.litestream,
         };
         db::backup::keep_copy_before_upgrade(&config.db_path()).map_err(StartError::Database)?;
         let (db, outcome) =

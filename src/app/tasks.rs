@@ -84,6 +84,10 @@ impl Running {
         while Arc::strong_count(&app) > 1 && tokio::time::Instant::now() < letting_go {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
+        if app.config.litestream {
+            log_info!("shut down cleanly; the WAL is left for Litestream to checkpoint");
+            return;
+        }
         let db_app = Arc::clone(&app);
         match tokio::task::spawn_blocking(move || db_app.db.checkpoint_blocking()).await {
             Ok(Ok(())) => log_info!("shut down cleanly; database checkpointed"),

@@ -360,6 +360,7 @@ fn open_db(config: &Config) -> Result<Connection, String> {
         .map_err(|e| format!("cannot create {}: {e}", config.db_path().display()))?;
     let tuning = crate::db::Tuning {
         sync_full: config.sync_full,
+        litestream: config.litestream,
     };
     let mut conn = crate::db::pool::open_writer(&config.db_path(), tuning)
         .map_err(|e| format!("cannot open {}: {e}", config.db_path().display()))?;

@@ -67,9 +67,22 @@ pub struct Config {
         long,
         env = "PIXELTALES_SYNC_FULL",
         global = true,
+        action = clap::ArgAction::SetTrue,
+        value_parser = clap::builder::BoolishValueParser::new(),
         help_heading = "Server and storage"
     )]
     pub sync_full: bool,
+    /// Litestream replicates the database (see README): leave WAL checkpoints to it, with no
+    /// automatic or shutdown checkpoints here.
+    #[arg(
+        long,
+        env = "PIXELTALES_LITESTREAM",
+        global = true,
+        action = clap::ArgAction::SetTrue,
+        value_parser = clap::builder::BoolishValueParser::new(),
+        help_heading = "Server and storage"
+    )]
+    pub litestream: bool,
     /// Backups kept in DATA_DIR/backups (automatic, SIGUSR1 and admin-console ones; older
     /// ones are deleted).
     #[arg(

@@ -28,6 +28,9 @@ const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Tuning {
     /// `synchronous=FULL` instead of `NORMAL`.
     pub sync_full: bool,
+    /// Litestream replicates the file: it alone checkpoints the WAL, so its copy never misses
+    /// frames that a checkpoint here moved into the database behind its back.
+    pub litestream: bool,
 }
 
 /// Applies the per-connection pragmas of DESIGN §2. `busy_timeout` goes first so the others
@@ -62,6 +65,9 @@ pub fn open_writer(path: &Path, tuning: Tuning) -> rusqlite::Result<Connection> 
         )));
     }
     configure(&conn, tuning)?;
+    if tuning.litestream {
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+    }
     Ok(conn)
 }
 

@@ -176,3 +176,25 @@ fn the_dockerfile_ships_the_binary_alone_as_a_user_with_a_health_check() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The Litestream blueprint starts through the start script the drill runs, with the binary
+/// `make release` makes.
+#[test]
+fn the_litestream_blueprint_starts_through_the_drilled_script() {
+    let yaml = read("render-litestream.yaml");
+    let start = value_of(&yaml, "startCommand");
+    assert!(start.contains("./contrib/litestream-start.sh"), "{start}");
+    assert!(
+        start.contains("PIXELTALES_BIN=./target/release-static/pixeltales"),
+        "{start}"
+    );
+    assert!(value_of(&yaml, "buildCommand").starts_with("make release"));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/litestream-start.sh"),
+    )
+    .expect("script")
+    .permissions()
+    .mode();
+    assert!(mode & 0o111 != 0, "the start script is executable");
+}

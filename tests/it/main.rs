@@ -23,6 +23,7 @@ mod http;
 mod layers;
 mod leaving;
 mod library;
+mod litestream;
 mod media;
 mod operations;
 mod reactions;

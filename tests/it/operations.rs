@@ -226,10 +226,15 @@ fn a_bad_value_from_the_environment_names_the_variable() {
 fn backups_asked_for_in_the_same_second_each_get_a_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut server = BinServer::spawn(dir.path(), &["--backups-keep", "10"]);
-    // Apart enough that the signals are not merged into one, close enough to share a second.
-    for _ in 0..3 {
+    // Each signal once the last was heard (signals that arrive together are merged into one),
+    // which is well inside a second on a machine that is not busy.
+    for n in 1..=3 {
         server.signal("USR1");
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        let heard = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while server.log().matches("SIGUSR1 received").count() < n {
+            assert!(std::time::Instant::now() < heard, "{}", server.log());
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
     }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     let count = || {
