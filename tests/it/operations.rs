@@ -309,3 +309,68 @@ fn exports_write_times_a_spreadsheet_reads() {
     let mine = r.json();
     assert!(iso(&mine["profile"]["created_at"]), "{mine}");
 }
+
+#[test]
+fn backups_keep_within_their_size_budget_and_the_newest_always_stays() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // One backup of a new database is about half a megabyte: the budget holds two.
+    let mut server = BinServer::spawn(
+        dir.path(),
+        &["--backups-keep", "10", "--backups-max-bytes", "1200000"],
+    );
+    let backups = || -> Vec<(String, u64)> {
+        let mut v: Vec<(String, u64)> = std::fs::read_dir(dir.path().join("backups"))
+            .map(|d| {
+                d.flatten()
+                    .filter_map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        let len = e.metadata().ok()?.len();
+                        name.ends_with(".db").then_some((name, len))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    for n in 1..=4 {
+        server.signal("USR1");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        while server.log().matches("backup pixeltales-").count() < n {
+            assert!(std::time::Instant::now() < deadline, "{}", server.log());
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+    let kept = backups();
+    let total: u64 = kept.iter().map(|(_, len)| len).sum();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(total <= 1_200_000, "{kept:?}");
+    let newest = server
+        .log()
+        .lines()
+        .rev()
+        .filter_map(|l| l.split("backup ").nth(1))
+        .find_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .expect("a backup line");
+    assert!(
+        kept.iter().any(|(name, _)| *name == newest),
+        "{newest} in {kept:?}"
+    );
+    // A budget smaller than one backup still keeps the newest.
+    server.signal("TERM");
+    assert!(server.wait(15).success());
+    let mut server = BinServer::spawn(
+        dir.path(),
+        &["--backups-keep", "10", "--backups-max-bytes", "1000"],
+    );
+    server.signal("USR1");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !server.log().contains("backup pixeltales-") {
+        assert!(std::time::Instant::now() < deadline, "{}", server.log());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(backups().len(), 1, "{:?}", backups());
+    server.signal("TERM");
+    assert!(server.wait(15).success());
+}
