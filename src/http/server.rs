@@ -190,19 +190,23 @@ async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) 
     let id = request_id(req.headers());
     // Twice the request timeout: the body read inside has its own (408) deadline.
     let limit = app.config.request_timeout() * 2;
-    if path == "/ws" {
-        let mut resp = crate::realtime::socket::upgrade(Arc::clone(&app), req).await;
-        app.metrics.record(resp.status());
+    // Every answer is tagged with the id, counted and logged the same way.
+    let finish = |mut resp: Response, ms: Option<f64>| {
         tag(&mut resp, &id);
+        app.metrics.record(resp.status());
         crate::log::access(&Access {
             id: &id,
             ip,
             method: method.as_str(),
             path: &path,
             status: resp.status().as_u16(),
-            ms: None,
+            ms,
         });
-        return resp;
+        resp
+    };
+    if path == "/ws" {
+        let resp = crate::realtime::socket::upgrade(Arc::clone(&app), req).await;
+        return finish(resp, None);
     }
     let work = AssertUnwindSafe(route(&app, ip, req)).catch_unwind();
     let mut resp = match tokio::time::timeout(limit, work).await {
@@ -223,17 +227,7 @@ async fn handle(app: Arc<App>, peer: SocketAddr, req: hyper::Request<Incoming>) 
             .public_origin()
             .is_some_and(|o| o.starts_with("https://")),
     );
-    tag(&mut resp, &id);
-    app.metrics.record(resp.status());
-    crate::log::access(&Access {
-        id: &id,
-        ip,
-        method: method.as_str(),
-        path: &path,
-        status: resp.status().as_u16(),
-        ms: Some(started.elapsed().as_secs_f64() * 1000.0),
-    });
-    resp
+    finish(resp, Some(started.elapsed().as_secs_f64() * 1000.0))
 }
 
 /// The request's id: the one a proxy in front already gave it (so its logs and ours meet), or a
