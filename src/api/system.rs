@@ -63,6 +63,7 @@ const LOW_DISK_BYTES: u64 = 64 << 20;
 pub async fn metrics(cx: &mut Ctx<'_>) -> Result<Response> {
     let app = cx.app;
     let rss = crate::memory::rss_bytes().unwrap_or(0) as f64;
+    let disk = app.disk.space();
     let stats = &app.db.stats;
     let gauges = [
         (
@@ -73,12 +74,12 @@ pub async fn metrics(cx: &mut Ctx<'_>) -> Result<Response> {
         (
             "pixeltales_data_disk_free_bytes",
             "Free bytes on the data disk.",
-            app.disk.space().map_or(0.0, |s| s.free as f64),
+            disk.map_or(0.0, |s| s.free as f64),
         ),
         (
             "pixeltales_data_disk_size_bytes",
             "Size of the data disk.",
-            app.disk.space().map_or(0.0, |s| s.total as f64),
+            disk.map_or(0.0, |s| s.total as f64),
         ),
         (
             "pixeltales_storage_full",

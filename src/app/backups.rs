@@ -107,7 +107,7 @@ pub async fn make(
         if let Err((needed, free)) = backup::room_for_copy(&conn, &target, keep_free) {
             return Err(Error::NoRoomForBackup { needed, free });
         }
-        backup::backup_into(&conn, &target, keep_free).map_err(Error::internal)
+        backup::backup_into(&conn, &target).map_err(Error::internal)
     })
     .await
     .map_err(|e| Error::internal(e.to_string()))??;

@@ -11,7 +11,16 @@ pub(super) fn backup(config: &Config, file: Option<PathBuf>) -> Result<ExitCode,
     let source = backup::open_read_only(&config.db_path())
         .map_err(|e| format!("{e} (has the server been started on this data dir?)"))?;
     let dest = file.unwrap_or_else(|| backup::default_backup_path(&config.data_dir));
-    let size = backup::backup_into(&source, &dest, config.disk_reserve_mb << 20)?;
+    // The reserve that keeps sign-in working on a full disk is not a backup's to take.
+    if let Err((needed, free)) = backup::room_for_copy(&source, &dest, config.disk_reserve_mb << 20)
+    {
+        return Err(format!(
+            "not enough room for a backup: it needs about {} MB and {} MB are free",
+            needed.div_ceil(1 << 20),
+            free >> 20
+        ));
+    }
+    let size = backup::backup_into(&source, &dest)?;
     say!("backup written to {} ({size} bytes)", dest.display());
     Ok(ExitCode::SUCCESS)
 }

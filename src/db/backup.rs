@@ -58,20 +58,12 @@ pub fn room_for_copy(conn: &Connection, dest: &Path, keep_free: u64) -> Result<(
 ///
 /// Safe while a server is writing: it reads one snapshot. The copy is made under a temporary
 /// name and renamed, so `dest` is never a half-written file. Returns the size in bytes.
-/// `keep_free` bytes of the disk must stay free afterwards (the space reserve); the copy is not
-/// started when it would not fit.
-pub fn backup_into(conn: &Connection, dest: &Path, keep_free: u64) -> Result<u64, String> {
+/// Callers making backups ask [`room_for_copy`] first.
+pub fn backup_into(conn: &Connection, dest: &Path) -> Result<u64, String> {
     if dest.exists() {
         return Err(format!(
             "{} already exists; choose a new file name",
             dest.display()
-        ));
-    }
-    if let Err((needed, free)) = room_for_copy(conn, dest, keep_free) {
-        return Err(format!(
-            "not enough room for a backup: it needs about {} MB and {} MB are free",
-            needed.div_ceil(1 << 20),
-            free >> 20
         ));
     }
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -120,7 +112,7 @@ pub fn keep_copy_before_upgrade(db_path: &Path) -> Result<Option<PathBuf>, Strin
     }
     let data_dir = db_path.parent().unwrap_or_else(|| Path::new("."));
     let copy = default_backup_path(data_dir);
-    backup_into(&conn, &copy, 0).map_err(|e| {
+    backup_into(&conn, &copy).map_err(|e| {
         format!("the database was not upgraded, because no copy of it could be kept first: {e}")
     })?;
     crate::log_info!(
@@ -224,7 +216,7 @@ pub fn restore(data_dir: &Path, src: &Path) -> Result<RestoreReport, String> {
     let db_path = data_dir.join("pixeltales.db");
     let incoming = data_dir.join("pixeltales.db.restoring");
     let _ = std::fs::remove_file(&incoming);
-    backup_into(&source, &incoming, 0)?;
+    backup_into(&source, &incoming)?;
     drop(source);
 
     let mut previous = None;
